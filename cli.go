@@ -1,0 +1,176 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/adrg/xdg"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/tui"
+)
+
+// app holds what the commands share: the streams and the flags.
+type app struct {
+	io ioStreams
+
+	soreness string
+	plain    bool
+	quiet    bool
+	noAuto   bool
+}
+
+func newApp(io ioStreams) *app {
+	// Tests change XDG_* with t.Setenv; xdg caches the environment.
+	xdg.Reload()
+	return &app{io: io}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cooldown",
+		Short: "A guided post-workout cool-down in your terminal",
+		Long: "cooldown walks you through a cool-down after training: easy movement, timed stretches " +
+			"(each side), foam rolling, slow breathing and a drink of water, picked by how sore you are.\n\n" +
+			"Run it with no arguments to choose how sore you are and a routine.",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(nil)
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	root.AddCommand(a.startCmd())
+	return root
+}
+
+func (a *app) startCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "start [ROUTINE]",
+		Short: "Start a routine (or pick one)",
+		Long: "Start a routine by id, skipping the picker. Without an id, the picker opens " +
+			"(at the given --soreness, if any).",
+		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runTUI(args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
+	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen")
+	f.BoolVar(&a.quiet, "quiet", false, "no sound cues")
+	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps instead of moving on by itself")
+	return cmd
+}
+
+// paths of cooldown's files under the XDG folders.
+func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "routines") }
+
+// loadLibrary loads built-in and user routines; problems with user files
+// are printed on stderr and returned as short warnings for the picker.
+func (a *app) loadLibrary() (*routines.Library, []string, error) {
+	lib, problems, err := routines.Load(routinesDir())
+	if err != nil {
+		return nil, nil, fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
+	}
+	var warnings []string
+	files := map[string]bool{}
+	for _, p := range problems {
+		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
+		files[p.File] = true
+	}
+	if len(files) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d routine file(s) with problems were skipped; run `cooldown validate` on them", len(files)))
+	}
+	return lib, warnings, nil
+}
+
+func (a *app) runTUI(args []string) error {
+	var level routines.Level
+	if a.soreness != "" {
+		l, err := routines.ParseLevel(a.soreness)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		level = l
+	}
+	lib, warnings, err := a.loadLibrary()
+	if err != nil {
+		return err
+	}
+	var routine *routines.Routine
+	if len(args) == 1 {
+		r, err := lib.Routine(args[0])
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		routine = r
+	}
+	if !isTTY(a.io.in) || !isTTY(a.io.out) {
+		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal to draw its screen; run it in a terminal, or use `cooldown start ROUTINE --plain` for line-by-line output")}
+	}
+	opts := tui.Options{
+		Library:  lib,
+		Level:    level,
+		Routine:  routine,
+		Session:  session.DefaultOptions(),
+		Now:      time.Now,
+		Units:    string(routines.Millilitres),
+		Warnings: warnings,
+	}
+	opts.Session.AutoAdvance = !a.noAuto
+	model := tui.New(opts)
+	p := tea.NewProgram(model,
+		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
+		// cooldown handles signals itself, so an interrupted session is
+		// recorded and the exit code says it was interrupted.
+		tea.WithoutSignalHandler())
+	stop := forwardSignals(p)
+	_, runErr := p.Run()
+	stop()
+	res := model.Result()
+	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
+		return fmt.Errorf("terminal: %w", runErr)
+	}
+	if res.Interrupted {
+		return &exitError{code: exitInterrupted, err: errSilent}
+	}
+	return nil
+}
+
+// forwardSignals turns SIGINT, SIGTERM and SIGHUP into a message, so the
+// program records the session and restores the terminal before exiting.
+func forwardSignals(p *tea.Program) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			p.Send(tui.SignalMsg{Signal: s})
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+func isTTY(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && f != nil && term.IsTerminal(f.Fd())
+}

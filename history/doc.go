@@ -1,0 +1,45 @@
+// Package history is cooldown's session log: an append-only JSON Lines file
+// that is never lost or corrupted by a crash, a tolerant reader for it, and
+// the statistics drawn from it (streak, sessions this week, body-area
+// coverage, heatmap).
+//
+// It knows nothing of the terminal. The state directory
+// ($XDG_STATE_HOME/cooldown) and the current time are passed in, so tests
+// use a temporary folder and fixed times.
+//
+// # Files
+//
+//	<dir>/history.jsonl                 one Record per line, appended
+//	<dir>/checkpoints/<id>.json         progress of a running session
+//	<dir>/checkpoints/<id>.lock         flock'ed while that session runs
+//
+// # API
+//
+//	NewStore(dir) *Store                         nothing created until the first write
+//	(*Store).Path() string                       history.jsonl
+//	(*Store).Append(Record) error                one O_APPEND write + fsync
+//	(*Store).Read() ([]Record, []Warning, error) bad lines skipped with warnings
+//	(*Store).Begin(Record) (*Checkpoint, error)  lock + first checkpoint
+//	(*Checkpoint).Save(Record) error             atomic replace (temp, fsync, rename, fsync dir)
+//	(*Checkpoint).Finish(Record) error           append, remove checkpoint, unlock
+//	(*Checkpoint).Abandon() error                remove without recording
+//	(*Store).Recover(now) ([]Record, error)      record sessions that died, as "interrupted"
+//	Compute([]Record, now) Stats                 streak, this week, long sessions, areas
+//	Neglected(last, vocabulary) (never, byNeglect []string)
+//	Heatmap([]Record, now, weeks) HeatmapGrid
+//	NewID(now) string, Record.Validate, Record.Counts
+//
+// # A session's life
+//
+// At start-up the caller runs Recover once. A session then calls Begin,
+// Save every few seconds and at each step (with End set to the time of the
+// save), and Finish with the final record (Outcome "completed" or "quit";
+// a signal handler may Finish with "interrupted"). If the process dies
+// instead, the next Recover appends the last checkpoint as "interrupted".
+//
+// Errors from writing (a read-only or full disk) are returned with the path
+// and cause so the caller can report them; the session itself can go on.
+// Warnings from reading are values: the caller prints each one (String())
+// to stderr. More than a few problem lines are collapsed into one summary
+// warning.
+package history

@@ -1,0 +1,108 @@
+// Command cooldown walks a person through a post-workout cool-down.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/fang/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = ""
+
+// Exit codes (DESIGN.md).
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// exitError carries an exit code up to main, where it is mapped once.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], ioStreams{in: os.Stdin, out: os.Stdout, err: os.Stderr}))
+}
+
+type ioStreams struct {
+	in       *os.File
+	out, err io.Writer
+}
+
+// run executes the command line and returns the exit code.
+func run(ctx context.Context, args []string, io ioStreams) int {
+	app := newApp(io)
+	root := app.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.err)
+	err := fang.Execute(ctx, root, fang.WithVersion(versionString()), fang.WithErrorHandler(errorHandler))
+	return exitCode(err)
+}
+
+// errorHandler prints errors plainly: our messages already name the file,
+// line and field, and scripts match on them.
+func errorHandler(w io.Writer, _ fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.err == errSilent {
+		return
+	}
+	fmt.Fprintf(w, "cooldown: %v\n", err)
+}
+
+// errSilent marks a failure whose details were already printed.
+var errSilent = errors.New("")
+
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isCobraUsage(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// isCobraUsage recognises cobra's own argument errors, which are plain
+// errors without a type.
+func isCobraUsage(err error) bool {
+	msg := strings.ToLower(err.Error())
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "invalid argument", "flag needs an argument", "required flag", "if any flags in the group"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}

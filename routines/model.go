@@ -1,0 +1,264 @@
+// Package routines holds cooldown's data: the embedded exercise catalogue
+// and routines, user routine files, strict parsing and validation, and
+// selection by soreness, body area and time. It knows nothing of terminals
+// or clocks.
+package routines
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Level is how sore the person says they are.
+type Level string
+
+const (
+	Fresh    Level = "fresh"
+	Sore     Level = "sore"
+	VerySore Level = "very-sore"
+)
+
+// Levels lists the soreness levels in order, least sore first.
+func Levels() []Level { return []Level{Fresh, Sore, VerySore} }
+
+// ParseLevel accepts a level name as typed on the command line.
+func ParseLevel(s string) (Level, error) {
+	l := Level(strings.ToLower(strings.TrimSpace(s)))
+	if l.Valid() {
+		return l, nil
+	}
+	return "", fmt.Errorf("unknown soreness level %q (want fresh, sore or very-sore)", s)
+}
+
+// Valid reports whether l is one of the three levels.
+func (l Level) Valid() bool { return l == Fresh || l == Sore || l == VerySore }
+
+// Title is the level's display name.
+func (l Level) Title() string {
+	switch l {
+	case Fresh:
+		return "Fresh"
+	case Sore:
+		return "Sore"
+	case VerySore:
+		return "Very sore"
+	}
+	return string(l)
+}
+
+// Blurb says in one line what the level means and what changes with it
+// (CONTENT.md §3).
+func (l Level) Blurb() string {
+	switch l {
+	case Fresh:
+		return "0–2 of 10: little or no soreness. 30 s holds, moderate rolling."
+	case Sore:
+		return "3–5 of 10: sore but moving fine. 20–30 s holds, lighter rolling."
+	case VerySore:
+		return "6–10 of 10: it hurts to move. Gentle 15–20 s holds, longer easy movement."
+	}
+	return ""
+}
+
+// Kind is what sort of exercise a catalogue entry is.
+type Kind string
+
+const (
+	Stretch Kind = "stretch"
+	Roll    Kind = "roll"
+	Active  Kind = "active"
+	Breathe Kind = "breathe"
+	Hydrate Kind = "hydrate"
+	Refuel  Kind = "refuel"
+)
+
+// Kinds lists every kind a file may use.
+func Kinds() []Kind { return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Refuel} }
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
+
+// Areas is the fixed body-area vocabulary of CONTENT.md §2, head to toe.
+func Areas() []string {
+	return []string{
+		"neck", "shoulders", "chest", "upper-back", "lower-back", "arms", "lats",
+		"hips", "glutes", "quads", "hamstrings", "adductors", "calves", "shins", "feet", "it-band",
+	}
+}
+
+// IsArea reports whether a is in the vocabulary.
+func IsArea(a string) bool { return slices.Contains(Areas(), a) }
+
+// AreaGroups are documented shortcuts that expand to areas.
+func AreaGroups() map[string][]string {
+	return map[string][]string{
+		"legs":       {"hips", "glutes", "quads", "hamstrings", "adductors", "calves", "shins", "feet", "it-band"},
+		"lower-body": {"lower-back", "hips", "glutes", "quads", "hamstrings", "adductors", "calves", "shins", "feet", "it-band"},
+		"upper-body": {"neck", "shoulders", "chest", "upper-back", "arms", "lats"},
+		"back":       {"upper-back", "lower-back", "lats"},
+		"full-body":  Areas(),
+	}
+}
+
+// ExpandAreas turns area and group names into a sorted, de-duplicated list
+// of areas in vocabulary order, or says which name is unknown.
+func ExpandAreas(names []string) ([]string, error) {
+	want := map[string]bool{}
+	groups := AreaGroups()
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		switch {
+		case n == "":
+			continue
+		case IsArea(n):
+			want[n] = true
+		case groups[n] != nil:
+			for _, a := range groups[n] {
+				want[a] = true
+			}
+		default:
+			return nil, fmt.Errorf("unknown body area %q%s", n, suggest(n, append(Areas(), groupNames()...)))
+		}
+	}
+	var out []string
+	for _, a := range Areas() {
+		if want[a] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func groupNames() []string {
+	var g []string
+	for k := range AreaGroups() {
+		g = append(g, k)
+	}
+	slices.Sort(g)
+	return g
+}
+
+// Pos is a place in a source file, for error messages.
+type Pos struct {
+	Line, Col int
+}
+
+// Exercise is one catalogue entry.
+type Exercise struct {
+	ID      string
+	Name    string
+	Kind    Kind
+	Areas   []string
+	PerSide bool
+	Cues    []string
+	Caution string
+
+	Source string // "built-in" or the user file's path
+	Pos    Pos    // where its id was written
+}
+
+// Step is one entry of a routine: an exercise held for a time, maybe repeated.
+type Step struct {
+	Do       string        // exercise id
+	For      time.Duration // per side for per-side exercises
+	Reps     int           // at least 1
+	Note     string
+	Exercise *Exercise // resolved by the Library
+
+	DoPos, ForPos Pos
+}
+
+// Routine is an ordered list of steps suited to some soreness levels.
+type Routine struct {
+	ID       string
+	Name     string
+	Soreness []Level
+	Summary  string
+	Steps    []Step
+
+	Source    string // "built-in" or the user file's path
+	Overrides bool   // a user routine that replaced a built-in one of the same id
+	Pos       Pos
+}
+
+// BuiltIn is the Source of embedded data.
+const BuiltIn = "built-in"
+
+// Suits reports whether the routine lists level l.
+func (r *Routine) Suits(l Level) bool { return slices.Contains(r.Soreness, l) }
+
+// Areas lists the body areas the routine's steps work, in vocabulary order.
+func (r *Routine) Areas() []string {
+	seen := map[string]bool{}
+	for _, s := range r.Steps {
+		if s.Exercise == nil {
+			continue
+		}
+		for _, a := range s.Exercise.Areas {
+			seen[a] = true
+		}
+	}
+	var out []string
+	for _, a := range Areas() {
+		if seen[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Cautions lists each distinct caution of the routine's exercises, in step order.
+func (r *Routine) Cautions() []string {
+	var out []string
+	for _, s := range r.Steps {
+		if s.Exercise == nil || s.Exercise.Caution == "" {
+			continue
+		}
+		c := s.Exercise.Name + ": " + s.Exercise.Caution
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Timing holds the gaps the session inserts between holds. A routine's
+// total is computed from its steps and these, never typed in.
+type Timing struct {
+	GetReady time.Duration // before each step
+	Switch   time.Duration // between sides, and between reps
+}
+
+// DefaultTiming is what totals in lists and plans assume.
+func DefaultTiming() Timing { return Timing{GetReady: 5 * time.Second, Switch: 5 * time.Second} }
+
+// Holds is the number of timed holds a step expands to.
+func (s Step) Holds() int {
+	n := max(s.Reps, 1)
+	if s.Exercise != nil && s.Exercise.PerSide {
+		n *= 2
+	}
+	return n
+}
+
+// Total is the step's time including its get-ready and switch gaps.
+func (s Step) Total(t Timing) time.Duration {
+	h := s.Holds()
+	return t.GetReady + time.Duration(h)*s.For + time.Duration(h-1)*t.Switch
+}
+
+// Total is the routine's computed length with timing t.
+func (r *Routine) Total(t Timing) time.Duration {
+	var d time.Duration
+	for _, s := range r.Steps {
+		d += s.Total(t)
+	}
+	return d
+}
+
+// Minutes rounds a duration to whole minutes for display, never below 1.
+func Minutes(d time.Duration) int {
+	return max(1, int((d+30*time.Second)/time.Minute))
+}

@@ -1,0 +1,273 @@
+// Package tui is cooldown's terminal interface: the picker, the session
+// screen, the summary, and the plain line-by-line mode. It is the only
+// package besides main that knows about the terminal.
+package tui
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+)
+
+// The smallest window the screens are drawn in; below it the app asks for
+// a larger window instead of drawing a broken layout.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// Outcome is how the program ended.
+type Outcome string
+
+const (
+	OutcomeCompleted   Outcome = "completed"
+	OutcomeQuit        Outcome = "quit"
+	OutcomeInterrupted Outcome = "interrupted"
+	OutcomeNone        Outcome = "" // left before any session started
+)
+
+// Options configure the app. Library is required.
+type Options struct {
+	Library *routines.Library
+	// Level and Routine skip the picker's questions when set.
+	Level   routines.Level
+	Routine *routines.Routine
+	Session session.Options
+	// Now is the clock; tests pass a fake one.
+	Now func() time.Time
+	// Units is "ml" or "floz" for the hydration step.
+	Units string
+	// Cues plays sound and voice cues; nil plays none.
+	Cues CuePlayer
+	// Recorder keeps the session log; nil keeps none.
+	Recorder Recorder
+	// Warnings are shown once on the picker (e.g. a broken user file).
+	Warnings []string
+}
+
+// CuePlayer turns session cues into sound or speech. It must not block.
+type CuePlayer interface {
+	Play(c session.Cue) tea.Cmd
+}
+
+// Result is what the app did, for main to turn into an exit code.
+type Result struct {
+	Outcome Outcome
+	Routine *routines.Routine
+	Level   routines.Level
+	Summary session.Summary
+	Rating  int
+	// Interrupted is set when a signal or ctrl+c ended the program.
+	Interrupted bool
+}
+
+// common is what every screen shares: built by the root and passed down.
+type common struct {
+	opts   *Options
+	keys   *KeyMap
+	styles Styles
+	width  int
+	height int
+}
+
+func (c *common) now() time.Time { return c.opts.Now() }
+
+// screen is the contract every screen meets.
+type screen interface {
+	update(msg tea.Msg) (screen, tea.Cmd)
+	view(width, height int) string
+	helpKeys() help.KeyMap
+}
+
+// Messages screens send to the root to change screen.
+type (
+	chooseMsg struct {
+		routine *routines.Routine
+		level   routines.Level
+	}
+	sessionEndedMsg struct {
+		outcome Outcome
+		summary session.Summary
+		sess    *session.Session
+		exit    bool // leave the program rather than show the summary
+	}
+	quitMsg struct{ interrupted bool }
+)
+
+// SignalMsg tells the app a signal arrived; it records the session as
+// interrupted and quits.
+type SignalMsg struct{ Signal os.Signal }
+
+// Model is the root of the program.
+type Model struct {
+	c        *common
+	help     help.Model
+	screen   screen
+	result   Result
+	showHelp bool
+}
+
+// New builds the root model. It starts on the picker, or straight in the
+// session when opts.Routine is set.
+func New(opts Options) *Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Level == "" {
+		if opts.Routine != nil && len(opts.Routine.Soreness) > 0 {
+			opts.Level = opts.Routine.Soreness[0]
+		}
+	}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24}
+	m := &Model{c: c, help: help.New()}
+	m.help.Styles = c.styles.Help
+	if opts.Routine != nil {
+		m.screen = newRunScreen(c, opts.Routine, opts.Level)
+		m.result.Routine, m.result.Level = opts.Routine, opts.Level
+	} else {
+		m.screen = newPicker(c)
+	}
+	return m
+}
+
+// Result reports how the program ended. Read it after Run returns.
+func (m *Model) Result() Result { return m.result }
+
+// Init asks for the background colour and starts the first screen.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if r, ok := m.screen.(*runScreen); ok {
+		cmds = append(cmds, r.start())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles global messages first, then the active screen's.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width - 2)
+	case tea.BackgroundColorMsg:
+		m.c.styles = DefaultStyles(msg.IsDark())
+		m.help.Styles = m.c.styles.Help
+		return m, nil
+	case tea.KeyPressMsg:
+		if kb := m.c.keys.Global; key.Matches(msg, kb.Interrupt) {
+			return m.interrupt()
+		} else if key.Matches(msg, kb.Help) {
+			m.showHelp = !m.showHelp
+			return m, nil
+		}
+	case SignalMsg:
+		return m.interrupt()
+	case chooseMsg:
+		m.result.Routine, m.result.Level = msg.routine, msg.level
+		r := newRunScreen(m.c, msg.routine, msg.level)
+		m.screen = r
+		m.showHelp = false
+		return m, r.start()
+	case sessionEndedMsg:
+		m.result.Outcome, m.result.Summary = msg.outcome, msg.summary
+		if msg.exit {
+			return m, tea.Quit
+		}
+		m.screen = newSummary(m.c, msg.sess, msg.outcome)
+		m.showHelp = false
+		return m, nil
+	case ratedMsg:
+		m.result.Rating = msg.rating
+		return m, nil
+	case quitMsg:
+		m.result.Interrupted = msg.interrupted
+		return m, tea.Quit
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.update(msg)
+	return m, cmd
+}
+
+// interrupt ends the program at once, recording a running session.
+func (m *Model) interrupt() (tea.Model, tea.Cmd) {
+	m.result.Interrupted = true
+	if r, ok := m.screen.(*runScreen); ok {
+		m.result.Outcome, m.result.Summary = r.stop(OutcomeInterrupted)
+	}
+	return m, tea.Quit
+}
+
+// View draws the active screen with its help below it.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "cooldown"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.c.width, m.c.height
+	if w < MinWidth || h < MinHeight {
+		return tooSmall(m.c.styles, w, h)
+	}
+	keys := m.screen.helpKeys()
+	var helpView string
+	if m.showHelp {
+		m.help.ShowAll = true
+		helpView = m.help.View(keys)
+	} else {
+		m.help.ShowAll = false
+		helpView = m.help.View(keys)
+	}
+	helpLines := strings.Split(helpView, "\n")
+	bodyH := h - len(helpLines)
+	body := m.screen.view(w-2, bodyH)
+	lines := strings.Split(body, "\n")
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	for i := range helpLines {
+		helpLines[i] = " " + helpLines[i]
+	}
+	return fit(append(fitLines(lines, bodyH), helpLines...), w, h)
+}
+
+func fitLines(lines []string, h int) []string {
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:h]
+}
+
+func tooSmall(st Styles, w, h int) string {
+	msg := "Make the window larger"
+	detail := "at least 40×12 (now " + itoa(w) + "×" + itoa(h) + ")"
+	if w < lipgloss.Width(msg) {
+		msg = "Enlarge window"
+	}
+	if w < lipgloss.Width(detail) {
+		detail = itoa(MinWidth) + "×" + itoa(MinHeight)
+	}
+	block := st.Warn.Render(truncate(msg, w)) + "\n" + st.Subtle.Render(truncate(detail, w))
+	if h < 2 {
+		block = st.Warn.Render(truncate(msg, w))
+	}
+	return lipgloss.Place(max(w, 1), max(h, 1), lipgloss.Center, lipgloss.Center, block)
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-" + itoa(-i)
+	}
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// clock shows a countdown rounded up to whole seconds ("25", "2:05"), so a
+// hold never shows 0 while time remains.
+func clock(d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	if secs < 60 {
+		return fmt.Sprintf("%d", secs)
+	}
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}
+
+// minSec shows a length as m:ss, always with minutes ("0:30", "12:05").
+func minSec(d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}
+
+// friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
+func friendly(d time.Duration) string {
+	secs := int(d.Round(time.Second) / time.Second)
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// truncate cuts s to width cells with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// center places s in the middle of width cells.
+func center(s string, width int) string {
+	return lipgloss.PlaceHorizontal(width, lipgloss.Center, s)
+}
+
+// wrap folds plain text to width and returns its lines.
+func wrap(s string, width int) []string {
+	if width <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wordwrap(s, width, " -"), "\n")
+}
+
+// spread puts left and right at the two ends of a line of width cells.
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		left = truncate(left, max(width-lipgloss.Width(right)-1, 0))
+		gap = max(width-lipgloss.Width(left)-lipgloss.Width(right), 1)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// fit pads or cuts a block of lines to exactly h lines of width w.
+func fit(lines []string, w, h int) string {
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = truncate(lines[i], w)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,210 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+// pickerStage is which question the picker is asking.
+type pickerStage int
+
+const (
+	askLevel pickerStage = iota
+	askRoutine
+	showSafety
+)
+
+// picker asks how sore the person is, then which routine to run.
+type picker struct {
+	c         *common
+	stage     pickerStage
+	prevStage pickerStage
+	level     int // cursor on the levels
+	cursor    int // cursor on the routines
+	keys      PickerKeys
+}
+
+func newPicker(c *common) *picker {
+	p := &picker{c: c, keys: c.keys.Picker}
+	if c.opts.Level != "" {
+		for i, l := range routines.Levels() {
+			if l == c.opts.Level {
+				p.level = i
+				p.stage = askRoutine
+			}
+		}
+	} else {
+		p.level = 1 // "sore" is the likeliest answer after training
+	}
+	return p
+}
+
+func (p *picker) chosenLevel() routines.Level { return routines.Levels()[p.level] }
+
+// choices lists the routines that suit the chosen level.
+func (p *picker) choices() []*routines.Routine {
+	var out []*routines.Routine
+	for _, r := range p.c.opts.Library.Routines() {
+		if r.Suits(p.chosenLevel()) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	if p.stage == showSafety {
+		p.stage = p.prevStage
+		return p, nil
+	}
+	n := len(routines.Levels())
+	if p.stage == askRoutine {
+		n = len(p.choices())
+	}
+	cur := &p.level
+	if p.stage == askRoutine {
+		cur = &p.cursor
+	}
+	switch {
+	case key.Matches(k, p.keys.Quit):
+		return p, func() tea.Msg { return quitMsg{} }
+	case key.Matches(k, p.keys.Up):
+		*cur = (*cur - 1 + n) % max(n, 1)
+	case key.Matches(k, p.keys.Down):
+		*cur = (*cur + 1) % max(n, 1)
+	case key.Matches(k, p.keys.Safety):
+		p.prevStage, p.stage = p.stage, showSafety
+	case key.Matches(k, p.keys.Back):
+		if p.stage == askRoutine {
+			p.stage = askLevel
+		}
+	case key.Matches(k, p.keys.Choose):
+		if p.stage == askLevel {
+			p.stage, p.cursor = askRoutine, 0
+			return p, nil
+		}
+		if ch := p.choices(); p.cursor < len(ch) {
+			r, l := ch[p.cursor], p.chosenLevel()
+			return p, func() tea.Msg { return chooseMsg{routine: r, level: l} }
+		}
+	}
+	return p, nil
+}
+
+func (p *picker) helpKeys() help.KeyMap {
+	k := p.keys
+	k.Back.SetEnabled(p.stage == askRoutine)
+	return k
+}
+
+func (p *picker) view(w, h int) string {
+	st := p.c.styles
+	var lines []string
+	lines = append(lines, spread(st.Title.Render("cooldown"), st.Subtle.Render("post-workout cool-down"), w), "")
+	for _, warn := range p.c.opts.Warnings {
+		lines = append(lines, st.Warn.Render(truncate("! "+warn, w)))
+	}
+	if len(p.c.opts.Warnings) > 0 {
+		lines = append(lines, "")
+	}
+	switch p.stage {
+	case askLevel:
+		lines = append(lines, p.levelView(w)...)
+	case askRoutine:
+		lines = append(lines, p.routineView(w, h-len(lines))...)
+	case showSafety:
+		lines = append(lines, st.Title.Render("Before you start"), "")
+		for _, l := range wrap(routines.Disclaimer, w) {
+			lines = append(lines, st.Item.Render(l))
+		}
+		lines = append(lines, "", st.Subtle.Render("Press any key to go back."))
+	}
+	return fit(lines, w, h)
+}
+
+func (p *picker) levelView(w int) []string {
+	st := p.c.styles
+	lines := []string{st.Exercise.Render("How sore are you?"), ""}
+	for i, l := range routines.Levels() {
+		name := fmt.Sprintf("%-10s", l.Title())
+		if i == p.level {
+			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(truncate(l.Blurb(), w-13)))
+		} else {
+			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(truncate(l.Blurb(), w-13)))
+		}
+	}
+	lines = append(lines, "", st.Faint.Render(truncate("General guidance, not medical advice. Press i for safety notes.", w)))
+	return lines
+}
+
+func (p *picker) routineView(w, h int) []string {
+	st := p.c.styles
+	lv := p.chosenLevel()
+	ch := p.choices()
+	lines := []string{spread(st.Exercise.Render("Pick a routine"), st.Subtle.Render(lv.Title()), w), ""}
+	if len(ch) == 0 {
+		return append(lines, st.Subtle.Render("No routine suits this level. Press esc to choose another."))
+	}
+	p.cursor = min(p.cursor, len(ch)-1)
+	t := routines.DefaultTiming()
+	// Detail of the highlighted routine takes the bottom; the list scrolls.
+	sel := ch[p.cursor]
+	detail := []string{""}
+	for _, l := range wrap(sel.Summary, w) {
+		detail = append(detail, st.Item.Render(l))
+	}
+	areas := strings.Join(sel.Areas(), ", ")
+	if areas == "" {
+		areas = "easy movement and breathing"
+	}
+	for i, l := range wrap("Works: "+areas, w) {
+		if i == 0 {
+			l = strings.TrimPrefix(l, "Works: ")
+			l = st.Subtle.Render("Works: ") + st.Item.Render(l)
+		} else {
+			l = st.Item.Render(l)
+		}
+		detail = append(detail, l)
+	}
+	if sel.Source != routines.BuiltIn {
+		detail = append(detail, st.Faint.Render(truncate("From "+routines.DisplaySource(sel.Source), w)))
+	}
+	room := max(h-len(lines)-len(detail), 3)
+	if room < len(detail)+3 && h-len(lines) < len(ch)+len(detail) {
+		// Small window: keep the list, drop detail lines from the bottom.
+		detail = detail[:max(0, min(len(detail), h-len(lines)-min(len(ch), 3)))]
+		room = h - len(lines) - len(detail)
+	}
+	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	nameW := 0
+	for _, r := range ch {
+		nameW = max(nameW, lipgloss.Width(r.Name))
+	}
+	nameW = min(nameW, max(w-12, 10))
+	for i := start; i < len(ch) && i < start+room; i++ {
+		r := ch[i]
+		mins := fmt.Sprintf("%3d min", routines.Minutes(r.Total(t)))
+		name := truncate(r.Name, nameW)
+		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+		if r.Source != routines.BuiltIn {
+			mins += " *"
+		}
+		if i == p.cursor {
+			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(mins))
+		} else {
+			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))
+		}
+	}
+	return append(lines, detail...)
+}

@@ -1,0 +1,438 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+)
+
+// tickMsg wakes the session screen. gen drops ticks scheduled before the
+// last change (a pause, a skip, an adjustment), so only one chain runs.
+type tickMsg struct{ gen int }
+
+// announceLead is how long before a step ends the next one is shown large.
+const announceLead = 5 * time.Second
+
+// runScreen runs one routine.
+type runScreen struct {
+	c           *common
+	sess        *session.Session
+	level       routines.Level
+	keys        SessionKeys
+	confirm     bool // the quit question is showing
+	resumeAfter bool // resume when the quit question is answered no
+	gen         int
+	recErr      error
+	lastWidth   int
+	ended       bool
+}
+
+func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
+	return &runScreen{
+		c:     c,
+		sess:  session.New(r, c.opts.Session),
+		level: level,
+		keys:  c.keys.Session,
+	}
+}
+
+// start begins the session.
+func (r *runScreen) start() tea.Cmd {
+	now := r.c.now()
+	evs := r.sess.Start(now)
+	return tea.Batch(r.record(true, now), r.handle(evs, now))
+}
+
+// handle turns session events into cues, recording and the next tick.
+func (r *runScreen) handle(evs []session.Event, now time.Time) tea.Cmd {
+	var cmds []tea.Cmd
+	if p := r.c.opts.Cues; p != nil {
+		for _, c := range r.sess.Cues(evs) {
+			cmds = append(cmds, p.Play(c))
+		}
+	}
+	for _, e := range evs {
+		switch e.Kind {
+		case session.StepDone, session.StepSkipped:
+			cmds = append(cmds, r.record(false, now))
+		case session.Finished:
+			cmds = append(cmds, r.end(session.Finished, now))
+			return tea.Batch(cmds...)
+		}
+	}
+	cmds = append(cmds, r.schedule(now))
+	return tea.Batch(cmds...)
+}
+
+// end leaves the session screen with the given outcome.
+func (r *runScreen) end(_ session.EventKind, now time.Time) tea.Cmd {
+	r.ended = true
+	sum := r.sess.Summary(now)
+	sess := r.sess
+	return func() tea.Msg {
+		return sessionEndedMsg{outcome: OutcomeCompleted, summary: sum, sess: sess}
+	}
+}
+
+// stop ends the session early (quit or interrupt) and records it.
+func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
+	now := r.c.now()
+	r.sess.Pause(now)
+	sum := r.sess.Summary(now)
+	r.ended = true
+	return o, sum
+}
+
+// record saves the session's progress off the UI goroutine, so a crash
+// or a kill loses at most the step in progress.
+func (r *runScreen) record(begin bool, now time.Time) tea.Cmd {
+	rec := r.c.opts.Recorder
+	if rec == nil {
+		return nil
+	}
+	sum := r.sess.Summary(now)
+	routine, level := r.sess.Routine(), r.level
+	return func() tea.Msg {
+		var err error
+		if begin {
+			err = rec.Begin(routine, level, sum)
+		} else {
+			err = rec.Checkpoint(sum)
+		}
+		return recordErrMsg{err}
+	}
+}
+
+// schedule asks for a tick at the next moment the screen changes.
+func (r *runScreen) schedule(now time.Time) tea.Cmd {
+	r.gen++
+	if r.sess.State() != session.Running {
+		return nil
+	}
+	d := r.nextWake(now)
+	gen := r.gen
+	return tea.Tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// nextWake is the sooner of the next whole-second change and the next
+// progress-bar cell; the screen is not redrawn in between.
+func (r *runScreen) nextWake(now time.Time) time.Duration {
+	d := r.sess.NextChange(now)
+	if bw := r.barWidth(r.lastWidth); bw > 0 {
+		length := r.sess.Length()
+		elapsed := length - r.sess.Remaining(now)
+		if length > 0 {
+			filled := math.Round(float64(bw) * float64(elapsed) / float64(length))
+			at := time.Duration((filled + 0.5) * float64(length) / float64(bw))
+			if wait := at - elapsed; wait > 0 && wait < d {
+				d = wait
+			}
+		}
+	}
+	return max(d, time.Millisecond)
+}
+
+func (r *runScreen) barWidth(w int) int {
+	if w <= 0 {
+		w = r.c.width - 2
+	}
+	return min(max(w-8, 10), 64)
+}
+
+func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	now := r.c.now()
+	switch msg := msg.(type) {
+	case tickMsg:
+		if msg.gen != r.gen || r.ended {
+			return r, nil // stale: a newer chain is running
+		}
+		return r, r.handle(r.sess.Tick(now), now)
+	case recordErrMsg:
+		r.recErr = msg.err
+		return r, nil
+	case tea.ResumeMsg:
+		// Back from ctrl+z: the session was paused before suspending and
+		// stays paused until the person is ready.
+		return r, nil
+	case tea.KeyPressMsg:
+		if r.ended {
+			return r, nil
+		}
+		if r.confirm {
+			return r.answerQuit(msg, now)
+		}
+		return r.key(msg, now)
+	}
+	return r, nil
+}
+
+func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
+	s := r.sess
+	waiting := s.State() == session.Waiting
+	switch {
+	case key.Matches(k, r.c.keys.Global.Suspend):
+		evs := s.Pause(now)
+		return r, tea.Sequence(r.handle(evs, now), tea.Suspend)
+	case key.Matches(k, r.keys.Quit):
+		// Pause while the question is up; carry on if the answer is no.
+		r.resumeAfter = s.State() == session.Running
+		s.Pause(now)
+		r.confirm = true
+		return r, r.schedule(now)
+	case waiting && key.Matches(k, r.keys.Continue):
+		return r, r.handle(s.Continue(now), now)
+	case key.Matches(k, r.keys.Pause):
+		return r, r.handle(s.Toggle(now), now)
+	case key.Matches(k, r.keys.Skip):
+		return r, r.handle(s.Skip(now), now)
+	case key.Matches(k, r.keys.Prev):
+		return r, r.handle(s.Back(now), now)
+	case key.Matches(k, r.keys.More):
+		return r, r.handle(s.Adjust(now, 5*time.Second), now)
+	case key.Matches(k, r.keys.Less):
+		return r, r.handle(s.Adjust(now, -5*time.Second), now)
+	}
+	return r, nil
+}
+
+func (r *runScreen) answerQuit(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(k, r.c.keys.Confirm.Yes):
+		r.confirm = false
+		o, sum := r.stop(OutcomeQuit)
+		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, exit: true} }
+	case key.Matches(k, r.c.keys.Confirm.No):
+		r.confirm = false
+		if r.resumeAfter {
+			r.resumeAfter = false
+			return r, r.handle(r.sess.Resume(now), now)
+		}
+	}
+	return r, nil
+}
+
+func (r *runScreen) helpKeys() help.KeyMap {
+	if r.confirm {
+		return r.c.keys.Confirm
+	}
+	k := r.keys
+	st := r.sess.State()
+	k.Continue.SetEnabled(st == session.Waiting)
+	k.Pause.SetEnabled(st != session.Waiting)
+	if st == session.Paused {
+		k.Pause.SetHelp("space", "resume")
+	}
+	seg := r.sess.Segment()
+	if seg.Kind == session.GetReady && st != session.Waiting {
+		k.Skip.SetHelp("→/n", "start now")
+	}
+	adjustable := st == session.Running || st == session.Paused
+	k.More.SetEnabled(adjustable)
+	k.Less.SetEnabled(adjustable)
+	return k
+}
+
+// view draws the session: header, what to do, the countdown, the bar,
+// cues and caution, and what comes next. Lower-priority parts drop out
+// as the window shrinks.
+func (r *runScreen) view(w, h int) string {
+	r.lastWidth = w
+	st := r.c.styles
+	now := r.c.now()
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	step := tl.Routine.Steps[seg.Step]
+	ex := step.Exercise
+	state := s.State()
+
+	header := spread(st.Title.Render(tl.Routine.Name),
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(now)))), w)
+
+	phase, what := r.phaseText(seg, step, state)
+	digitSize := DigitsLarge
+	switch {
+	case h >= 34 && w >= 100:
+		digitSize = DigitsHuge
+	case h < 20:
+		digitSize = DigitsSmall
+	}
+	digits := bigText(clock(s.Remaining(now)), digitSize)
+	digitStyle := st.Digits
+	if state == session.Paused || state == session.Waiting {
+		digitStyle = st.DigitsDim
+	}
+	digitLines := strings.Split(digits, "\n")
+	for i, l := range digitLines {
+		digitLines[i] = center(digitStyle.Render(l), w)
+	}
+
+	bar := progress.New(progress.WithWidth(r.barWidth(w)), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	bar.FullColor, bar.EmptyColor = st.BarFull, st.BarEmpty
+	frac := 0.0
+	if l := s.Length(); l > 0 {
+		frac = float64(l-s.Remaining(now)) / float64(l)
+	}
+	barLine := center(bar.ViewAs(frac), w)
+
+	// Parts in order of importance; each is kept only if it fits.
+	type part struct {
+		lines []string
+		order int
+	}
+	var cues []string
+	if ex != nil && state != session.Waiting {
+		for _, c := range ex.Cues {
+			for i, l := range wrap(c, w-4) {
+				prefix := "  • "
+				if i > 0 {
+					prefix = "    "
+				}
+				cues = append(cues, st.Cue.Render(prefix+l))
+			}
+		}
+	}
+	var extra []string
+	if ex != nil && ex.Kind == routines.Hydrate {
+		extra = append(extra, center(st.Good.Render(routines.DrinkAdvice(routines.Units(r.c.opts.Units))), w))
+	}
+	if step.Note != "" {
+		extra = append(extra, center(st.Note.Render(truncate(step.Note, w)), w))
+	}
+	var caution []string
+	if ex != nil && ex.Caution != "" {
+		for i, l := range wrap(ex.Caution, w-4) {
+			prefix := "  ! "
+			if i > 0 {
+				prefix = "    "
+			}
+			caution = append(caution, st.Caution.Render(prefix+l))
+		}
+	}
+	next := r.nextLine(now, w)
+
+	rule := st.Rule.Render(strings.Repeat("─", w))
+	if r.recErr != nil {
+		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+	}
+	top := []string{header, rule}
+	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
+	core := append(append(append([]string{}, mid...), ""), digitLines...)
+	core = append(core, "", barLine)
+
+	if r.confirm {
+		dialog := st.Dialog.Render("Quit this session?\n" + st.Subtle.Render("It is saved as not finished.") + "\n\n" + "y quit · n carry on")
+		return fit(append(top, lipgloss.Place(w, h-len(top), lipgloss.Center, lipgloss.Center, dialog)), w, h)
+	}
+
+	// Keep what fits by priority (next step, hydration and note, caution,
+	// cues), then lay the kept blocks out in reading order.
+	avail := h - len(top) - len(core) - 1
+	keepNext := next != "" && avail >= 1
+	if keepNext {
+		avail--
+	}
+	blocks := [][]string{cues, caution, extra}
+	keep := make([]bool, len(blocks))
+	for _, i := range []int{2, 1, 0} {
+		if n := len(blocks[i]) + 1; len(blocks[i]) > 0 && n <= avail {
+			keep[i], avail = true, avail-n
+		}
+	}
+	body := append(append(top, core...), "")
+	for i, b := range blocks {
+		if keep[i] {
+			body = append(append(body, b...), "")
+		}
+	}
+	if keepNext {
+		for len(body) < h-1 {
+			body = append(body, "")
+		}
+		body = append(body[:h-1], next)
+	}
+	return fit(body, w, h)
+}
+
+// phaseText is the line above the countdown and the exercise line.
+func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state session.State) (string, string) {
+	name := step.Do
+	if step.Exercise != nil {
+		name = step.Exercise.Name
+	}
+	side := ""
+	if seg.Side != session.NoSide {
+		side = " · " + strings.ToUpper(seg.Side.String()) + " SIDE"
+	}
+	reps := ""
+	if step.Reps > 1 {
+		reps = fmt.Sprintf(" · rep %d of %d", seg.Rep, step.Reps)
+	}
+	switch {
+	case state == session.Paused:
+		return "PAUSED · space to resume", name + side
+	case state == session.Waiting:
+		return "READY WHEN YOU ARE · press enter", "Next: " + name
+	}
+	switch seg.Kind {
+	case session.GetReady:
+		first := ""
+		if step.Exercise != nil && step.Exercise.PerSide {
+			first = " · left side first"
+		}
+		return "GET READY", name + first
+	case session.Switch:
+		if seg.Side == session.Right {
+			return "SWITCH SIDES", name + " · RIGHT SIDE next"
+		}
+		return "REST", name + " · LEFT SIDE next" + reps
+	}
+	verb := map[routines.Kind]string{
+		routines.Stretch: "HOLD", routines.Roll: "ROLL", routines.Active: "MOVE",
+		routines.Breathe: "BREATHE", routines.Hydrate: "DRINK", routines.Refuel: "REFUEL",
+	}
+	v := "HOLD"
+	if step.Exercise != nil {
+		v = verb[step.Exercise.Kind]
+	}
+	return v + reps, name + side
+}
+
+// nextLine names the next step; in the last seconds of a step it is
+// announced more strongly.
+func (r *runScreen) nextLine(now time.Time, w int) string {
+	st := r.c.styles
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	if seg.Step+1 >= tl.Steps() {
+		return st.Next.Render(truncate("Last step", w))
+	}
+	nst := tl.Routine.Steps[seg.Step+1]
+	name := nst.Do
+	if nst.Exercise != nil {
+		name = nst.Exercise.Name
+	}
+	length := friendly(nst.For)
+	if nst.Exercise != nil && nst.Exercise.PerSide {
+		length += " each side"
+	}
+	if nst.Reps > 1 {
+		length += fmt.Sprintf(" × %d", nst.Reps)
+	}
+	text := "Next: " + name + " · " + length
+	if seg.LastOfStep && s.State() == session.Running && s.Remaining(now) <= announceLead {
+		return st.Warn.Render(truncate("▶ Up next: "+name+" · "+length, w))
+	}
+	return st.Next.Render(truncate(text, w))
+}

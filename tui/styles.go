@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every style the screens use, built for one background.
+type Styles struct {
+	IsDark bool
+
+	Title     lipgloss.Style // routine or screen title
+	Subtle    lipgloss.Style // secondary text
+	Faint     lipgloss.Style
+	Rule      lipgloss.Style
+	Selected  lipgloss.Style // highlighted menu row
+	Item      lipgloss.Style
+	Cursor    lipgloss.Style
+	Exercise  lipgloss.Style // the exercise name on the session screen
+	Side      lipgloss.Style
+	Digits    lipgloss.Style
+	DigitsDim lipgloss.Style
+	Phase     lipgloss.Style // GET READY / SWITCH SIDES / PAUSED
+	Cue       lipgloss.Style
+	Caution   lipgloss.Style
+	Next      lipgloss.Style
+	Note      lipgloss.Style
+	Good      lipgloss.Style
+	Warn      lipgloss.Style
+	Dialog    lipgloss.Style
+	Area      lipgloss.Style // a highlighted body area
+	AreaOff   lipgloss.Style
+
+	BarFull, BarEmpty color.Color
+	Help              help.Styles
+}
+
+// DefaultStyles builds the palette for a dark or light background.
+func DefaultStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#0F7B6C"), lipgloss.Color("#5FD7AF"))
+	text := ld(lipgloss.Color("#1C1C1C"), lipgloss.Color("#EEEEEE"))
+	subtle := ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A8A8A8"))
+	faint := ld(lipgloss.Color("#9E9E9E"), lipgloss.Color("#6C6C6C"))
+	warn := ld(lipgloss.Color("#AF5F00"), lipgloss.Color("#FFAF5F"))
+	phase := ld(lipgloss.Color("#5F00AF"), lipgloss.Color("#D7AFFF"))
+
+	s := Styles{
+		IsDark:    isDark,
+		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Subtle:    lipgloss.NewStyle().Foreground(subtle),
+		Faint:     lipgloss.NewStyle().Foreground(faint),
+		Rule:      lipgloss.NewStyle().Foreground(faint),
+		Selected:  lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Item:      lipgloss.NewStyle().Foreground(text),
+		Cursor:    lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Exercise:  lipgloss.NewStyle().Bold(true).Foreground(text),
+		Side:      lipgloss.NewStyle().Bold(true).Foreground(phase),
+		Digits:    lipgloss.NewStyle().Foreground(accent),
+		DigitsDim: lipgloss.NewStyle().Foreground(faint),
+		Phase:     lipgloss.NewStyle().Bold(true).Foreground(phase),
+		Cue:       lipgloss.NewStyle().Foreground(text),
+		Caution:   lipgloss.NewStyle().Foreground(warn),
+		Next:      lipgloss.NewStyle().Foreground(subtle),
+		Note:      lipgloss.NewStyle().Italic(true).Foreground(subtle),
+		Good:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Warn:      lipgloss.NewStyle().Bold(true).Foreground(warn),
+		Dialog:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(warn).Padding(0, 2),
+		Area:      lipgloss.NewStyle().Bold(true).Foreground(warn),
+		AreaOff:   lipgloss.NewStyle().Foreground(faint),
+		BarFull:   accent,
+		BarEmpty:  faint,
+		Help:      help.DefaultStyles(isDark),
+	}
+	return s
+}

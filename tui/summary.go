@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+)
+
+// ratedMsg carries the "how do you feel now?" answer to the root.
+type ratedMsg struct{ rating int }
+
+// summaryScreen shows what the session did and the after-care advice.
+type summaryScreen struct {
+	c       *common
+	routine *routines.Routine
+	sum     session.Summary
+	outcome Outcome
+	rating  int
+	keys    SummaryKeys
+}
+
+func newSummary(c *common, s *session.Session, o Outcome) *summaryScreen {
+	return &summaryScreen{c: c, routine: s.Routine(), sum: s.Summary(c.now()), outcome: o, keys: c.keys.Summary}
+}
+
+func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Rate):
+		s.rating = int(k.String()[0] - '0')
+		r := s.rating
+		return s, func() tea.Msg { return ratedMsg{rating: r} }
+	case key.Matches(k, s.keys.Done):
+		return s, func() tea.Msg { return quitMsg{} }
+	}
+	return s, nil
+}
+
+func (s *summaryScreen) helpKeys() help.KeyMap {
+	k := s.keys
+	if s.rating > 0 {
+		k.Rate.SetHelp("1-5", "change rating")
+	}
+	return k
+}
+
+var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
+
+func (s *summaryScreen) view(w, h int) string {
+	st := s.c.styles
+	title := "Cool-down complete. Well done."
+	if s.outcome != OutcomeCompleted {
+		title = "Session ended early."
+	}
+	lines := []string{
+		spread(st.Title.Render(s.routine.Name), st.Subtle.Render("summary"), w),
+		st.Rule.Render(strings.Repeat("─", w)),
+		"",
+		st.Good.Render(truncate(title, w)),
+		"",
+	}
+	stat := func(label, value string) string {
+		return st.Subtle.Render(fmt.Sprintf("  %-12s", label)) + st.Item.Render(value)
+	}
+	lines = append(lines,
+		stat("Time", minSec(s.sum.Active)+fmt.Sprintf(" (planned %s)", minSec(s.routine.Total(s.c.opts.Session.Timing)))),
+		stat("Steps", fmt.Sprintf("%d done, %d skipped of %d", s.sum.StepsDone, s.sum.StepsSkipped, s.sum.StepsTotal)),
+	)
+	if s.sum.Paused > 0 {
+		lines = append(lines, stat("Paused", minSec(s.sum.Paused)))
+	}
+	lines = append(lines, "")
+	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."
+	if s.rating > 0 {
+		rate = fmt.Sprintf("You feel %s (%d of 5). Press enter to finish.", feelings[s.rating], s.rating)
+	}
+	for _, l := range wrap(rate, w) {
+		lines = append(lines, st.Exercise.Render(l))
+	}
+	advice := append([]string{routines.DrinkAdvice(routines.Units(s.c.opts.Units))}, routines.AfterAdvice()...)
+	for _, a := range advice {
+		wrapped := wrap(a, w-2)
+		if len(lines)+1+len(wrapped) > h {
+			break
+		}
+		lines = append(lines, "")
+		for i, l := range wrapped {
+			prefix := "• "
+			if i > 0 {
+				prefix = "  "
+			}
+			lines = append(lines, st.Subtle.Render(prefix+l))
+		}
+	}
+	return fit(lines, w, h)
+}
