@@ -39,7 +39,8 @@ func Compute(recs []Record, now time.Time) Stats {
 		LongSessionsThisWeek: LongSessionsThisWeek(recs, now),
 		AreaLastCovered:      AreaLastCovered(recs),
 	}
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i] // a Record is ~200 bytes: not copied per iteration
 		if r.Counts() {
 			st.TotalSessions++
 			if r.Start.After(st.LastSession) {
@@ -57,7 +58,8 @@ func Compute(recs []Record, now time.Time) Stats {
 func StreakDays(recs []Record, now time.Time) int {
 	loc := now.Location()
 	days := make(map[int64]bool)
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i]
 		if r.Counts() {
 			days[dayNumber(r.Start, loc)] = true
 		}
@@ -90,7 +92,8 @@ func countThisWeek(recs []Record, now time.Time, minActive float64) int {
 	loc := now.Location()
 	monday := mondayOf(dayNumber(now, loc))
 	n := 0
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i]
 		if !r.Counts() || r.ActiveSeconds < minActive {
 			continue
 		}
@@ -105,7 +108,10 @@ func countThisWeek(recs []Record, now time.Time, minActive float64) int {
 // that spent more than zero seconds on it. Areas never covered are absent.
 func AreaLastCovered(recs []Record) map[string]time.Time {
 	last := make(map[string]time.Time)
-	for _, r := range recs {
+	// Newest last is the usual file order, so walking backwards makes most
+	// comparisons fail early and saves a map write per area.
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := &recs[i]
 		for area, sec := range r.AreaSeconds {
 			if sec > 0 && r.Start.After(last[area]) {
 				last[area] = r.Start
@@ -166,7 +172,8 @@ func Heatmap(recs []Record, now time.Time, weeks int) HeatmapGrid {
 		return g
 	}
 	today := dayNumber(now, loc)
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i]
 		if !r.Counts() {
 			continue
 		}
@@ -183,10 +190,17 @@ func Heatmap(recs []Record, now time.Time, weeks int) HeatmapGrid {
 
 // dayNumber is t's calendar date in loc as days since 1970-01-01. Counting
 // whole civil dates, not 24-hour spans, keeps streaks right across DST
-// changes and time zones.
+// changes and time zones. The local date is the floor of (Unix time + the
+// zone's offset at t) / one day: cheaper than building a time.Date, which
+// matters across 100,000 records.
 func dayNumber(t time.Time, loc *time.Location) int64 {
-	y, m, d := t.In(loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	_, off := t.In(loc).Zone()
+	sec := t.Unix() + int64(off)
+	day := sec / 86400
+	if sec%86400 < 0 {
+		day-- // floor, for dates before 1970
+	}
+	return day
 }
 
 // dateOf is the midnight in loc of day number n.

@@ -85,17 +85,33 @@ func offsets(tl Timeline) ([]time.Duration, time.Duration) {
 	return out, d
 }
 
-// runTo starts a session at t0 and ticks it once at t0+at, which brings it
-// to routine-clock offset 'at' (with auto-advance on and no pauses).
+// runTo starts a session at t0 and ticks it at every deadline up to t0+at.
+// A wait for the user (auto-advance off) is continued at once, so the
+// routine clock stays the wall clock, unless it begins exactly at 'at':
+// then the session is left waiting.
 func runTo(t *testing.T, r *routines.Routine, o Options, at time.Duration) (*Session, time.Time) {
 	t.Helper()
 	s := New(r, o)
 	if evs := s.Start(t0); len(evs) == 0 {
 		t.Fatalf("Start returned no events")
 	}
-	now := t0.Add(at)
-	s.Tick(now)
-	return s, now
+	target := t0.Add(at)
+	now := t0
+	for s.State() == Running {
+		next := now.Add(s.Remaining(now))
+		if next.After(target) {
+			break
+		}
+		now = next
+		s.Tick(now)
+		if s.State() == Waiting && now.Before(target) {
+			s.Continue(now)
+		}
+	}
+	if s.State() == Running {
+		s.Tick(target)
+	}
+	return s, target
 }
 
 func kinds(evs []Event) []EventKind {
@@ -159,3 +175,5 @@ const (
 	C = Completed
 	S = Skipped
 )
+
+func snapEqual(a, b snap) bool { return reflect.DeepEqual(a, b) }

@@ -76,6 +76,9 @@ type common struct {
 	styles Styles
 	width  int
 	height int
+	// after delivers msg once d has passed; tests replace it to fire
+	// ticks by hand against a fake clock.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
 
 func (c *common) now() time.Time { return c.opts.Now() }
@@ -126,7 +129,7 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24, after: afterTimer}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
 	if opts.Routine != nil {
@@ -136,6 +139,10 @@ func New(opts Options) *Model {
 		m.screen = newPicker(c)
 	}
 	return m
+}
+
+func afterTimer(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
 // Result reports how the program ended. Read it after Run returns.

@@ -18,7 +18,9 @@ type PickerKeys struct {
 // SessionKeys drive a running session.
 type SessionKeys struct {
 	Pause, Continue, Skip, Prev, More, Less, Quit key.Binding
-	Global                                        *GlobalKeys
+	// Adjust stands for More and Less together in the short help.
+	Adjust key.Binding
+	Global *GlobalKeys
 }
 
 // ConfirmKeys answer the quit question.
@@ -67,6 +69,7 @@ func DefaultKeyMap() *KeyMap {
 		More:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "5s more")),
 		Less:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5s less")),
 		Quit:     key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Adjust:   key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", "±5s")),
 		Global:   &k.Global,
 	}
 	k.Confirm = ConfirmKeys{
@@ -83,7 +86,7 @@ func DefaultKeyMap() *KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Choose, k.Back, k.Safety, k.Global.Help, k.Quit}
+	return []key.Binding{k.Choose, k.Back, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
 }
 
 // FullHelp implements help.KeyMap.
@@ -93,7 +96,7 @@ func (k PickerKeys) FullHelp() [][]key.Binding {
 
 // ShortHelp implements help.KeyMap.
 func (k SessionKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Continue, k.Skip, k.Prev, k.More, k.Less, k.Global.Help, k.Quit}
+	return []key.Binding{k.Pause, k.Continue, k.Skip, k.Prev, k.Global.Help, k.Quit, k.Adjust}
 }
 
 // FullHelp implements help.KeyMap.

@@ -29,6 +29,7 @@ type picker struct {
 	level     int // cursor on the levels
 	cursor    int // cursor on the routines
 	keys      PickerKeys
+	scroll    int // first line of the safety text shown
 }
 
 func newPicker(c *common) *picker {
@@ -65,7 +66,14 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		return p, nil
 	}
 	if p.stage == showSafety {
-		p.stage = p.prevStage
+		switch {
+		case key.Matches(k, p.keys.Down):
+			p.scroll++
+		case key.Matches(k, p.keys.Up):
+			p.scroll = max(p.scroll-1, 0)
+		default:
+			p.stage, p.scroll = p.prevStage, 0
+		}
 		return p, nil
 	}
 	n := len(routines.Levels())
@@ -124,13 +132,26 @@ func (p *picker) view(w, h int) string {
 	case askRoutine:
 		lines = append(lines, p.routineView(w, h-len(lines))...)
 	case showSafety:
-		lines = append(lines, st.Title.Render("Before you start"), "")
-		for _, l := range wrap(routines.Disclaimer, w) {
-			lines = append(lines, st.Item.Render(l))
-		}
-		lines = append(lines, "", st.Subtle.Render("Press any key to go back."))
+		lines = append(lines, p.safetyView(w, h-len(lines))...)
 	}
 	return fit(lines, w, h)
+}
+
+// safetyView shows the disclaimer, scrolling with ↑/↓ when it does not fit.
+func (p *picker) safetyView(w, h int) []string {
+	st := p.c.styles
+	text := wrap(routines.Disclaimer, w)
+	room := h - 3 // title, blank, footer
+	p.scroll = max(min(p.scroll, len(text)-room), 0)
+	lines := []string{st.Title.Render("Before you start"), ""}
+	for _, l := range text[p.scroll:min(len(text), p.scroll+room)] {
+		lines = append(lines, st.Item.Render(l))
+	}
+	footer := "Press any key to go back."
+	if len(text) > room {
+		footer = "↑/↓ scroll · any other key: back"
+	}
+	return append(lines, st.Subtle.Render(truncate(footer, w)))
 }
 
 func (p *picker) levelView(w int) []string {

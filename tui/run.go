@@ -119,9 +119,7 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 	if r.sess.State() != session.Running {
 		return nil
 	}
-	d := r.nextWake(now)
-	gen := r.gen
-	return tea.Tick(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+	return r.c.after(r.nextWake(now), tickMsg{gen: r.gen})
 }
 
 // nextWake is the sooner of the next whole-second change and the next
@@ -239,6 +237,7 @@ func (r *runScreen) helpKeys() help.KeyMap {
 	adjustable := st == session.Running || st == session.Paused
 	k.More.SetEnabled(adjustable)
 	k.Less.SetEnabled(adjustable)
+	k.Adjust.SetEnabled(adjustable)
 	return k
 }
 
@@ -332,7 +331,8 @@ func (r *runScreen) view(w, h int) string {
 
 	if r.confirm {
 		dialog := st.Dialog.Render("Quit this session?\n" + st.Subtle.Render("It is saved as not finished.") + "\n\n" + "y quit · n carry on")
-		return fit(append(top, lipgloss.Place(w, h-len(top), lipgloss.Center, lipgloss.Center, dialog)), w, h)
+		box := lipgloss.Place(w, h-len(top), lipgloss.Center, lipgloss.Center, dialog)
+		return fit(append(top, strings.Split(box, "\n")...), w, h)
 	}
 
 	// Keep what fits by priority (next step, hydration and note, caution,
@@ -393,9 +393,9 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 		return "GET READY", name + first
 	case session.Switch:
 		if seg.Side == session.Right {
-			return "SWITCH SIDES", name + " · RIGHT SIDE next"
+			return "SWITCH TO THE RIGHT SIDE", name
 		}
-		return "REST", name + " · LEFT SIDE next" + reps
+		return "REST · LEFT SIDE NEXT" + reps, name
 	}
 	verb := map[routines.Kind]string{
 		routines.Stretch: "HOLD", routines.Roll: "ROLL", routines.Active: "MOVE",
