@@ -215,3 +215,5 @@ func (h *harness) requireScreen(want ...string) {
 		}
 	}
 }
+
+func resumeMsg() tea.Msg { return tea.ResumeMsg{} }
