@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -52,7 +54,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.startCmd())
+	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd())
 	return root
 }
 
@@ -119,19 +121,27 @@ func (a *app) runTUI(args []string) error {
 		}
 		routine = r
 	}
-	if !isTTY(a.io.in) || !isTTY(a.io.out) {
-		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal to draw its screen; run it in a terminal, or use `cooldown start ROUTINE --plain` for line-by-line output")}
+	sessOpts := session.DefaultOptions()
+	sessOpts.AutoAdvance = !a.noAuto
+	if a.plain || !isTTY(a.io.out) {
+		if routine == nil {
+			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
+		}
+		return a.runPlain(routine, level, sessOpts)
+	}
+	if !isTTY(a.io.in) {
+		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
 	}
 	opts := tui.Options{
 		Library:  lib,
 		Level:    level,
 		Routine:  routine,
-		Session:  session.DefaultOptions(),
+		Session:  sessOpts,
 		Now:      time.Now,
 		Units:    string(routines.Millilitres),
 		Warnings: warnings,
+		Cues:     tui.NewPlayer(!a.quiet, nil),
 	}
-	opts.Session.AutoAdvance = !a.noAuto
 	model := tui.New(opts)
 	p := tea.NewProgram(model,
 		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
@@ -144,6 +154,35 @@ func (a *app) runTUI(args []string) error {
 	res := model.Result()
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fmt.Errorf("terminal: %w", runErr)
+	}
+	if res.Interrupted {
+		return &exitError{code: exitInterrupted, err: errSilent}
+	}
+	return nil
+}
+
+// runPlain runs the routine line by line until it ends or a signal
+// arrives (exit 130, the session recorded as interrupted).
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options) error {
+	if level == "" && len(r.Soreness) > 0 {
+		level = r.Soreness[0]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	var bell io.Writer
+	if !a.quiet && isTTY(a.io.err) {
+		bell = a.io.err
+	}
+	var in io.Reader
+	if a.io.in != nil {
+		in = a.io.in
+	}
+	res, err := tui.RunPlain(ctx, tui.PlainOptions{
+		Routine: r, Level: level, Session: so, Units: string(routines.Millilitres),
+		Out: a.io.out, Bell: bell, In: in,
+	})
+	if err != nil {
+		return err
 	}
 	if res.Interrupted {
 		return &exitError{code: exitInterrupted, err: errSilent}

@@ -76,6 +76,8 @@ type common struct {
 	styles Styles
 	width  int
 	height int
+	// notice is a one-line warning for the session screen.
+	notice string
 	// after delivers msg once d has passed; tests replace it to fire
 	// ticks by hand against a fake clock.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -189,6 +191,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.screen = newSummary(m.c, msg.sess, msg.outcome)
 		m.showHelp = false
+		return m, nil
+	case bellMsg:
+		return m, tea.Raw("\a")
+	case noticeMsg:
+		m.c.notice = msg.text
 		return m, nil
 	case ratedMsg:
 		m.result.Rating = msg.rating

@@ -321,8 +321,11 @@ func (r *runScreen) view(w, h int) string {
 	next := r.nextLine(now, w)
 
 	rule := st.Rule.Render(strings.Repeat("─", w))
-	if r.recErr != nil {
+	switch {
+	case r.recErr != nil:
 		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+	case r.c.notice != "":
+		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
 	}
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}

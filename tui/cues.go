@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cooldown-app/cooldown/session"
+)
+
+// Bells is how many terminal bells each cue rings: the bell works over SSH
+// and in tmux, and a count is the one thing every terminal can vary.
+func Bells(k session.CueKind) int {
+	switch k {
+	case session.CueGo:
+		return 1
+	case session.CueSwitch:
+		return 2
+	case session.CueStepDone:
+		return 3
+	case session.CueFinished:
+		return 4
+	}
+	return 0
+}
+
+// bellGap spaces the bells of one cue so they are heard apart.
+const bellGap = 250 * time.Millisecond
+
+// bellMsg rings one bell.
+type bellMsg struct{}
+
+// Player plays cues in the terminal program: bells through the renderer,
+// speech through Voice.
+type Player struct {
+	Sound bool
+	Voice *Voice // nil: no speech
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+// NewPlayer builds a cue player.
+func NewPlayer(sound bool, voice *Voice) *Player {
+	return &Player{Sound: sound, Voice: voice, after: afterTimer}
+}
+
+// Play implements CuePlayer.
+func (p *Player) Play(c session.Cue) tea.Cmd {
+	var cmds []tea.Cmd
+	if p.Sound {
+		for i := range Bells(c.Kind) {
+			if i == 0 {
+				cmds = append(cmds, tea.Raw("\a"))
+				continue
+			}
+			cmds = append(cmds, p.after(time.Duration(i)*bellGap, bellMsg{}))
+		}
+	}
+	if p.Voice != nil && c.Say != "" {
+		v, text := p.Voice, c.Say
+		cmds = append(cmds, func() tea.Msg {
+			if err := v.Say(text); err != nil {
+				return noticeMsg{text: err.Error()}
+			}
+			return nil
+		})
+	}
+	return tea.Batch(cmds...)
+}
+
+// noticeMsg is a one-line warning shown on the session screen (a voice
+// command that failed, say); the session goes on.
+type noticeMsg struct{ text string }

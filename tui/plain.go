@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+)
+
+// Clock is the time source of plain mode; tests pass a fake one that
+// never sleeps.
+type Clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+// RealClock is the wall clock, with monotonic readings.
+func RealClock() Clock { return realClock{} }
+
+// PlainOptions configure the line-by-line mode.
+type PlainOptions struct {
+	Routine  *routines.Routine
+	Level    routines.Level
+	Session  session.Options
+	Units    string
+	Clock    Clock
+	Out      io.Writer // event lines
+	Bell     io.Writer // where bells go; nil rings none
+	Voice    *Voice    // nil speaks nothing
+	In       io.Reader // read a line to start the next step when auto-advance is off
+	Recorder Recorder
+}
+
+// RunPlain runs a routine printing one line per event: for screen
+// readers, logs and scripts. It sleeps through holds until each deadline.
+// Cancelling ctx (a signal) ends the session as interrupted.
+func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
+	if o.Clock == nil {
+		o.Clock = RealClock()
+	}
+	s := session.New(o.Routine, o.Session)
+	res := Result{Routine: o.Routine, Level: o.Level}
+	pl := &plainPrinter{o: o, s: s}
+	now := o.Clock.Now()
+	pl.start = now
+	tl := s.Timeline()
+	pl.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
+	evs := s.Start(now)
+	if o.Recorder != nil {
+		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
+			pl.line(now, "Warning: history not saved: %v", err)
+		}
+	}
+	lines := lineReader(o.In)
+	for {
+		pl.events(evs)
+		if s.State() == session.Done {
+			break
+		}
+		var wake <-chan time.Time
+		var next <-chan string
+		if s.State() == session.Waiting {
+			pl.line(o.Clock.Now(), "Press Enter to start the next step.")
+			next = lines
+			if next == nil {
+				evs = s.Continue(o.Clock.Now())
+				continue
+			}
+		} else {
+			wake = o.Clock.After(s.Remaining(o.Clock.Now()))
+		}
+		select {
+		case <-ctx.Done():
+			now := o.Clock.Now()
+			s.Pause(now)
+			res.Summary, res.Outcome, res.Interrupted = s.Summary(now), OutcomeInterrupted, true
+			pl.line(now, "Interrupted: %d of %d steps done.", res.Summary.StepsDone, res.Summary.StepsTotal)
+			return res, nil
+		case <-wake:
+			evs = s.Tick(o.Clock.Now())
+		case _, ok := <-next:
+			if !ok {
+				lines = nil
+			}
+			evs = s.Continue(o.Clock.Now())
+		}
+	}
+	sum := s.Summary(o.Clock.Now())
+	res.Summary, res.Outcome = sum, OutcomeCompleted
+	pl.line(sum.End, "Finished: %d of %d steps done, %d skipped, %s active.", sum.StepsDone, sum.StepsTotal, sum.StepsSkipped, minSec(sum.Active))
+	return res, nil
+}
+
+// lineReader delivers lines from r on a channel, closed at EOF; nil for no input.
+func lineReader(r io.Reader) chan string {
+	if r == nil {
+		return nil
+	}
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			ch <- sc.Text()
+		}
+	}()
+	return ch
+}
+
+type plainPrinter struct {
+	o     PlainOptions
+	s     *session.Session
+	start time.Time
+}
+
+// line prints one event stamped with the time since the start.
+func (p *plainPrinter) line(at time.Time, format string, args ...any) {
+	fmt.Fprintf(p.o.Out, "%5s  %s\n", minSec(at.Sub(p.start)), fmt.Sprintf(format, args...))
+}
+
+func (p *plainPrinter) events(evs []session.Event) {
+	tl := p.s.Timeline()
+	for _, e := range evs {
+		st := tl.Routine.Steps[e.Segment.Step]
+		name := st.Do
+		if st.Exercise != nil {
+			name = st.Exercise.Name
+		}
+		switch e.Kind {
+		case session.SegmentStarted:
+			switch e.Segment.Kind {
+			case session.GetReady:
+				what := friendly(st.For)
+				if st.Exercise != nil && st.Exercise.PerSide {
+					what += " each side, left side first"
+				}
+				if st.Reps > 1 {
+					what += fmt.Sprintf(", %d reps", st.Reps)
+				}
+				p.line(e.At, "Step %d of %d, get ready: %s (%s)", e.Segment.Step+1, tl.Steps(), name, what)
+			case session.Switch:
+				if e.Segment.Side == session.Right {
+					p.line(e.At, "Switch sides: %s", name)
+				} else {
+					p.line(e.At, "Rest, then the next rep: %s", name)
+				}
+			case session.Hold:
+				side := ""
+				if e.Segment.Side != session.NoSide {
+					side = " · " + e.Segment.Side.String() + " side"
+				}
+				rep := ""
+				if st.Reps > 1 {
+					rep = fmt.Sprintf(" · rep %d of %d", e.Segment.Rep, st.Reps)
+				}
+				p.line(e.At, "Go: %s%s%s · %s", name, side, rep, friendly(e.Segment.Dur))
+				if st.Exercise != nil && st.Exercise.Kind == routines.Hydrate {
+					p.line(e.At, "%s", routines.DrinkAdvice(routines.Units(p.o.Units)))
+				}
+			}
+		case session.StepDone:
+			p.line(e.At, "Done: %s", name)
+			p.checkpoint(e.At)
+		case session.StepSkipped:
+			p.line(e.At, "Skipped: %s", name)
+			p.checkpoint(e.At)
+		case session.PausedEvent:
+			p.line(e.At, "Paused")
+		case session.ResumedEvent:
+			p.line(e.At, "Resumed")
+		}
+	}
+	for _, c := range p.s.Cues(evs) {
+		if n := Bells(c.Kind); n > 0 && p.o.Bell != nil {
+			// Bells go to the terminal, not into the event lines.
+			_, _ = io.WriteString(p.o.Bell, strings.Repeat("\a", n))
+		}
+		if p.o.Voice != nil && c.Say != "" {
+			if err := p.o.Voice.Say(c.Say); err != nil {
+				p.line(c.At, "Warning: %v", err)
+			}
+		}
+	}
+}
+
+func (p *plainPrinter) checkpoint(at time.Time) {
+	if p.o.Recorder == nil {
+		return
+	}
+	if err := p.o.Recorder.Checkpoint(p.s.Summary(at)); err != nil {
+		p.line(at, "Warning: history not saved: %v", err)
+	}
+}

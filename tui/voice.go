@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"sync"
+)
+
+// SpeechCommands are tried in order when no command is configured.
+var defaultSpeech = []string{"say", "spd-say", "espeak-ng"}
+
+// Voice speaks cues with an external command without blocking the timer.
+// A new phrase stops one still being spoken: the newest cue matters most.
+// A missing or failing command is reported once; after that it is quiet.
+type Voice struct {
+	argv []string
+
+	mu       sync.Mutex
+	current  *exec.Cmd
+	reported bool
+	late     error // a failure seen after Say returned, reported by the next Say
+}
+
+// NewVoice finds the speech command: configured (with arguments, split on
+// spaces) or the first of say, spd-say and espeak-ng on PATH.
+func NewVoice(configured string) (*Voice, error) {
+	if f := strings.Fields(configured); len(f) > 0 {
+		if _, err := exec.LookPath(f[0]); err != nil {
+			return nil, fmt.Errorf("voice: speech command %q not found", f[0])
+		}
+		return &Voice{argv: f}, nil
+	}
+	for _, name := range defaultSpeech {
+		if _, err := exec.LookPath(name); err == nil {
+			return &Voice{argv: []string{name}}, nil
+		}
+	}
+	return nil, errors.New("voice: no speech command found (say, spd-say or espeak-ng); set voice_command in config.yaml")
+}
+
+// Say starts speaking text and returns at once. It returns an error only
+// the first time the command fails.
+func (v *Voice) Say(text string) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.current != nil && v.current.Process != nil {
+		_ = v.current.Process.Kill()
+	}
+	cmd := exec.Command(v.argv[0], append(v.argv[1:], text)...)
+	if err := cmd.Start(); err != nil {
+		return v.fail(err)
+	}
+	v.current = cmd
+	late := v.late
+	v.late = nil
+	go func() {
+		err := cmd.Wait()
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		if v.current == cmd {
+			v.current = nil
+		}
+		var ee *exec.ExitError
+		if err != nil && errors.As(err, &ee) && !ee.Exited() {
+			return // killed by a newer phrase
+		}
+		if err != nil {
+			v.late = v.fail(err)
+		}
+	}()
+	return late
+}
+
+func (v *Voice) fail(err error) error {
+	if v.reported {
+		return nil
+	}
+	v.reported = true
+	return fmt.Errorf("voice: %s failed (%v); continuing without speech", v.argv[0], err)
+}
+
+// Stop silences any phrase in progress.
+func (v *Voice) Stop() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.current != nil && v.current.Process != nil {
+		_ = v.current.Process.Kill()
+	}
+}
