@@ -245,6 +245,34 @@ func (r *runScreen) helpKeys() help.KeyMap {
 // cues and caution, and what comes next. Lower-priority parts drop out
 // as the window shrinks.
 func (r *runScreen) view(w, h int) string {
+	if w < 100 || h < 22 || r.confirm {
+		return r.column(w, h)
+	}
+	// Room for the body map beside the main column.
+	mainW := w - bodyMapWidth - 4
+	left := strings.Split(r.column(mainW, h), "\n")
+	var areas []string
+	if ex := r.sess.Timeline().Routine.Steps[r.sess.StepIndex()].Exercise; ex != nil {
+		areas = ex.Areas
+	}
+	bm := bodyMap(r.c.styles, areas)
+	top := 3
+	if h >= 30 {
+		top = 8
+	}
+	for i, l := range bm {
+		row := top + i
+		if row >= len(left) {
+			break
+		}
+		pad := mainW - lipgloss.Width(left[row])
+		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
+	}
+	return strings.Join(left, "\n")
+}
+
+// column is the session screen without the body map.
+func (r *runScreen) column(w, h int) string {
 	r.lastWidth = w
 	st := r.c.styles
 	now := r.c.now()
@@ -261,7 +289,7 @@ func (r *runScreen) view(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case h >= 34 && w >= 100:
+	case h >= 34 && w >= 70:
 		digitSize = DigitsHuge
 	case h < 20:
 		digitSize = DigitsSmall
@@ -357,6 +385,11 @@ func (r *runScreen) view(w, h int) string {
 		if keep[i] {
 			body = append(append(body, b...), "")
 		}
+	}
+	// On a tall window, lower the middle a little so it sits centred.
+	if spare := h - len(body) - 1; spare > 4 {
+		pad := make([]string, spare/3)
+		body = append(append(append([]string{}, top...), pad...), body[len(top):]...)
 	}
 	if keepNext {
 		for len(body) < h-1 {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/session"
 )
 
@@ -162,5 +163,42 @@ func TestLightBackground(t *testing.T) {
 	}
 	if light := h.m.View().Content; light == dark {
 		t.Fatal("light and dark frames are the same")
+	}
+}
+
+// TestSessionSizes covers the hands-free layout at the sizes a person
+// might stretch in front of: big digits, the body map where it fits.
+func TestSessionSizes(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{120, 40}, {100, 24}, {80, 24}, {60, 20}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			h := startRoutine(t, sz.w, sz.h, nil)
+			h.advance(5*time.Second + 20*time.Second + 5*time.Second + 12*time.Second) // quad stretch, left, 18 s left
+			goldenFrame(t, h, sz.w, sz.h)
+		})
+	}
+}
+
+func TestBodyMapCoversEveryArea(t *testing.T) {
+	seen := map[string]bool{}
+	for _, fig := range [][]string{bodyFront, bodyBack} {
+		for _, row := range fig {
+			for _, c := range row {
+				if a, ok := bodyCodes[c]; ok {
+					seen[a] = true
+				} else if c != ' ' && c != 'H' && c != 'T' && c != 'X' {
+					t.Errorf("figure letter %q has no area", c)
+				}
+			}
+		}
+	}
+	for _, a := range routines.Areas() {
+		if !seen[a] {
+			t.Errorf("area %q is not on the body map", a)
+		}
+	}
+	for _, a := range bodyCodes {
+		if !routines.IsArea(a) {
+			t.Errorf("body map area %q is not in the vocabulary", a)
+		}
 	}
 }
