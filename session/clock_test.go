@@ -97,7 +97,7 @@ func TestRunThroughWithoutDrift(t *testing.T) {
 				}
 			}
 			fin := all[len(all)-1]
-			if fin.Kind != Finished || !fin.At.Equal(t0.Add(total)) {
+			if fin.Kind != Finished || !fin.At.Equal(t0.Add(total)) || fin.Index != len(tl.Segments)-1 || fin.Segment != tl.Segments[fin.Index] {
 				t.Fatalf("last event %v at %v, want Finished at %v", kindNames[fin.Kind], fin.At.Sub(t0), total)
 			}
 			sum := s.Summary(now.Add(time.Hour))

@@ -88,8 +88,6 @@ type Session struct {
 	// from a deadline, never counted in ticks, so nothing drifts.
 	deadline  time.Time
 	remaining time.Duration
-	segStart  time.Time // when the current segment started (for elapsed)
-	pausedIn  time.Duration
 
 	// seen is the latest time passed in: an earlier one (a stale tick, a
 	// message delivered late) is read as this, so the clock never runs back.
@@ -203,8 +201,6 @@ func (s *Session) enter(i int, at time.Time) []Event {
 	s.idx = i
 	seg := s.tl.Segments[i]
 	s.dur = seg.Dur
-	s.segStart = at
-	s.pausedIn = 0
 	s.deadline = at.Add(seg.Dur)
 	s.remaining = seg.Dur
 	return []Event{{Kind: SegmentStarted, At: at, Index: i, Segment: seg}}
@@ -284,7 +280,6 @@ func (s *Session) finishSegment(at time.Time) []Event {
 		s.idx = next
 		nseg := s.tl.Segments[next]
 		s.state, s.dur, s.remaining = Waiting, nseg.Dur, nseg.Dur
-		s.segStart, s.pausedIn = at, 0
 		// The clock stops while the user has not asked for the next step:
 		// like a pause, the wait is not active time.
 		s.pausedAt = at

@@ -30,22 +30,26 @@ func TestStaleTicks(t *testing.T) {
 			if tc.pause {
 				s.Pause(now)
 			}
-			before := take(s, now)
+			probe := now // read the session at the latest time it has seen
+			if stale := t0.Add(tc.stale); stale.After(now) {
+				probe = stale
+			}
+			before := take(s, probe)
 			if evs := s.Tick(t0.Add(tc.stale)); len(evs) != 0 {
 				t.Fatalf("stale tick returned%s", fmtEvents(evs))
 			}
-			if after := take(s, now); !snapEqual(before, after) {
+			if after := take(s, probe); !snapEqual(before, after) {
 				t.Fatalf("stale tick changed the session:\n before %+v\n after  %+v", before, after)
 			}
 		})
 	}
 	t.Run("before Start", func(t *testing.T) {
 		s := New(mixed(), opts(true))
-		before := take(s, t0)
+		before := take(s, t0.Add(time.Hour))
 		if evs := s.Tick(t0.Add(time.Hour)); len(evs) != 0 || s.State() != NotStarted {
 			t.Fatalf("Tick before Start: state %v%s", s.State(), fmtEvents(evs))
 		}
-		if after := take(s, t0); !snapEqual(before, after) {
+		if after := take(s, t0.Add(time.Hour)); !snapEqual(before, after) {
 			t.Fatalf("changed:\n before %+v\n after  %+v", before, after)
 		}
 		// Start is what starts the clock, whatever was ticked before.
@@ -102,18 +106,18 @@ func TestWaitingForUser(t *testing.T) {
 	if s.State() != Waiting || s.Index() != 2 || s.StepIndex() != 1 {
 		t.Fatalf("state %v index %d", s.State(), s.Index())
 	}
-	waiting := take(s, t0.Add(64*sec))
+	waiting := take(s, t0.Add(64*sec+300*ms))
 	if waiting.Remaining != 4*sec || waiting.RoutineRemaining != mixedTotal-64*sec || waiting.NextChange != 0 {
 		t.Errorf("while waiting: remaining %v routine %v next change %v", waiting.Remaining, waiting.RoutineRemaining, waiting.NextChange)
 	}
-	if evs := s.Tick(t0.Add(time.Hour)); len(evs) != 0 {
+	if evs := s.Tick(t0.Add(65 * sec)); len(evs) != 0 {
 		t.Fatalf("Tick while waiting:%s", fmtEvents(evs))
 	}
-	if got := s.Remaining(t0.Add(time.Hour)); got != 4*sec {
+	if got := s.Remaining(t0.Add(69 * sec)); got != 4*sec {
 		t.Errorf("Remaining moved while waiting: %v", got)
 	}
-	if sum := s.Summary(t0.Add(100 * sec)); sum.Paused != 36*sec || sum.Active != 64*sec || sum.StepsDone != 1 {
-		t.Errorf("summary while waiting: paused %v active %v done %d, want 36s 64s 1", sum.Paused, sum.Active, sum.StepsDone)
+	if sum := s.Summary(t0.Add(70 * sec)); sum.Paused != 6*sec || sum.Active != 64*sec || sum.StepsDone != 1 {
+		t.Errorf("summary while waiting: paused %v active %v done %d, want 6s 64s 1", sum.Paused, sum.Active, sum.StepsDone)
 	}
 	// A pause during the wait, then resume: still waiting, and the wait is
 	// counted once.
