@@ -83,7 +83,8 @@ func (s *Session) announce(e Event) (Cue, bool) {
 	}
 	b.WriteString(st.Exercise.Name)
 	b.WriteString(". ")
-	b.WriteString(SpokenDuration(st.For))
+	d := SpokenDuration(st.For)
+	b.WriteString(strings.ToUpper(d[:1]) + d[1:])
 	if st.Exercise.PerSide {
 		b.WriteString(" each side")
 	}

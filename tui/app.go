@@ -135,6 +135,10 @@ func New(opts Options) *Model {
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
 	if opts.Routine != nil {
+		if len(opts.Warnings) > 0 {
+			// No picker to show them on: the session screen shows the first.
+			c.notice = opts.Warnings[0]
+		}
 		m.screen = newRunScreen(c, opts.Routine, opts.Level)
 		m.result.Routine, m.result.Level = opts.Routine, opts.Level
 	} else {

@@ -37,6 +37,7 @@ type harness struct {
 	t       *testing.T
 	m       *Model
 	now     time.Time
+	start   time.Time
 	pending *pendingTick
 	quit    bool
 }

@@ -4,12 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
-	"strings"
 	"sync"
 )
-
-// SpeechCommands are tried in order when no command is configured.
-var defaultSpeech = []string{"say", "spd-say", "espeak-ng"}
 
 // Voice speaks cues with an external command without blocking the timer.
 // A new phrase stops one still being spoken: the newest cue matters most.
@@ -23,22 +19,9 @@ type Voice struct {
 	late     error // a failure seen after Say returned, reported by the next Say
 }
 
-// NewVoice finds the speech command: configured (with arguments, split on
-// spaces) or the first of say, spd-say and espeak-ng on PATH.
-func NewVoice(configured string) (*Voice, error) {
-	if f := strings.Fields(configured); len(f) > 0 {
-		if _, err := exec.LookPath(f[0]); err != nil {
-			return nil, fmt.Errorf("voice: speech command %q not found", f[0])
-		}
-		return &Voice{argv: f}, nil
-	}
-	for _, name := range defaultSpeech {
-		if _, err := exec.LookPath(name); err == nil {
-			return &Voice{argv: []string{name}}, nil
-		}
-	}
-	return nil, errors.New("voice: no speech command found (say, spd-say or espeak-ng); set voice_command in config.yaml")
-}
+// NewVoice speaks with argv (program and leading arguments); the text is
+// added as the last argument and run without a shell.
+func NewVoice(argv []string) *Voice { return &Voice{argv: argv} }
 
 // Say starts speaking text and returns at once. It returns an error only
 // the first time the command fails.
