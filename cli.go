@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -15,7 +17,9 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/cooldown-app/cooldown/config"
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/session"
 	"github.com/cooldown-app/cooldown/tui"
@@ -28,7 +32,12 @@ type app struct {
 	soreness string
 	plain    bool
 	quiet    bool
+	voice    bool
 	noAuto   bool
+	getReady time.Duration
+	// startFlags tells which session flags were given, so only those
+	// override the settings file.
+	startFlags *pflag.FlagSet
 }
 
 func newApp(io ioStreams) *app {
@@ -70,12 +79,67 @@ func (a *app) startCmd() *cobra.Command {
 			return a.runTUI(args)
 		},
 	}
+	a.addSessionFlags(cmd)
+	return cmd
+}
+
+// addSessionFlags gives cmd the flags that shape a session. Each overrides
+// the settings file only when given.
+func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
-	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen")
-	f.BoolVar(&a.quiet, "quiet", false, "no sound cues")
-	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps instead of moving on by itself")
-	return cmd
+	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen (automatic when output is not a terminal)")
+	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
+	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
+	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
+	f.DurationVar(&a.getReady, "get-ready", 5*time.Second, "countdown before each step, 0s to 60s (settings: get_ready)")
+	a.startFlags = f
+}
+
+// settings loads the settings file and applies the flags given. A broken
+// file is reported and its settings ignored: a typo must never stand
+// between a person and their cool-down.
+func (a *app) settings() (config.Settings, []string, error) {
+	path := config.Path(xdg.ConfigHome)
+	s, err := config.Load(path)
+	var warnings []string
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(a.io.err, "cooldown: %s\n", line)
+		}
+		warnings = append(warnings, "settings file has problems and was ignored; see "+path)
+	}
+	if f := a.startFlags; f != nil {
+		if f.Changed("quiet") {
+			s.Sound = !a.quiet
+		}
+		if f.Changed("voice") {
+			s.Voice = a.voice
+		}
+		if f.Changed("no-auto") {
+			s.AutoAdvance = !a.noAuto
+		}
+		if f.Changed("get-ready") {
+			if a.getReady < 0 || a.getReady > config.MaxGetReady || a.getReady%time.Second != 0 {
+				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", config.MaxGetReady, a.getReady)
+			}
+			s.GetReady = a.getReady
+		}
+	}
+	return s, warnings, nil
+}
+
+// voice finds the speech command when voice cues are on; a missing one is
+// reported and the session goes on silently.
+func (a *app) voiceFor(s config.Settings) (*tui.Voice, string) {
+	if !s.Voice {
+		return nil, ""
+	}
+	argv, err := s.VoiceArgs(exec.LookPath)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return tui.NewVoice(argv), ""
 }
 
 // paths of cooldown's files under the XDG folders.
@@ -109,9 +173,19 @@ func (a *app) runTUI(args []string) error {
 		}
 		level = l
 	}
-	lib, warnings, err := a.loadLibrary()
+	set, warnings, err := a.settings()
 	if err != nil {
 		return err
+	}
+	lib, libWarnings, err := a.loadLibrary()
+	if err != nil {
+		return err
+	}
+	warnings = append(warnings, libWarnings...)
+	voice, voiceErr := a.voiceFor(set)
+	if voiceErr != "" {
+		fmt.Fprintf(a.io.err, "cooldown: %s\n", voiceErr)
+		warnings = append(warnings, voiceErr)
 	}
 	var routine *routines.Routine
 	if len(args) == 1 {
@@ -121,13 +195,12 @@ func (a *app) runTUI(args []string) error {
 		}
 		routine = r
 	}
-	sessOpts := session.DefaultOptions()
-	sessOpts.AutoAdvance = !a.noAuto
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance}
 	if a.plain || !isTTY(a.io.out) {
 		if routine == nil {
 			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
 		}
-		return a.runPlain(routine, level, sessOpts)
+		return a.runPlain(routine, level, sessOpts, set, voice)
 	}
 	if !isTTY(a.io.in) {
 		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
@@ -138,9 +211,9 @@ func (a *app) runTUI(args []string) error {
 		Routine:  routine,
 		Session:  sessOpts,
 		Now:      time.Now,
-		Units:    string(routines.Millilitres),
+		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     tui.NewPlayer(!a.quiet, nil),
+		Cues:     tui.NewPlayer(set.Sound, voice),
 	}
 	model := tui.New(opts)
 	p := tea.NewProgram(model,
@@ -163,14 +236,14 @@ func (a *app) runTUI(args []string) error {
 
 // runPlain runs the routine line by line until it ends or a signal
 // arrives (exit 130, the session recorded as interrupted).
-func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options) error {
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set config.Settings, voice *tui.Voice) error {
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	var bell io.Writer
-	if !a.quiet && isTTY(a.io.err) {
+	if set.Sound && isTTY(a.io.err) {
 		bell = a.io.err
 	}
 	var in io.Reader
@@ -178,8 +251,8 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		in = a.io.in
 	}
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
-		Routine: r, Level: level, Session: so, Units: string(routines.Millilitres),
-		Out: a.io.out, Bell: bell, In: in,
+		Routine: r, Level: level, Session: so, Units: set.Units,
+		Out: a.io.out, Bell: bell, In: in, Voice: voice,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,722 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+// env points HOME and the XDG folders at temporary ones, so nothing touches
+// the real home, and returns the folder for user routines.
+func env(t *testing.T) (routinesDir string) {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
+	t.Setenv("NO_COLOR", "1")
+	return filepath.Join(home, ".config", "cooldown", "routines")
+}
+
+// asTerminal makes the commands format their output for a terminal of the
+// given width.
+func asTerminal(t *testing.T, width int) {
+	t.Helper()
+	prev := terminalWidth
+	terminalWidth = func(io.Writer) (int, bool) { return width, true }
+	t.Cleanup(func() { terminalWidth = prev })
+}
+
+type result struct {
+	code     int
+	out, err string
+}
+
+// cli runs cooldown in-process, as a script would: no terminal.
+func cli(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, ioStreams{in: nil, out: &out, err: &errb})
+	return result{code, out.String(), errb.String()}
+}
+
+func (r result) want(t *testing.T, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.out, r.err)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func builtin(t *testing.T) *routines.Library {
+	t.Helper()
+	lib, err := routines.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// listJSON runs `list --json` with args and decodes the array.
+func listJSON(t *testing.T, args ...string) []listEntry {
+	t.Helper()
+	r := cli(t, append([]string{"list", "--json"}, args...)...)
+	r.want(t, exitOK)
+	var got []listEntry
+	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
+		t.Fatalf("list --json is not a JSON array: %v\n%s", err, r.out)
+	}
+	if got == nil {
+		t.Fatalf("list --json printed null, want an array: %q", r.out)
+	}
+	return got
+}
+
+func ids(es []listEntry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestListTable(t *testing.T) {
+	env(t)
+	t.Run("terminal-80", func(t *testing.T) {
+		asTerminal(t, 80)
+		r := cli(t, "list")
+		r.want(t, exitOK)
+		for i, l := range strings.Split(strings.TrimSuffix(r.out, "\n"), "\n") {
+			if w := ansi.StringWidth(l); w > 80 {
+				t.Errorf("line %d is %d cells wide: %q", i+1, w, l)
+			}
+		}
+		if !strings.Contains(r.out, "…") {
+			t.Error("at 80 columns some areas should be cut with …")
+		}
+		golden.RequireEqual(t, []byte(r.out))
+	})
+	t.Run("terminal-120", func(t *testing.T) {
+		asTerminal(t, 120)
+		r := cli(t, "list")
+		r.want(t, exitOK)
+		for i, l := range strings.Split(strings.TrimSuffix(r.out, "\n"), "\n") {
+			if w := ansi.StringWidth(l); w > 120 {
+				t.Errorf("line %d is %d cells wide: %q", i+1, w, l)
+			}
+		}
+		golden.RequireEqual(t, []byte(r.out))
+	})
+	t.Run("piped", func(t *testing.T) {
+		r := cli(t, "list")
+		r.want(t, exitOK)
+		if strings.Contains(r.out, "…") {
+			t.Error("output that is not a terminal must not be cut")
+		}
+		if r.err != "" {
+			t.Errorf("stderr: %q", r.err)
+		}
+		// One line per routine plus the header, and every area in full.
+		lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
+		lib := builtin(t)
+		if len(lines) != len(lib.Routines())+1 {
+			t.Fatalf("%d lines for %d routines", len(lines), len(lib.Routines()))
+		}
+		for i, rt := range lib.Routines() {
+			if !strings.HasPrefix(lines[i+1], rt.ID+" ") {
+				t.Errorf("line %d is %q, want routine %s (shortest first)", i+2, lines[i+1], rt.ID)
+			}
+			if a := strings.Join(rt.Areas(), ", "); a != "" && !strings.Contains(lines[i+1], a) {
+				t.Errorf("line for %s lacks its areas %q", rt.ID, a)
+			}
+		}
+		golden.RequireEqual(t, []byte(r.out))
+	})
+}
+
+func TestListJSON(t *testing.T) {
+	env(t)
+	r := cli(t, "list", "--json")
+	r.want(t, exitOK)
+	golden.RequireEqual(t, []byte(r.out))
+
+	got := listJSON(t)
+	lib := builtin(t)
+	if len(got) != len(lib.Routines()) {
+		t.Fatalf("%d entries, want %d", len(got), len(lib.Routines()))
+	}
+	for i, rt := range lib.Routines() {
+		e := got[i]
+		if e.ID != rt.ID || e.Name != rt.Name || e.Source != "built-in" || e.ReplacesBuiltin {
+			t.Errorf("entry %d = %+v, want %s from built-in", i, e, rt.ID)
+		}
+		if want := int(rt.Total(routines.DefaultTiming()) / time.Second); e.Seconds != want {
+			t.Errorf("%s: seconds %d, want %d", e.ID, e.Seconds, want)
+		}
+		if e.Areas == nil || e.Soreness == nil {
+			t.Errorf("%s: areas and soreness must be arrays, got %v %v", e.ID, e.Areas, e.Soreness)
+		}
+	}
+	// The keys scripts rely on are there, with the right JSON types.
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(r.out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "name", "soreness", "seconds", "areas", "source"} {
+		if _, ok := raw[0][k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	if _, ok := raw[0]["areas"].([]any); !ok {
+		t.Errorf("areas is %T, want an array", raw[0]["areas"])
+	}
+	if _, ok := raw[0]["seconds"].(float64); !ok {
+		t.Errorf("seconds is %T, want a number", raw[0]["seconds"])
+	}
+}
+
+func TestListFilters(t *testing.T) {
+	env(t)
+	lib := builtin(t)
+	t5 := routines.DefaultTiming()
+	works := func(r *routines.Routine, areas ...string) bool {
+		return slices.ContainsFunc(r.Areas(), func(a string) bool { return slices.Contains(areas, a) })
+	}
+	legs := routines.AreaGroups()["legs"]
+	cases := []struct {
+		name string
+		args []string
+		keep func(*routines.Routine) bool
+	}{
+		{"soreness", []string{"--soreness", "very-sore"}, func(r *routines.Routine) bool { return r.Suits(routines.VerySore) }},
+		{"soreness any case", []string{"--soreness", " Sore "}, func(r *routines.Routine) bool { return r.Suits(routines.Sore) }},
+		{"area", []string{"--area", "calves"}, func(r *routines.Routine) bool { return works(r, "calves") }},
+		{"two areas", []string{"--area", "neck,it-band"}, func(r *routines.Routine) bool { return works(r, "neck", "it-band") }},
+		{"area repeated", []string{"--area", "neck", "--area", "it-band"}, func(r *routines.Routine) bool { return works(r, "neck", "it-band") }},
+		{"group", []string{"--area", "legs"}, func(r *routines.Routine) bool { return works(r, legs...) }},
+		{"max minutes", []string{"--max-minutes", "10"}, func(r *routines.Routine) bool { return r.Total(t5) <= 10*time.Minute }},
+		{"combined", []string{"--soreness", "sore", "--area", "calves", "--max-minutes", "12"}, func(r *routines.Routine) bool {
+			return r.Suits(routines.Sore) && works(r, "calves") && r.Total(t5) <= 12*time.Minute
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var want []string
+			for _, r := range lib.Routines() {
+				if c.keep(r) {
+					want = append(want, r.ID)
+				}
+			}
+			if len(want) == 0 || len(want) == len(lib.Routines()) {
+				t.Fatalf("filter keeps %d of %d routines; pick one that tells", len(want), len(lib.Routines()))
+			}
+			got := ids(listJSON(t, c.args...))
+			if !slices.Equal(got, want) {
+				t.Errorf("got %v\nwant %v", got, want)
+			}
+			// The table keeps the same routines.
+			r := cli(t, append([]string{"list"}, c.args...)...)
+			r.want(t, exitOK)
+			lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")[1:]
+			if len(lines) != len(want) {
+				t.Errorf("table has %d rows, want %d:\n%s", len(lines), len(want), r.out)
+			}
+		})
+	}
+	t.Run("nothing matches", func(t *testing.T) {
+		r := cli(t, "list", "--json", "--soreness", "very-sore", "--max-minutes", "1")
+		r.want(t, exitOK)
+		if r.out != "[]\n" {
+			t.Errorf("stdout %q, want []", r.out)
+		}
+		r = cli(t, "list", "--soreness", "very-sore", "--max-minutes", "1")
+		r.want(t, exitOK)
+		if r.out != "" || !strings.Contains(r.err, "no routine matches") {
+			t.Errorf("stdout %q stderr %q", r.out, r.err)
+		}
+	})
+}
+
+func TestListBadFlags(t *testing.T) {
+	env(t)
+	for _, args := range [][]string{
+		{"--soreness", "achy"},
+		{"--soreness", ""},
+		{"--area", "elbows"},
+		{"--area", ""},
+		{"--area", "calves,elbow"},
+		{"--max-minutes", "0"},
+		{"--max-minutes", "-5"},
+		{"--max-minutes", "ten"},
+		{"--max-minutes", "7.5"},
+		{"--max-minutes"},
+		{"--json", "extra-arg"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r := cli(t, append([]string{"list"}, args...)...)
+			r.want(t, exitUsage)
+			if r.out != "" {
+				t.Errorf("stdout must stay empty, got %q", r.out)
+			}
+			if r.err == "" {
+				t.Error("no message on stderr")
+			}
+			if flag := args[0]; strings.HasPrefix(flag, "--") && flag != "--json" && !strings.Contains(r.err, flag) {
+				t.Errorf("message does not name %s: %q", flag, r.err)
+			}
+		})
+	}
+	r := cli(t, "list", "--area", "calfs")
+	if !strings.Contains(r.err, `did you mean "calves"`) {
+		t.Errorf("want a suggestion, got %q", r.err)
+	}
+}
+
+const customExercise = `exercises:
+  - id: towel-calf
+    name: Towel calf stretch
+    kind: stretch
+    areas: [calves]
+    per_side: true
+    cues:
+      - Sit with legs long and loop a towel round one foot.
+    caution: Ease off if the Achilles tendon complains.
+`
+
+const customRoutines = `routines:
+  - id: calves-3
+    name: Calves in three
+    soreness: [sore]
+    summary: A towel stretch and a wall stretch.
+    steps:
+      - do: towel-calf
+        for: 30s
+      - do: wall-calf
+        for: 20s
+        reps: 2
+  - id: quick-10-lower
+    name: My quick 10
+    soreness: [fresh]
+    steps:
+      - do: active-easy
+        for: 10m
+`
+
+func TestListUserRoutines(t *testing.T) {
+	dir := env(t)
+	writeFile(t, filepath.Join(dir, "calves.yaml"), customExercise+customRoutines)
+	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+
+	r := cli(t, "list")
+	r.want(t, exitOK) // a broken user file does not change the exit code
+	if !strings.Contains(r.err, "broken.yaml:3:") {
+		t.Errorf("the broken file is not reported on stderr: %q", r.err)
+	}
+	var mine, replaced string
+	for _, l := range strings.Split(r.out, "\n") {
+		switch {
+		case strings.HasPrefix(l, "calves-3 "):
+			mine = l
+		case strings.HasPrefix(l, "quick-10-lower "):
+			replaced = l
+		}
+	}
+	if !strings.HasSuffix(mine, "~/.config/cooldown/routines/calves.yaml") {
+		t.Errorf("user routine row: %q", mine)
+	}
+	if !strings.HasSuffix(replaced, "~/.config/cooldown/routines/calves.yaml (replaces built-in)") || !strings.Contains(replaced, "My quick 10") {
+		t.Errorf("replaced routine row: %q", replaced)
+	}
+	if strings.Count(r.out, "quick-10-lower ") != 1 {
+		t.Error("the built-in quick-10-lower is still listed")
+	}
+
+	// In a narrow terminal the path is shortened but keeps the file name
+	// and the mark.
+	asTerminal(t, 80)
+	r = cli(t, "list", "--area", "calves")
+	for _, l := range strings.Split(r.out, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("line is %d cells wide: %q", w, l)
+		}
+		if strings.HasPrefix(l, "quick-10-lower ") && !strings.Contains(l, "calves.yaml (replaces built-in)") {
+			t.Errorf("replaced routine row at 80 columns: %q", l)
+		}
+	}
+
+	got := listJSON(t, "--soreness", "sore", "--area", "calves")
+	var found bool
+	for _, e := range got {
+		if e.ID == "calves-3" {
+			found = true
+			wantSrc := filepath.Join(dir, "calves.yaml")
+			// towel-calf 5+30+5+30, wall-calf 5 + 4 holds of 20 + 3 switches of 5
+			if e.Source != wantSrc || e.Seconds != 70+100 || e.ReplacesBuiltin || !slices.Equal(e.Areas, []string{"calves"}) {
+				t.Errorf("calves-3 = %+v, want source %s and 170 s", e, wantSrc)
+			}
+		}
+		if e.ID == "quick-10-lower" {
+			t.Error("the replacement suits only fresh; it must not be listed for sore")
+		}
+	}
+	if !found {
+		t.Errorf("calves-3 not listed: %v", ids(got))
+	}
+	for _, e := range listJSON(t, "--soreness", "fresh") {
+		if e.ID == "quick-10-lower" && (!e.ReplacesBuiltin || e.Name != "My quick 10") {
+			t.Errorf("replacement = %+v", e)
+		}
+	}
+}
+
+func TestShow(t *testing.T) {
+	env(t)
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	t.Run("plain", func(t *testing.T) {
+		r := cli(t, "show", "quick-10-lower")
+		r.want(t, exitOK)
+		golden.RequireEqual(t, []byte(r.out))
+		if !strings.Contains(flat(r.out), routines.Disclaimer) {
+			t.Error("the disclaimer is missing")
+		}
+		for _, want := range []string{"30 s each side", "Total    11 min", "Cautions", "Seated butterfly"} {
+			if !strings.Contains(r.out, want) {
+				t.Errorf("missing %q", want)
+			}
+		}
+	})
+	t.Run("markdown", func(t *testing.T) {
+		r := cli(t, "show", "quick-10-lower", "--markdown")
+		r.want(t, exitOK)
+		golden.RequireEqual(t, []byte(r.out))
+		if !strings.Contains(r.out, routines.Disclaimer) {
+			t.Error("the disclaimer is missing")
+		}
+		for _, want := range []string{"# Quick 10, lower body\n", "## Cautions\n", "1. **Easy walk or spin** — 3 min\n", "**Soreness levels:** fresh, sore"} {
+			if !strings.Contains(r.out, want) {
+				t.Errorf("missing %q", want)
+			}
+		}
+	})
+	t.Run("reps", func(t *testing.T) {
+		r := cli(t, "show", "deep-recovery-40")
+		r.want(t, exitOK)
+		if !regexp.MustCompile(`2 × \d+ s`).MatchString(r.out) {
+			t.Errorf("repeated holds are not shown as reps:\n%s", r.out)
+		}
+	})
+	t.Run("narrow terminal", func(t *testing.T) {
+		asTerminal(t, 50)
+		r := cli(t, "show", "full-body-30")
+		r.want(t, exitOK)
+		for _, l := range strings.Split(r.out, "\n") {
+			if w := ansi.StringWidth(l); w > 50 {
+				t.Errorf("line is %d cells wide: %q", w, l)
+			}
+		}
+	})
+	t.Run("unknown", func(t *testing.T) {
+		r := cli(t, "show", "quick-10-lowr")
+		r.want(t, exitUsage)
+		if r.out != "" || !strings.Contains(r.err, `did you mean "quick-10-lower"`) {
+			t.Errorf("stdout %q stderr %q", r.out, r.err)
+		}
+	})
+	t.Run("no routine", func(t *testing.T) {
+		cli(t, "show").want(t, exitUsage)
+	})
+}
+
+func TestShowUserMarkdownEscapes(t *testing.T) {
+	dir := env(t)
+	writeFile(t, filepath.Join(dir, "x.yaml"), `exercises:
+  - id: odd
+    name: "<b>Odd</b> *stretch*"
+    kind: stretch
+    areas: [neck]
+    cues: ["# not a heading", "1. not a list", "pipe | and [link](x)"]
+routines:
+  - id: odd-1
+    name: "# Odd one"
+    soreness: [fresh]
+    steps:
+      - do: odd
+        for: 20s
+`)
+	r := cli(t, "show", "odd-1", "--markdown")
+	r.want(t, exitOK)
+	for _, want := range []string{`# \# Odd one`, `**\<b\>Odd\</b\> \*stretch\***`, `- \# not a heading`, `- 1\. not a list`, `pipe \| and \[link\](x)`} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("missing %q in\n%s", want, r.out)
+		}
+	}
+	if !strings.Contains(r.out, "None beyond the safety notes below.") {
+		t.Error("a routine with no cautions should say so")
+	}
+}
+
+func TestValidateBuiltinFiles(t *testing.T) {
+	env(t)
+	files, err := routines.BuiltinFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var args []string
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.Base(name))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	slices.Sort(args)
+	r := cli(t, append([]string{"validate"}, args...)...)
+	r.want(t, exitOK)
+	if r.err != "" {
+		t.Errorf("stderr: %q", r.err)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
+	if len(lines) != len(args) {
+		t.Fatalf("%d lines for %d files:\n%s", len(lines), len(args), r.out)
+	}
+	for i, l := range lines {
+		if !strings.HasPrefix(l, args[i]+": ok — ") {
+			t.Errorf("line %d: %q", i+1, l)
+		}
+	}
+	cat := filepath.Join(dir, "catalogue.yaml")
+	n := len(builtin(t).Exercises())
+	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", cat, n, n)) {
+		t.Errorf("no ok line for the catalogue with %d exercises:\n%s", n, r.out)
+	}
+	if want := filepath.Join(dir, "quick-10-lower.yaml") + ": ok — 1 routine: quick-10-lower (11 min, replaces built-in)"; !slices.Contains(lines, want) {
+		t.Errorf("want line %q in\n%s", want, r.out)
+	}
+}
+
+func TestValidateProblems(t *testing.T) {
+	env(t)
+	dir := t.TempDir()
+	bad := writeFile(t, filepath.Join(dir, "bad.yaml"), `exercises:
+  - id: my-stretch
+    name: My stretch
+    kind: stretch
+    areas: [elbows]
+routines:
+  - id: mine
+    name: Mine
+    soreness: [sore]
+    colour: red
+    steps:
+      - do: wall-calf
+        for: 30 sec
+`)
+	r := cli(t, "validate", bad)
+	r.want(t, exitUsage)
+	if r.out != "" {
+		t.Errorf("stdout: %q", r.out)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.err, "\n"), "\n")
+	// Lines are fixed; columns point at the value or its key.
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:5:\d+: exercises\[0\]\.areas(\[0\])?: unknown body area "elbows"`),
+		regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:10:\d+: routines\[0\]\.colour: unknown field`),
+		regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:13:\d+: routines\[0\]\.steps\[0\]\.for: bad duration "30 sec"`),
+	}
+	if len(lines) != len(want)+1 {
+		t.Fatalf("want %d problems and a summary, got:\n%s", len(want), r.err)
+	}
+	for i, w := range want {
+		if !w.MatchString(lines[i]) {
+			t.Errorf("line %d = %q\nwant %s", i+1, lines[i], w)
+		}
+	}
+	if !strings.Contains(lines[3], "3 problems in 1 file") {
+		t.Errorf("summary: %q", lines[3])
+	}
+
+	// Unknown exercise ids are found when linking, with a suggestion.
+	typo := writeFile(t, filepath.Join(dir, "typo.yaml"), "routines:\n  - id: t\n    name: T\n    soreness: [fresh]\n    steps:\n      - do: wall-calff\n        for: 30s\n")
+	r = cli(t, "validate", typo)
+	r.want(t, exitUsage)
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(typo) + `:6:\d+: (routines\[0\]\.)?steps\[0\]\.do: unknown exercise "wall-calff"`).MatchString(r.err) {
+		t.Errorf("stderr: %q", r.err)
+	}
+	if !strings.Contains(r.err, `did you mean "wall-calf"`) {
+		t.Errorf("no suggestion: %q", r.err)
+	}
+}
+
+func TestValidateAcrossFiles(t *testing.T) {
+	env(t)
+	dir := t.TempDir()
+	ex := writeFile(t, filepath.Join(dir, "exercises.yaml"), customExercise)
+	rs := writeFile(t, filepath.Join(dir, "routines.yaml"), strings.Replace(customRoutines, "10m", "8m", 1))
+
+	r := cli(t, "validate", ex, rs)
+	r.want(t, exitOK)
+	want := ex + ": ok — 1 exercise\n" +
+		rs + ": ok — 2 routines: calves-3 (2 min 50 s), quick-10-lower (8 min 5 s, replaces built-in)\n"
+	if r.out != want || r.err != "" {
+		t.Errorf("stdout:\n%s\nwant:\n%s\nstderr: %q", r.out, want, r.err)
+	}
+
+	// Alone, the routines file lacks the exercise.
+	r = cli(t, "validate", rs)
+	r.want(t, exitUsage)
+	if !strings.Contains(r.err, `unknown exercise "towel-calf"`) {
+		t.Errorf("stderr: %q", r.err)
+	}
+
+	// The same exercise in two files is a problem: which one wins is not
+	// obvious to whoever reads them.
+	ex2 := writeFile(t, filepath.Join(dir, "again.yaml"), customExercise)
+	r = cli(t, "validate", ex, ex2)
+	r.want(t, exitUsage)
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(ex2) + `:2:\d+: (exercises\[0\]\.)?id: exercise "towel-calf" is also defined in ` + regexp.QuoteMeta(ex)).MatchString(r.err) {
+		t.Errorf("stderr: %q", r.err)
+	}
+
+	// A file named twice is checked once.
+	r = cli(t, "validate", ex, ex)
+	r.want(t, exitOK)
+	if strings.Count(r.out, "\n") != 1 {
+		t.Errorf("stdout: %q", r.out)
+	}
+}
+
+func TestValidateMissingFile(t *testing.T) {
+	env(t)
+	dir := t.TempDir()
+	good := writeFile(t, filepath.Join(dir, "ex.yaml"), customExercise)
+	missing := filepath.Join(dir, "missing.yaml")
+	r := cli(t, "validate", good, missing, dir)
+	r.want(t, exitUsage)
+	if r.out != "" {
+		t.Errorf("stdout: %q", r.out)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.err, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 2 problems and a summary:\n%s", r.err)
+	}
+	if !strings.HasPrefix(lines[0], missing+": ") || !strings.Contains(lines[0], "no such file or directory") {
+		t.Errorf("missing file: %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], dir+": ") || !strings.Contains(lines[1], "folder") {
+		t.Errorf("folder: %q", lines[1])
+	}
+	if !strings.Contains(lines[2], "2 problems in 2 of 3 files") {
+		t.Errorf("summary: %q", lines[2])
+	}
+}
+
+func TestValidateUsage(t *testing.T) {
+	env(t)
+	r := cli(t, "validate")
+	r.want(t, exitUsage)
+	if r.out != "" {
+		t.Errorf("stdout: %q", r.out)
+	}
+}
+
+// A file cannot use problem messages to send escape sequences to the
+// terminal.
+func TestControlBytesNotPrinted(t *testing.T) {
+	dir := env(t)
+	evil := "routines:\n  - id: x\n    \"\x1b]0;pwned\x07\x1b[31m\": 1\n"
+	p := writeFile(t, filepath.Join(t.TempDir(), "evil.yaml"), evil)
+	r := cli(t, "validate", p)
+	r.want(t, exitUsage)
+	if strings.ContainsAny(r.err, "\x1b\x07") {
+		t.Errorf("validate: raw control bytes in stderr: %q", r.err)
+	}
+	writeFile(t, filepath.Join(dir, "evil.yaml"), evil)
+	r = cli(t, "list")
+	r.want(t, exitOK)
+	if strings.ContainsAny(r.out+r.err, "\x1b\x07") {
+		t.Errorf("list: raw control bytes in output: %q", r.out+r.err)
+	}
+}
+
+func TestVersionAndUsageErrors(t *testing.T) {
+	env(t)
+	for _, flag := range []string{"--version", "-v"} {
+		r := cli(t, flag)
+		r.want(t, exitOK)
+		if !strings.Contains(r.out, versionString()) || !strings.Contains(r.out, "version") {
+			t.Errorf("%s printed %q", flag, r.out)
+		}
+	}
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"--frobnicate"},
+		{"list", "--frobnicate"},
+		{"show", "quick-10-lower", "extra"},
+	} {
+		r := cli(t, args...)
+		r.want(t, exitUsage)
+		if r.out != "" || r.err == "" {
+			t.Errorf("%v: stdout %q stderr %q", args, r.out, r.err)
+		}
+	}
+}
+
+func TestHelpNamesTheCommands(t *testing.T) {
+	env(t)
+	r := cli(t, "--help")
+	r.want(t, exitOK)
+	for _, c := range []string{"list", "show", "validate"} {
+		if !strings.Contains(r.out, c) {
+			t.Errorf("--help does not mention %s", c)
+		}
+	}
+}
+
+// The example in the README is a valid file, and validate says what the
+// README says it does.
+func TestReadmeExample(t *testing.T) {
+	env(t)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	start := strings.Index(text, "```yaml\n")
+	if start < 0 {
+		t.Fatal("no yaml example in README.md")
+	}
+	body := text[start+len("```yaml\n"):]
+	body = body[:strings.Index(body, "```")]
+	p := writeFile(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
+	r := cli(t, "validate", p)
+	r.want(t, exitOK)
+	line := strings.TrimPrefix(strings.TrimSpace(r.out), filepath.Dir(p)+string(filepath.Separator))
+	if !strings.Contains(text, "`"+line+"`") {
+		t.Errorf("README.md should quote the ok line %q", line)
+	}
+}

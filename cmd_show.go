@@ -1,0 +1,239 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+func (a *app) showCmd() *cobra.Command {
+	var markdown bool
+	cmd := &cobra.Command{
+		Use:   "show ROUTINE",
+		Short: "Show a routine's steps, total time, areas and cautions",
+		Long: "Show every step of a routine with its time (per side where it applies), the computed " +
+			"total, the body areas it works, the cautions and the safety notes.\n\n" +
+			"With --markdown, print a handout to give to a client: title, summary, levels, total, " +
+			"the steps with their cues, cautions and the safety notes.",
+		Example: "  cooldown show quick-10-lower\n  cooldown show quick-10-lower --markdown > handout.md",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, _, err := a.loadLibrary()
+			if err != nil {
+				return err
+			}
+			r, err := lib.Routine(args[0])
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			var out string
+			if markdown {
+				out = showMarkdown(r)
+			} else {
+				width := 80
+				if w, isTerm := terminalWidth(a.io.out); isTerm {
+					width = max(min(w, 80), 30)
+				}
+				out = showText(r, width)
+			}
+			_, err = io.WriteString(a.io.out, out)
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown handout to give to a client")
+	return cmd
+}
+
+// timingNote says what the computed total includes.
+func timingNote() string {
+	t := routines.DefaultTiming()
+	return fmt.Sprintf("%s to get ready before each step and %s to switch sides or between reps",
+		friendly(t.GetReady), friendly(t.Switch))
+}
+
+// showText is the plain description of a routine, wrapped to width.
+func showText(r *routines.Routine, width int) string {
+	var b strings.Builder
+	t := routines.DefaultTiming()
+	b.WriteString(r.Name + " (" + r.ID + ")\n")
+	if r.Summary != "" {
+		b.WriteString(wrapIndent(r.Summary, width, "", ""))
+	}
+	b.WriteByte('\n')
+	const label = "%-9s"
+	field := func(name, value string) {
+		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
+	}
+	field("Levels", levelNames(r.Soreness))
+	field("Total", friendly(r.Total(t))+", with "+timingNote())
+	field("Areas", areaText(r))
+	field("Source", sourceLabel(r))
+
+	b.WriteString("\nSteps\n")
+	nameW := 0
+	for _, s := range r.Steps {
+		nameW = max(nameW, ansi.StringWidth(exerciseName(s)))
+	}
+	nameW = min(nameW, max(width/2, 16))
+	numW := len(fmt.Sprint(len(r.Steps)))
+	for i, s := range r.Steps {
+		num := fmt.Sprintf("  %*d. ", numW, i+1)
+		name := exerciseName(s)
+		if ansi.StringWidth(name) > nameW {
+			name = ansi.Truncate(name, nameW, "…")
+		}
+		name += strings.Repeat(" ", nameW-ansi.StringWidth(name))
+		b.WriteString(strings.TrimRight(num+name+"  "+stepTime(s), " ") + "\n")
+		if s.Note != "" {
+			indent := strings.Repeat(" ", len(num))
+			b.WriteString(wrapIndent(s.Note, width, indent, indent))
+		}
+	}
+
+	b.WriteString("\nCautions\n")
+	cautions := r.Cautions()
+	if len(cautions) == 0 {
+		b.WriteString("  None beyond the safety notes below.\n")
+	}
+	for _, c := range cautions {
+		b.WriteString(wrapIndent(c, width, "  - ", "    "))
+	}
+
+	b.WriteString("\nSafety\n")
+	b.WriteString(wrapIndent(routines.Disclaimer, width, "  ", "  "))
+	return b.String()
+}
+
+// showMarkdown is a printable handout for a client.
+func showMarkdown(r *routines.Routine) string {
+	var b strings.Builder
+	t := routines.DefaultTiming()
+	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
+	if r.Summary != "" {
+		b.WriteString(mdEscape(r.Summary) + "\n\n")
+	}
+	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
+	b.WriteString("- **Total:** " + friendly(r.Total(t)) + ", with " + timingNote() + "\n")
+	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
+	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
+
+	b.WriteString("\n## Steps\n\n")
+	for i, s := range r.Steps {
+		fmt.Fprintf(&b, "%d. **%s** — %s\n", i+1, mdEscape(exerciseName(s)), stepTime(s))
+		if s.Note != "" {
+			b.WriteString("   - *" + mdEscape(s.Note) + "*\n")
+		}
+		if s.Exercise != nil {
+			for _, c := range s.Exercise.Cues {
+				b.WriteString("   - " + mdEscape(c) + "\n")
+			}
+		}
+	}
+
+	b.WriteString("\n## Cautions\n\n")
+	cautions := r.Cautions()
+	if len(cautions) == 0 {
+		b.WriteString("None beyond the safety notes below.\n")
+	}
+	for _, c := range cautions {
+		b.WriteString("- " + mdEscape(c) + "\n")
+	}
+
+	b.WriteString("\n## Safety\n\n")
+	b.WriteString(mdEscape(routines.Disclaimer) + "\n")
+	return b.String()
+}
+
+func exerciseName(s routines.Step) string {
+	if s.Exercise == nil {
+		return s.Do
+	}
+	return s.Exercise.Name
+}
+
+// stepTime says how long a step is held: "3 min", "30 s each side",
+// "2 × 30 s each side".
+func stepTime(s routines.Step) string {
+	out := friendly(s.For)
+	if s.Reps > 1 {
+		out = fmt.Sprintf("%d × %s", s.Reps, out)
+	}
+	if s.Exercise != nil && s.Exercise.PerSide {
+		out += " each side"
+	}
+	return out
+}
+
+func levelNames(ls []routines.Level) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = string(l)
+	}
+	return strings.Join(s, ", ")
+}
+
+func areaText(r *routines.Routine) string {
+	if a := r.Areas(); len(a) > 0 {
+		return strings.Join(a, ", ")
+	}
+	return "none (easy movement and breathing)"
+}
+
+// friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
+func friendly(d time.Duration) string {
+	secs := int(d.Round(time.Second) / time.Second)
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// wrapIndent folds text to width, the first line after first and the
+// others after rest, and ends it with a newline.
+func wrapIndent(text string, width int, first, rest string) string {
+	avail := max(width-max(ansi.StringWidth(first), ansi.StringWidth(rest)), 20)
+	lines := strings.Split(ansi.Wordwrap(text, avail, ""), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString(rest)
+		}
+		b.WriteString(strings.TrimRight(l, " ") + "\n")
+	}
+	return b.String()
+}
+
+// mdEscape keeps text from a routine file from being read as Markdown or
+// HTML markup in a handout.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '{', '}':
+			b.WriteByte('\\')
+		case '#', '+', '-', '=', '!':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	// "1. text" or "1) text" at the start would begin a list.
+	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+		out = out[:j] + "\\" + out[j:]
+	}
+	return out
+}

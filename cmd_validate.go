@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+func (a *app) validateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check routine files before you use or share them",
+		Long: "Check routine files together with the built-in catalogue: a routine may use built-in " +
+			"exercises and exercises defined in any of the files given.\n\n" +
+			"Every problem is printed on stderr as file:line:col: field: message, and the exit code " +
+			"is 2. When all is well, each file gets one line on stdout with the routines it defines " +
+			"and their computed totals.",
+		Example: "  cooldown validate my-routines.yaml\n" +
+			"  cooldown validate exercises.yaml client-*.yaml",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			reports, err := routines.ValidateFiles(args)
+			if err != nil {
+				return fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
+			}
+			problems, bad := 0, 0
+			for _, rep := range reports {
+				for _, p := range rep.Problems {
+					fmt.Fprintln(a.io.err, problemLine(p))
+				}
+				if len(rep.Problems) > 0 {
+					problems += len(rep.Problems)
+					bad++
+				}
+			}
+			if problems > 0 {
+				where := plural(len(reports), "file", "files")
+				if len(reports) > 1 {
+					where = fmt.Sprintf("%d of %s", bad, where)
+				}
+				return &exitError{code: exitUsage, err: fmt.Errorf("%s in %s", plural(problems, "problem", "problems"), where)}
+			}
+			base, err := routines.LoadBuiltin()
+			if err != nil {
+				return fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
+			}
+			for _, rep := range reports {
+				fmt.Fprintln(a.io.out, okLine(rep, base))
+			}
+			return nil
+		},
+	}
+}
+
+// problemLine prints a problem as file:line:col: field: message. The file
+// name is printed as given on the command line; the rest is cleaned so a
+// hostile file cannot put escape sequences on the terminal.
+func problemLine(p routines.Problem) string {
+	p.Field = routines.Clean(p.Field)
+	p.Msg = routines.Clean(p.Msg)
+	return p.Error()
+}
+
+// okLine sums up a valid file: "my.yaml: ok — 2 routines: hips-5 (5 min
+// 10 s), back-8 (8 min); 1 exercise". Routines and exercises that take the
+// place of built-in ones are marked: they change what the built-in routines do.
+func okLine(rep routines.FileReport, base *routines.Library) string {
+	t := routines.DefaultTiming()
+	var parts []string
+	if n := len(rep.Routines); n > 0 {
+		names := make([]string, n)
+		for i, r := range rep.Routines {
+			extra := ""
+			if r.Overrides {
+				extra = ", replaces built-in"
+			}
+			names[i] = fmt.Sprintf("%s (%s%s)", r.ID, friendly(r.Total(t)), extra)
+		}
+		parts = append(parts, plural(n, "routine", "routines")+": "+strings.Join(names, ", "))
+	}
+	if n := len(rep.Exercises); n > 0 {
+		replaced := 0
+		for _, e := range rep.Exercises {
+			if _, ok := base.Exercise(e.ID); ok {
+				replaced++
+			}
+		}
+		s := plural(n, "exercise", "exercises")
+		switch {
+		case replaced == 0:
+		case n == 1:
+			s += " (replaces built-in)"
+		case replaced == 1:
+			s += " (1 replaces a built-in one)"
+		default:
+			s += fmt.Sprintf(" (%d replace built-in ones)", replaced)
+		}
+		parts = append(parts, s)
+	}
+	return rep.Name + ": ok — " + strings.Join(parts, "; ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
