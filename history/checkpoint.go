@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,10 +28,16 @@ import (
 // exists, and Finish/Abandon remove <id>.json before the lock file and
 // before releasing the lock. So whoever holds the lock and still sees
 // <id>.json owns an unfinished session.
+//
+// A Checkpoint is safe for concurrent use: a UI may run Save and Finish as
+// background commands whose order it does not control, and a Save that
+// arrives after Finish fails instead of bringing the checkpoint back.
 type Checkpoint struct {
 	store *Store
 	id    string
-	lock  *os.File // nil once the checkpoint is finished or abandoned
+
+	mu   sync.Mutex
+	lock *os.File // nil once the checkpoint is finished or abandoned
 }
 
 // Begin starts the checkpoint of a new session: it takes the session's lock
@@ -101,6 +108,12 @@ func (c *Checkpoint) ID() string { return c.id }
 // Set r.End to the time of the save: if the session never finishes, Recover
 // records it with that end time. An empty r.ID is filled with ID().
 func (c *Checkpoint) Save(r Record) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.save(r)
+}
+
+func (c *Checkpoint) save(r Record) error {
 	if c.lock == nil {
 		return errors.New("history: checkpoint already finished")
 	}
@@ -128,6 +141,8 @@ func (c *Checkpoint) Save(r Record) error {
 // updated with r and kept, still locked: the caller may call Finish again,
 // or just exit, and the next Recover records the session as interrupted.
 func (c *Checkpoint) Finish(r Record) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.lock == nil {
 		return errors.New("history: checkpoint already finished")
 	}
@@ -138,7 +153,7 @@ func (c *Checkpoint) Finish(r Record) error {
 		return fmt.Errorf("history: record id %q does not match checkpoint %q", r.ID, c.id)
 	}
 	if err := c.store.Append(r); err != nil {
-		_ = c.Save(r) // best effort: keep the latest progress for Recover
+		_ = c.save(r) // best effort: keep the latest progress for Recover
 		return err
 	}
 	if err := c.release(); err != nil {
@@ -150,6 +165,8 @@ func (c *Checkpoint) Finish(r Record) error {
 // Abandon removes the checkpoint and releases the lock without recording
 // anything. Calling it after Finish or Abandon does nothing.
 func (c *Checkpoint) Abandon() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.lock == nil {
 		return nil
 	}
@@ -159,7 +176,7 @@ func (c *Checkpoint) Abandon() error {
 	return nil
 }
 
-// release removes the checkpoint files in the order Recover relies on
+// release (called with mu held) removes the checkpoint files in the order Recover relies on
 // (checkpoint, then temp leftovers, then lock file) and only then drops the
 // lock. The lock is dropped even if a removal fails: the record is either
 // in the log or deliberately abandoned, and Recover's de-duplication

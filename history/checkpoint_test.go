@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -89,6 +90,35 @@ func TestCheckpointFinish(t *testing.T) {
 	}
 	if recs, _ := mustRead(t, s); len(recs) != 1 {
 		t.Errorf("log has %d records, want 1", len(recs))
+	}
+}
+
+// Saves racing with Finish (as background UI commands may) never bring a
+// finished checkpoint back. Run with -race to check the locking too.
+func TestCheckpointConcurrentSaveFinish(t *testing.T) {
+	s := NewStore(t.TempDir())
+	c, err := s.Begin(mkRec("race", t0(), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 10 {
+				p := mkRec("race", t0(), float64(g*10+i)/10)
+				_ = c.Save(p) // fails once Finish has run; that is the point
+			}
+		})
+	}
+	wg.Go(func() {
+		if err := c.Finish(mkRec("race", t0(), 5)); err != nil {
+			t.Error(err)
+		}
+	})
+	wg.Wait()
+	assertCheckpointFiles(t, s, "race", false)
+	if recs, ws := mustRead(t, s); len(recs) != 1 || len(ws) != 0 {
+		t.Errorf("log = %+v, %v", recs, ws)
 	}
 }
 

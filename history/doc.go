@@ -16,15 +16,18 @@
 // # API
 //
 //	NewStore(dir) *Store                         nothing created until the first write
-//	(*Store).Path() string                       history.jsonl
+//	(*Store).Dir(), (*Store).Path() string       the state dir; history.jsonl in it
 //	(*Store).Append(Record) error                one O_APPEND write + fsync
 //	(*Store).Read() ([]Record, []Warning, error) bad lines skipped with warnings
-//	(*Store).Begin(Record) (*Checkpoint, error)  lock + first checkpoint
+//	Warning{File, Line, Msg}.String()            "history.jsonl:12: skipped: ..."
+//	(*Store).Begin(Record) (*Checkpoint, error)  lock + first checkpoint; (*Checkpoint).ID()
 //	(*Checkpoint).Save(Record) error             atomic replace (temp, fsync, rename, fsync dir)
 //	(*Checkpoint).Finish(Record) error           append, remove checkpoint, unlock
 //	(*Checkpoint).Abandon() error                remove without recording
 //	(*Store).Recover(now) ([]Record, error)      record sessions that died, as "interrupted"
 //	Compute([]Record, now) Stats                 streak, this week, long sessions, areas
+//	StreakDays, SessionsThisWeek, LongSessionsThisWeek ([]Record, now) int
+//	AreaLastCovered([]Record) map[string]time.Time
 //	Neglected(last, vocabulary) (never, byNeglect []string)
 //	Heatmap([]Record, now, weeks) HeatmapGrid
 //	NewID(now) string, Record.Validate, Record.Counts
@@ -36,6 +39,17 @@
 // save), and Finish with the final record (Outcome "completed" or "quit";
 // a signal handler may Finish with "interrupted"). If the process dies
 // instead, the next Recover appends the last checkpoint as "interrupted".
+//
+// # Rules worth knowing
+//
+//   - A session counts for streaks, weekly totals and the heatmap if it was
+//     completed or had at least one step done; it belongs to the calendar
+//     day of its Start in now's location. Weeks are ISO (Monday start).
+//   - Recover never records a session twice: records carry the session id,
+//     and a checkpoint whose id is already in the log is only removed.
+//   - A checkpoint's liveness is its flock, which the kernel releases when
+//     the owning process dies, however it dies. Without flock (non-unix
+//     builds) Recover does nothing rather than guess.
 //
 // Errors from writing (a read-only or full disk) are returned with the path
 // and cause so the caller can report them; the session itself can go on.
