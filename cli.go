@@ -35,9 +35,12 @@ type app struct {
 	voice    bool
 	noAuto   bool
 	getReady time.Duration
-	// startFlags tells which session flags were given, so only those
-	// override the settings file.
+	// startFlags are the running command's flags: only the session flags
+	// given there override the settings file.
 	startFlags *pflag.FlagSet
+	// planned is a routine built by `plan --start`, run instead of one
+	// from the library.
+	planned *routines.Routine
 }
 
 func newApp(io ioStreams) *app {
@@ -63,7 +66,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd())
+	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd())
 	return root
 }
 
@@ -76,6 +79,7 @@ func (a *app) startCmd() *cobra.Command {
 		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			a.startFlags = cmd.Flags()
 			return a.runTUI(args)
 		},
 	}
@@ -93,7 +97,6 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
 	f.DurationVar(&a.getReady, "get-ready", 5*time.Second, "countdown before each step, 0s to 60s (settings: get_ready)")
-	a.startFlags = f
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -182,6 +185,8 @@ func (a *app) runTUI(args []string) error {
 		return err
 	}
 	warnings = append(warnings, libWarnings...)
+	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	rec := newRecorder()
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", voiceErr)
@@ -195,12 +200,15 @@ func (a *app) runTUI(args []string) error {
 		}
 		routine = r
 	}
+	if routine == nil {
+		routine = a.planned
+	}
 	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance}
 	if a.plain || !isTTY(a.io.out) {
 		if routine == nil {
 			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
 		}
-		return a.runPlain(routine, level, sessOpts, set, voice)
+		return a.runPlain(routine, level, sessOpts, set, voice, rec)
 	}
 	if !isTTY(a.io.in) {
 		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
@@ -214,6 +222,7 @@ func (a *app) runTUI(args []string) error {
 		Units:    set.Units,
 		Warnings: warnings,
 		Cues:     tui.NewPlayer(set.Sound, voice),
+		Recorder: rec,
 	}
 	model := tui.New(opts)
 	p := tea.NewProgram(model,
@@ -225,6 +234,7 @@ func (a *app) runTUI(args []string) error {
 	_, runErr := p.Run()
 	stop()
 	res := model.Result()
+	a.finishRecord(rec, res)
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fmt.Errorf("terminal: %w", runErr)
 	}
@@ -236,7 +246,7 @@ func (a *app) runTUI(args []string) error {
 
 // runPlain runs the routine line by line until it ends or a signal
 // arrives (exit 130, the session recorded as interrupted).
-func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set config.Settings, voice *tui.Voice) error {
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set config.Settings, voice *tui.Voice, rec *recorder) error {
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
@@ -252,8 +262,9 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	}
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
-		Out: a.io.out, Bell: bell, In: in, Voice: voice,
+		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec,
 	})
+	a.finishRecord(rec, res)
 	if err != nil {
 		return err
 	}

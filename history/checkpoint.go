@@ -313,7 +313,7 @@ func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (r
 }
 
 // interrupted decodes a checkpoint and turns it into the record of an
-// interrupted session.
+// interrupted session (or a completed one whose final append was lost).
 func interrupted(b []byte, info fs.FileInfo, now time.Time) (Record, error) {
 	var r Record
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -322,7 +322,11 @@ func interrupted(b []byte, info fs.FileInfo, now time.Time) (Record, error) {
 	if r.Version == 0 {
 		r.Version = CurrentVersion
 	}
-	r.Outcome = OutcomeInterrupted
+	// A session that ran to its end and was lost only while its summary was
+	// showing (say, killed before the rating) stays completed.
+	if r.Outcome != OutcomeCompleted {
+		r.Outcome = OutcomeInterrupted
+	}
 	if r.End.IsZero() || r.End.Before(r.Start) {
 		// The saver did not set End: the file's modification time is the
 		// moment of the last save, kept between start and now.

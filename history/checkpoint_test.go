@@ -190,6 +190,24 @@ func TestTwoSessionsAtOnce(t *testing.T) {
 	}
 }
 
+func TestRecoverKeepsCompleted(t *testing.T) {
+	s := NewStore(t.TempDir())
+	r := mkRec("done", t0(), 0)
+	c, err := s.Begin(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Outcome, r.End = OutcomeCompleted, t0().Add(10*time.Minute)
+	if err := c.Save(r); err != nil {
+		t.Fatal(err)
+	}
+	die(c)
+	got, err := s.Recover(t0().Add(time.Hour))
+	if err != nil || len(got) != 1 || got[0].Outcome != OutcomeCompleted {
+		t.Fatalf("Recover = %+v, %v; want one completed record", got, err)
+	}
+}
+
 func TestRecoverDeadSession(t *testing.T) {
 	s := NewStore(t.TempDir())
 	r := mkRec("dead", t0(), 0)
@@ -197,7 +215,7 @@ func TestRecoverDeadSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Outcome, r.End, r.StepsDone = OutcomeCompleted, t0().Add(4*time.Minute), 2 // outcome is overridden
+	r.Outcome, r.End, r.StepsDone = OutcomeQuit, t0().Add(4*time.Minute), 2 // outcome is overridden
 	if err := c.Save(r); err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +264,7 @@ func TestRecoverDeduplicates(t *testing.T) {
 		}, 0, 1, 0, OutcomeInterrupted},
 		{"append cut short by a crash", func(t *testing.T, s *Store, id string) {
 			writeFile(t, s.Path(), jsonLine(t, mkRec("other", t0(), 10))+jsonLine(t, mkRec(id, t0(), 10))[:60])
-		}, 1, 2, 1, OutcomeInterrupted},
+		}, 1, 2, 1, OutcomeCompleted}, // the checkpoint says completed: only the append was lost,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

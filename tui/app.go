@@ -157,8 +157,11 @@ func (m *Model) Result() Result { return m.result }
 // Init asks for the background colour and starts the first screen.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if r, ok := m.screen.(*runScreen); ok {
-		cmds = append(cmds, r.start())
+	switch s := m.screen.(type) {
+	case *runScreen:
+		cmds = append(cmds, s.start())
+	case *picker:
+		cmds = append(cmds, loadCoverage(m.c.opts.Recorder))
 	}
 	return tea.Batch(cmds...)
 }
@@ -193,9 +196,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.exit {
 			return m, tea.Quit
 		}
-		m.screen = newSummary(m.c, msg.sess, msg.outcome)
+		sum := newSummary(m.c, msg.sess, msg.outcome)
+		m.screen = sum
 		m.showHelp = false
-		return m, nil
+		return m, tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress())
 	case bellMsg:
 		return m, tea.Raw("\a")
 	case noticeMsg:
@@ -211,6 +215,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.screen, cmd = m.screen.update(msg)
 	return m, cmd
+}
+
+// finalCheckpoint saves the finished session as completed, so a crash on
+// the summary screen still records it (main appends the final record).
+func (m *Model) finalCheckpoint(sum session.Summary) tea.Cmd {
+	rec := m.c.opts.Recorder
+	if rec == nil {
+		return nil
+	}
+	return func() tea.Msg { return recordErrMsg{rec.Checkpoint(sum)} }
 }
 
 // interrupt ends the program at once, recording a running session.

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -30,6 +32,9 @@ type picker struct {
 	cursor    int // cursor on the routines
 	keys      PickerKeys
 	scroll    int // first line of the safety text shown
+	// lastWorked is when each area was last worked, from the history;
+	// nil until it is read (or when there is no history).
+	lastWorked map[string]time.Time
 }
 
 func newPicker(c *common) *picker {
@@ -60,7 +65,77 @@ func (p *picker) choices() []*routines.Routine {
 	return out
 }
 
+// loadCoverage reads the history off the UI goroutine.
+func loadCoverage(rec Recorder) tea.Cmd {
+	if rec == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		last, err := rec.Coverage()
+		return coverageMsg{last: last, err: err}
+	}
+}
+
+// suggestion picks, among the routines for the chosen level, the one that
+// best covers the areas longest left alone (never-worked areas first).
+// There is none without history: a first-timer gets no nagging.
+func (p *picker) suggestion() (*routines.Routine, []string) {
+	if len(p.lastWorked) == 0 {
+		return nil, nil
+	}
+	type aged struct {
+		area string
+		at   time.Time
+	}
+	var ranked []aged
+	for _, a := range routines.Areas() {
+		ranked = append(ranked, aged{a, p.lastWorked[a]})
+	}
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].at.Before(ranked[j].at) })
+	top := ranked[:4]
+	var best *routines.Routine
+	var bestAreas []string
+	bestScore := 0
+	for _, r := range p.choices() {
+		works := map[string]bool{}
+		for _, a := range r.Areas() {
+			works[a] = true
+		}
+		score := 0
+		var covered []string
+		for i, t := range top {
+			if works[t.area] {
+				score += len(top) - i
+				covered = append(covered, t.area)
+			}
+		}
+		if score > bestScore { // choices are shortest first: ties keep the shorter
+			best, bestAreas, bestScore = r, covered, score
+		}
+	}
+	return best, bestAreas
+}
+
+// ago says how long ago an area was last worked.
+func ago(at, now time.Time) string {
+	if at.IsZero() {
+		return "never"
+	}
+	days := int(now.Sub(at).Hours() / 24)
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d days ago", days)
+}
+
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
+	if cm, ok := msg.(coverageMsg); ok {
+		p.lastWorked = cm.last
+		return p, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
@@ -100,6 +175,14 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(k, p.keys.Choose):
 		if p.stage == askLevel {
 			p.stage, p.cursor = askRoutine, 0
+			// Start on the suggested routine, if there is one.
+			if sug, _ := p.suggestion(); sug != nil {
+				for i, r := range p.choices() {
+					if r == sug {
+						p.cursor = i
+					}
+				}
+			}
 			return p, nil
 		}
 		if ch := p.choices(); p.cursor < len(ch) {
@@ -173,7 +256,16 @@ func (p *picker) routineView(w, h int) []string {
 	st := p.c.styles
 	lv := p.chosenLevel()
 	ch := p.choices()
-	lines := []string{spread(st.Exercise.Render("Pick a routine"), st.Subtle.Render(lv.Title()), w), ""}
+	lines := []string{spread(st.Exercise.Render("Pick a routine"), st.Subtle.Render(lv.Title()), w)}
+	sug, sugAreas := p.suggestion()
+	if sug != nil {
+		var parts []string
+		for _, a := range sugAreas {
+			parts = append(parts, a+" ("+ago(p.lastWorked[a], p.c.now())+")")
+		}
+		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
+	}
+	lines = append(lines, "")
 	if len(ch) == 0 {
 		return append(lines, st.Subtle.Render("No routine suits this level. Press esc to choose another."))
 	}
@@ -220,6 +312,9 @@ func (p *picker) routineView(w, h int) []string {
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
 		if r.Source != routines.BuiltIn {
 			mins += " *"
+		}
+		if r == sug {
+			mins += " ★"
 		}
 		if i == p.cursor {
 			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(mins))

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/session"
 )
@@ -13,6 +15,24 @@ type Recorder interface {
 	Begin(r *routines.Routine, level routines.Level, sum session.Summary) error
 	// Checkpoint replaces the checkpoint with the progress so far.
 	Checkpoint(sum session.Summary) error
+	// Coverage tells when each body area was last worked, for the
+	// picker's suggestion.
+	Coverage() (map[string]time.Time, error)
+	// Progress is this week's session count and the streak of days,
+	// counting the session just finished.
+	Progress(sum session.Summary, now time.Time) (week, streak int, err error)
+}
+
+// coverageMsg carries the history's area coverage to the picker.
+type coverageMsg struct {
+	last map[string]time.Time
+	err  error
+}
+
+// progressMsg carries this week's count and the streak to the summary.
+type progressMsg struct {
+	week, streak int
+	err          error
 }
 
 // recordErrMsg reports the result of a Begin or Checkpoint.

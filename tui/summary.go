@@ -23,6 +23,23 @@ type summaryScreen struct {
 	outcome Outcome
 	rating  int
 	keys    SummaryKeys
+	// week and streak come from the history, once read.
+	week, streak int
+	progressErr  error
+	loaded       bool
+}
+
+// loadProgress reads this week's count and the streak off the UI goroutine.
+func (s *summaryScreen) loadProgress() tea.Cmd {
+	rec := s.c.opts.Recorder
+	if rec == nil {
+		return nil
+	}
+	sum, now := s.sum, s.c.now()
+	return func() tea.Msg {
+		week, streak, err := rec.Progress(sum, now)
+		return progressMsg{week: week, streak: streak, err: err}
+	}
 }
 
 func newSummary(c *common, s *session.Session, o Outcome) *summaryScreen {
@@ -30,6 +47,16 @@ func newSummary(c *common, s *session.Session, o Outcome) *summaryScreen {
 }
 
 func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case progressMsg:
+		s.week, s.streak, s.progressErr, s.loaded = msg.week, msg.streak, msg.err, true
+		return s, nil
+	case recordErrMsg:
+		if msg.err != nil {
+			s.progressErr = msg.err
+		}
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -51,6 +78,13 @@ func (s *summaryScreen) helpKeys() help.KeyMap {
 		k.Rate.SetHelp("1-5", "change rating")
 	}
 	return k
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
@@ -77,6 +111,13 @@ func (s *summaryScreen) view(w, h int) string {
 	)
 	if s.sum.Paused > 0 {
 		lines = append(lines, stat("Paused", minSec(s.sum.Paused)))
+	}
+	switch {
+	case s.progressErr != nil:
+		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+s.progressErr.Error(), w)))
+	case s.loaded:
+		lines = append(lines, stat("This week", plural(s.week, "session")+" · daily stretching is ideal"))
+		lines = append(lines, stat("Streak", plural(s.streak, "day")))
 	}
 	lines = append(lines, "")
 	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/cooldown-app/cooldown/history"
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/tui"
+)
+
+func stateDir() string { return filepath.Join(xdg.StateHome, "cooldown") }
+
+// recorder keeps the session log for one program run: a checkpoint while
+// the session runs, the final record once the program has ended.
+type recorder struct {
+	store *history.Store
+
+	mu   sync.Mutex
+	cp   *history.Checkpoint
+	base history.Record
+	last session.Summary
+}
+
+func newRecorder() *recorder { return &recorder{store: history.NewStore(stateDir())} }
+
+// record builds the log record of a session from its summary.
+func record(base history.Record, sum session.Summary) history.Record {
+	r := base
+	r.Start, r.End = sum.Start, sum.End
+	r.StepsDone, r.StepsSkipped, r.StepsTotal = sum.StepsDone, sum.StepsSkipped, sum.StepsTotal
+	r.ActiveSeconds = sum.Active.Seconds()
+	r.PausedSeconds = sum.Paused.Seconds()
+	r.AreaSeconds = sum.AreaSeconds
+	return r
+}
+
+// Begin implements tui.Recorder.
+func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session.Summary) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.base = history.Record{
+		Version: history.CurrentVersion, ID: history.NewID(sum.Start),
+		Routine: rt.ID, RoutineName: rt.Name, Soreness: string(level),
+		Outcome: history.OutcomeInterrupted,
+	}
+	r.last = sum
+	cp, err := r.store.Begin(record(r.base, sum))
+	if err != nil {
+		return err
+	}
+	r.cp = cp
+	return nil
+}
+
+// Checkpoint implements tui.Recorder. A finished session is saved as
+// completed, so a crash on the summary screen keeps that outcome.
+func (r *recorder) Checkpoint(sum session.Summary) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.last = sum
+	if r.cp == nil {
+		return nil
+	}
+	rec := record(r.base, sum)
+	if sum.Completed {
+		rec.Outcome = history.OutcomeCompleted
+	}
+	return r.cp.Save(rec)
+}
+
+// Coverage implements tui.Recorder.
+func (r *recorder) Coverage() (map[string]time.Time, error) {
+	recs, _, err := r.store.Read()
+	if err != nil {
+		return nil, err
+	}
+	return history.AreaLastCovered(recs), nil
+}
+
+// Progress implements tui.Recorder: this week's sessions and the streak,
+// counting the session just finished (not yet in the log).
+func (r *recorder) Progress(sum session.Summary, now time.Time) (week, streak int, err error) {
+	recs, _, err := r.store.Read()
+	if err != nil {
+		return 0, 0, err
+	}
+	r.mu.Lock()
+	cur := record(r.base, sum)
+	r.mu.Unlock()
+	if sum.Completed {
+		cur.Outcome = history.OutcomeCompleted
+	}
+	recs = append(recs, cur)
+	st := history.Compute(recs, now)
+	return st.SessionsThisWeek, st.StreakDays, nil
+}
+
+// finish appends the final record from the program's result. It is
+// called once, after the terminal is restored, however the program ended.
+func (r *recorder) finish(res tui.Result) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cp == nil {
+		return nil
+	}
+	rec := record(r.base, res.Summary)
+	switch {
+	case res.Outcome == tui.OutcomeCompleted:
+		rec.Outcome = history.OutcomeCompleted
+	case res.Outcome == tui.OutcomeQuit:
+		rec.Outcome = history.OutcomeQuit
+	default:
+		rec.Outcome = history.OutcomeInterrupted
+	}
+	rec.Rating = res.Rating
+	err := r.cp.Finish(rec)
+	r.cp = nil
+	return err
+}
+
+// recoverSessions records sessions a killed cooldown left behind. Failures
+// are reported, never fatal: history must not stop a cool-down.
+func (a *app) recoverSessions(now time.Time) []string {
+	recovered, err := history.NewStore(stateDir()).Recover(now)
+	var notes []string
+	for _, rec := range recovered {
+		notes = append(notes, fmt.Sprintf("recorded an earlier session that ended unexpectedly: %s, %s", rec.RoutineName, rec.Start.Local().Format("Mon 2 Jan 15:04")))
+	}
+	if err != nil {
+		notes = append(notes, "history: "+err.Error())
+	}
+	for _, n := range notes {
+		fmt.Fprintf(a.io.err, "cooldown: %s\n", n)
+	}
+	return notes
+}
+
+// finishRecord appends the session's record after the program ended and
+// reports a failure on stderr (the session itself is not lost: its
+// checkpoint stays and is recovered on the next start).
+func (a *app) finishRecord(rec *recorder, res tui.Result) {
+	if err := rec.finish(res); err != nil {
+		fmt.Fprintf(a.io.err, "cooldown: history not saved: %v\n", err)
+	}
+}

@@ -1,0 +1,816 @@
+package routines
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Limits of a plan request, in minutes.
+const (
+	PlanMinMinutes = 5
+	PlanMaxMinutes = 60
+)
+
+// PlanRequest is what the plan builder is asked for.
+type PlanRequest struct {
+	Minutes int      // time available, PlanMinMinutes to PlanMaxMinutes
+	Level   Level    // how sore
+	Areas   []string // sore areas or groups (ExpandAreas); none means the whole body
+	// LongerHolds asks for the older-adult holds of CONTENT.md §1: 30–60 s
+	// (45 s by default) and the supported versions of stretches. Such plans
+	// are user routines, so they may go past the 30 s of built-in data.
+	LongerHolds bool
+}
+
+// PlanTolerance is how far a plan's total may land from the time asked.
+// A plan is never longer than that; it is only shorter when the notes say why.
+const PlanTolerance = 30 * time.Second
+
+// Time limits of the plan builder (CONTENT.md §1 and §3).
+const (
+	planActiveShort = 1 * time.Minute  // active floor when time is very short
+	planActiveMid   = 3 * time.Minute  // active floor while areas are still being added
+	planActiveMax   = 15 * time.Minute // §1: 5–10 min, up to 15
+	planBreatheMin  = 1 * time.Minute
+	planBreatheStd  = 2 * time.Minute // §1: 2–5 min
+	planBreatheSoft = 3 * time.Minute
+	planBreatheMax  = 5 * time.Minute
+	planRollMin     = 30 * time.Second // §1: 30–120 s per zone or side
+	planHydrate     = 20 * time.Second
+	planGrain       = 30 * time.Second // active and breathing lengths are multiples of this
+	planMaxReps     = 2                // §1: about 60 s per muscle group, e.g. 2 × 30 s
+	planKeepAreas   = 3                // areas added before easy movement may be longer than 1 min
+)
+
+// levelRules are the per-level numbers of CONTENT.md §3.
+type levelRules struct {
+	activeFloor time.Duration // the usual minimum of easy movement
+	activeSoft  time.Duration // the usual maximum, before padding
+	holdMin     time.Duration
+	holdPref    time.Duration
+	holdMax     time.Duration // growth when padding (longer holds only)
+	rollPref    time.Duration
+	maxReps     int
+}
+
+func rulesFor(l Level, longer bool) levelRules {
+	var r levelRules
+	switch l {
+	case Fresh:
+		r = levelRules{activeFloor: 5 * time.Minute, activeSoft: 10 * time.Minute,
+			holdMin: 30 * time.Second, holdPref: 30 * time.Second, holdMax: 30 * time.Second,
+			rollPref: 60 * time.Second, maxReps: planMaxReps}
+	case Sore:
+		r = levelRules{activeFloor: 5 * time.Minute, activeSoft: 10 * time.Minute,
+			holdMin: 20 * time.Second, holdPref: 30 * time.Second, holdMax: 30 * time.Second,
+			rollPref: 45 * time.Second, maxReps: planMaxReps}
+	default: // VerySore
+		r = levelRules{activeFloor: 8 * time.Minute, activeSoft: 15 * time.Minute,
+			holdMin: 15 * time.Second, holdPref: 20 * time.Second, holdMax: 20 * time.Second,
+			rollPref: 30 * time.Second, maxReps: 1}
+	}
+	if longer {
+		r.maxReps = 1
+		r.holdMin, r.holdPref, r.holdMax = 30*time.Second, 45*time.Second, 60*time.Second
+		if l == VerySore {
+			// Gentle: the short end of the older-adult range.
+			r.holdPref, r.holdMax = r.holdMin, r.holdMin
+		}
+	}
+	return r
+}
+
+// planPriority is the order areas get time in when there is not enough for
+// all of them: the big leg muscles first, the neck last.
+var planPriority = []string{
+	"calves", "quads", "hamstrings", "glutes", "hips", "lower-back", "upper-back", "shoulders",
+	"chest", "lats", "arms", "adductors", "it-band", "shins", "feet", "neck",
+}
+
+// stretchPrefs lists, per area, the stretches to use, best first. Stretches
+// of the user's catalogue that work the area follow (see candidates).
+var stretchPrefs = map[string][]string{
+	"neck":       {"neck-side-tilt"},
+	"shoulders":  {"cross-body-shoulder", "thread-needle", "doorway-chest", "behind-back-clasp"},
+	"chest":      {"doorway-chest", "behind-back-clasp", "supine-twist"},
+	"upper-back": {"thread-needle", "cross-body-shoulder"},
+	"lower-back": {"childs-pose", "knees-to-chest", "supine-twist", "standing-side-reach"},
+	"arms":       {"overhead-triceps", "wrist-flexor"},
+	"lats":       {"standing-side-reach", "childs-pose", "overhead-triceps"},
+	"hips":       {"kneeling-hip-flexor", "figure-four", "standing-quad", "butterfly", "crossed-leg-lean"},
+	"glutes":     {"figure-four", "knees-to-chest", "supine-twist"},
+	"quads":      {"standing-quad", "side-lying-quad", "kneeling-hip-flexor"},
+	"hamstrings": {"supine-hamstring", "step-hamstring"},
+	"adductors":  {"butterfly", "side-lunge-adductor"},
+	"calves":     {"wall-calf", "wall-soleus", "supine-hamstring"},
+	"shins":      {"shin-toe-drag"},
+	"feet":       {"toe-extension", "shin-toe-drag"},
+	"it-band":    {"crossed-leg-lean"},
+}
+
+// rollPrefs is the foam-roll zone for each area that has one. There is none
+// for the neck or lower back: rolling there is unsafe (CONTENT.md §2).
+var rollPrefs = map[string][]string{
+	"calves": {"roll-calves"}, "hamstrings": {"roll-hamstrings"}, "quads": {"roll-quads"},
+	"adductors": {"roll-adductors"}, "glutes": {"roll-glutes"}, "it-band": {"roll-lateral-thigh"},
+	"upper-back": {"roll-upper-back"}, "lats": {"roll-lats"}, "shins": {"roll-shins"}, "feet": {"roll-feet"},
+}
+
+// verySoreSwaps replaces standing stretches by their supported (lying,
+// seated or kneeling) versions when very sore (CONTENT.md §4 engine rules).
+var verySoreSwaps = map[string]string{
+	"standing-quad":       "side-lying-quad",
+	"step-hamstring":      "supine-hamstring",
+	"side-lunge-adductor": "butterfly",
+	"standing-side-reach": "childs-pose",
+}
+
+// olderAdultSwaps are the supported options of the older-adult flag
+// (CONTENT.md §4: side-lying-quad, step-hamstring), used with LongerHolds
+// unless the very-sore swaps apply.
+var olderAdultSwaps = map[string]string{
+	"standing-quad":    "side-lying-quad",
+	"supine-hamstring": "step-hamstring",
+}
+
+// flowOrder is the order stretches and rolls are done in: standing first,
+// then kneeling, seated and lying, so nobody gets up and down. Exercises
+// not listed (the user's own) follow, by id.
+var flowOrder = []string{
+	"roll-calves", "roll-hamstrings", "roll-quads", "roll-adductors", "roll-glutes",
+	"roll-lateral-thigh", "roll-shins", "roll-feet", "roll-upper-back", "roll-lats",
+	"neck-side-tilt", "cross-body-shoulder", "doorway-chest", "behind-back-clasp", "overhead-triceps",
+	"wrist-flexor", "standing-side-reach", "wall-calf", "wall-soleus", "standing-quad",
+	"step-hamstring", "side-lunge-adductor", "crossed-leg-lean", "shin-toe-drag",
+	"kneeling-hip-flexor", "thread-needle", "childs-pose",
+	"butterfly", "toe-extension",
+	"side-lying-quad", "supine-hamstring", "figure-four", "knees-to-chest", "supine-twist",
+}
+
+// Step notes written into plans.
+const (
+	noteActiveFresh = "Easy pace, about 3 out of 10: you can still talk in full sentences."
+	noteActiveSore  = "Easy pace, 2-3 out of 10: you can still talk in full sentences."
+	noteActiveVery  = "Keep it very easy, about 2 out of 10."
+	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
+	noteRollSore    = "Lighter pressure; go around the hotspots."
+	noteRollVery    = "Optional. Very light pressure; skip spots too tender to touch."
+	noteStretchVery = "Stop at the first feeling of stretch."
+)
+
+// pick is one stretch or roll the plan may use.
+type pick struct {
+	ex      *Exercise
+	area    int    // index in the plan's area list that it was picked for
+	swapped string // the standing exercise it replaces, if any
+}
+
+// planner holds one request's choices while the time is fitted.
+type planner struct {
+	lib                      *Library
+	req                      PlanRequest
+	rules                    levelRules
+	areas                    []string // in priority order
+	whole                    bool
+	stretches, rolls         []pick // in area order
+	active, breathe, hydrate *Exercise
+	unstretched              []string // areas with no stretch at all
+}
+
+// rung is one configuration of the plan, from lean to rich.
+type rung struct {
+	areas          int           // stretches of the first this many areas
+	aFloor, bFloor time.Duration // floors of easy movement and breathing
+	rolls          int           // the first this many rolls
+	hold           time.Duration
+	longRolls      int // the first this many rolls at the preferred length
+	reps           int // the first this many stretches with planMaxReps reps
+}
+
+// Plan builds a routine for the request from the library's catalogue,
+// following CONTENT.md §3 and the engine rules of §4: easy movement first,
+// then rolling and stretches for the areas (the whole body if none), slow
+// breathing, and a drink last. Its total with DefaultTiming is within
+// PlanTolerance of the minutes asked, or shorter, never longer; the notes
+// say what was left out or padded, and why. The same request on the same
+// library always gives the same routine. The routine's Source is empty:
+// the caller says where it lives.
+func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
+	if req.Minutes < PlanMinMinutes || req.Minutes > PlanMaxMinutes {
+		return nil, nil, fmt.Errorf("minutes must be from %d to %d, got %d", PlanMinMinutes, PlanMaxMinutes, req.Minutes)
+	}
+	if !req.Level.Valid() {
+		_, err := ParseLevel(string(req.Level))
+		return nil, nil, err
+	}
+	expanded, err := ExpandAreas(req.Areas)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &planner{lib: l, req: req, rules: rulesFor(req.Level, req.LongerHolds)}
+	if len(expanded) == 0 || len(expanded) == len(Areas()) {
+		p.whole = true
+		expanded = Areas()
+	}
+	for _, a := range planPriority {
+		if slices.Contains(expanded, a) {
+			p.areas = append(p.areas, a)
+		}
+	}
+	if err := p.pickBasics(); err != nil {
+		return nil, nil, err
+	}
+	p.pickStretchesAndRolls()
+
+	ladder := p.ladder()
+	target := time.Duration(req.Minutes) * time.Minute
+	chosen := 0
+	for i, r := range ladder {
+		if p.minTotal(r) <= target {
+			chosen = i
+		}
+	}
+	// An area that hurts is worth a small overrun; a second rep is not.
+	for chosen+1 < len(ladder) && ladder[chosen+1].areas > ladder[chosen].areas &&
+		p.minTotal(ladder[chosen+1]) < target+PlanTolerance {
+		chosen++
+	}
+	if chosen+1 < len(ladder) && p.maxTotal(ladder[chosen]) < target-PlanTolerance &&
+		p.minTotal(ladder[chosen+1]) <= target+PlanTolerance {
+		chosen++
+	}
+	r := ladder[chosen]
+	a, b := p.fill(r, target)
+	routine := p.routine(r, a, b)
+	notes := p.notes(routine, r, ladder, chosen, a, b, target)
+	routine.ID, routine.Name, routine.Summary = p.names(routine)
+	return routine, notes, nil
+}
+
+// pickBasics finds the movement, breathing and drink exercises.
+func (p *planner) pickBasics() error {
+	find := func(id string, k Kind) *Exercise {
+		if e, ok := p.lib.exercises[id]; ok && e.Kind == k {
+			return e
+		}
+		for _, e := range p.lib.Exercises() { // sorted by id
+			if e.Kind == k {
+				return e
+			}
+		}
+		return nil
+	}
+	p.active, p.breathe, p.hydrate = find("active-easy", Active), find("breathe-slow", Breathe), find("hydrate", Hydrate)
+	if p.active == nil || p.breathe == nil || p.hydrate == nil {
+		return errors.New("the catalogue needs an active, a breathe and a hydrate exercise to build a plan")
+	}
+	return nil
+}
+
+// swaps returns the swap table that applies to the request, if any.
+func (p *planner) swaps() map[string]string {
+	switch {
+	case p.req.Level == VerySore:
+		return verySoreSwaps
+	case p.req.LongerHolds:
+		return olderAdultSwaps
+	}
+	return nil
+}
+
+func (p *planner) isKind(id string, k Kind, area string) (*Exercise, bool) {
+	e, ok := p.lib.exercises[id]
+	if !ok || e.Kind != k || !slices.Contains(e.Areas, area) {
+		return nil, false
+	}
+	if k == Roll && (slices.Contains(e.Areas, "neck") || slices.Contains(e.Areas, "lower-back")) {
+		return nil, false // never roll the neck or the lumbar spine
+	}
+	return e, true
+}
+
+// candidates lists the exercises of kind k for area, best first, with the
+// level's swaps applied; swapped[i] names what candidate i replaces.
+func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (out []*Exercise, swapped []string) {
+	ids := slices.Clone(prefs[area])
+	var rest []*Exercise
+	for _, e := range p.lib.Exercises() {
+		if e.Kind == k && slices.Contains(e.Areas, area) && !slices.Contains(ids, e.ID) {
+			rest = append(rest, e)
+		}
+	}
+	// The user's own: those mainly for this area first, then by id.
+	sort.SliceStable(rest, func(i, j int) bool {
+		return rest[i].Areas[0] == area && rest[j].Areas[0] != area
+	})
+	for _, e := range rest {
+		ids = append(ids, e.ID)
+	}
+	swaps := map[string]string(nil)
+	if k == Stretch {
+		swaps = p.swaps()
+	}
+	for _, id := range ids {
+		from := ""
+		if to, ok := swaps[id]; ok {
+			if _, exists := p.isKind(to, Stretch, area); exists {
+				id, from = to, id
+			} else if p.req.Level == VerySore {
+				if _, anywhere := p.lib.exercises[to]; anywhere {
+					continue // a standing version whose supported one does not work this area
+				}
+			}
+		}
+		e, ok := p.isKind(id, k, area)
+		if !ok || slices.Contains(out, e) {
+			continue
+		}
+		out = append(out, e)
+		swapped = append(swapped, from)
+	}
+	return out, swapped
+}
+
+// pickStretchesAndRolls chooses one stretch and one roll per area, never
+// the same exercise twice.
+func (p *planner) pickStretchesAndRolls() {
+	used := map[string]bool{}
+	for i, a := range p.areas {
+		cands, from := p.candidates(a, Stretch, stretchPrefs)
+		found := false
+		for j, e := range cands {
+			if !used[e.ID] {
+				used[e.ID] = true
+				p.stretches = append(p.stretches, pick{ex: e, area: i, swapped: from[j]})
+				found = true
+				break
+			}
+		}
+		if !found && len(cands) == 0 {
+			p.unstretched = append(p.unstretched, a)
+		}
+		rolls, _ := p.candidates(a, Roll, rollPrefs)
+		for _, e := range rolls {
+			if !used[e.ID] {
+				used[e.ID] = true
+				p.rolls = append(p.rolls, pick{ex: e, area: i})
+				break
+			}
+		}
+	}
+}
+
+// ladder lists the plan's configurations from the leanest to the richest.
+// Read backwards, it is how a plan shrinks when time is short (CONTENT.md
+// §4: cut to one rep first, then drop rolling): second reps go, then rolls
+// get shorter, holds get shorter, rolls are dropped one by one, easy
+// movement is cut to 3 min and areas are dropped, least important first
+// (very sore: movement keeps its 8 min until only 3 areas are left), and
+// with 3 areas left movement may go down to 1 min before the last areas go.
+func (p *planner) ladder() []rung {
+	ru := p.rules
+	n := len(p.areas)
+	var out []rung
+	add := func(r rung) {
+		if len(out) == 0 || out[len(out)-1] != r {
+			out = append(out, r)
+		}
+	}
+	r := rung{areas: 1, aFloor: planActiveShort, bFloor: planBreatheMin, hold: ru.holdMin}
+	add(r)
+	for r.areas < min(n, planKeepAreas) {
+		r.areas++
+		add(r)
+	}
+	r.aFloor = min(planActiveMid, ru.activeFloor)
+	add(r)
+	// Fresh or sore, every area before movement gets its usual length;
+	// very sore, movement does more good than stretching (CONTENT.md §1,
+	// §3), so it gets its 8 min before more areas.
+	midAreas := n
+	if p.req.Level == VerySore {
+		midAreas = min(n, planKeepAreas)
+	}
+	for r.areas < midAreas {
+		r.areas++
+		add(r)
+	}
+	r.aFloor, r.bFloor = ru.activeFloor, planBreatheStd
+	add(r)
+	for r.areas < n {
+		r.areas++
+		add(r)
+	}
+	if p.req.LongerHolds {
+		// Asked for: longer holds come before rolling.
+		r.hold = ru.holdPref
+		add(r)
+	}
+	for r.rolls < len(p.rolls) {
+		r.rolls++
+		add(r)
+	}
+	r.hold = ru.holdPref
+	add(r)
+	if ru.rollPref > planRollMin {
+		for r.longRolls < len(p.rolls) {
+			r.longRolls++
+			add(r)
+		}
+	}
+	if ru.maxReps > 1 {
+		for r.reps < len(p.stretches) {
+			r.reps++
+			add(r)
+		}
+	}
+	r.hold = ru.holdMax
+	add(r)
+	return out
+}
+
+// content is the rolls and stretches of a rung, in flow order.
+func (p *planner) content(r rung) []Step {
+	var steps []Step
+	for i, pk := range p.rolls {
+		if i >= r.rolls {
+			break
+		}
+		d := planRollMin
+		if i < r.longRolls {
+			d = p.rules.rollPref
+		}
+		steps = append(steps, p.step(pk.ex, d, 1))
+	}
+	for i, pk := range p.stretches {
+		if pk.area >= r.areas {
+			continue
+		}
+		reps := 1
+		if i < r.reps {
+			reps = planMaxReps
+		}
+		steps = append(steps, p.step(pk.ex, r.hold, reps))
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return flowIndex(steps[i].Do) < flowIndex(steps[j].Do) })
+	return steps
+}
+
+func flowIndex(id string) int {
+	if i := slices.Index(flowOrder, id); i >= 0 {
+		return i
+	}
+	return len(flowOrder) // after the known ones; stable sort keeps area order
+}
+
+func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
+	s := Step{Do: e.ID, For: d, Reps: reps, Exercise: e}
+	switch {
+	case e.Kind == Roll:
+		s.Note = map[Level]string{Fresh: noteRollFresh, Sore: noteRollSore, VerySore: noteRollVery}[p.req.Level]
+	case e.Kind == Stretch && p.req.Level == VerySore:
+		s.Note = noteStretchVery
+	}
+	return s
+}
+
+// fixed is a rung's time without easy movement and breathing, but with
+// their get-ready gaps.
+func (p *planner) fixed(r rung) time.Duration {
+	t := DefaultTiming()
+	d := 2*t.GetReady + p.step(p.hydrate, planHydrate, 1).Total(t)
+	for _, s := range p.content(r) {
+		d += s.Total(t)
+	}
+	return d
+}
+
+func (p *planner) minTotal(r rung) time.Duration { return p.fixed(r) + r.aFloor + r.bFloor }
+func (p *planner) maxTotal(r rung) time.Duration {
+	return p.fixed(r) + planActiveMax + planBreatheMax
+}
+
+// fill chooses easy movement and breathing lengths, in steps of planGrain,
+// that bring the rung's total nearest the target: movement first up to its
+// usual maximum, then breathing to 3 min, then movement to 15 min, then
+// breathing to 5 min.
+func (p *planner) fill(r rung, target time.Duration) (active, breathe time.Duration) {
+	want := target - p.fixed(r)
+	lo, hi := r.aFloor+r.bFloor, planActiveMax+planBreatheMax
+	s := (want / planGrain) * planGrain
+	if want-s > planGrain/2 {
+		s += planGrain
+	}
+	s = max(lo, min(hi, s))
+	active, breathe = r.aFloor, r.bFloor
+	rest := s - lo
+	grow := func(v *time.Duration, upTo time.Duration) {
+		add := max(0, min(rest, upTo-*v))
+		*v += add
+		rest -= add
+	}
+	grow(&active, max(p.rules.activeSoft, r.aFloor))
+	grow(&breathe, planBreatheSoft)
+	grow(&active, planActiveMax)
+	grow(&breathe, planBreatheMax)
+	return active, breathe
+}
+
+func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
+	note := map[Level]string{Fresh: noteActiveFresh, Sore: noteActiveSore, VerySore: noteActiveVery}[p.req.Level]
+	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
+	steps = append(steps, p.content(r)...)
+	steps = append(steps,
+		Step{Do: p.breathe.ID, For: breathe, Reps: 1, Exercise: p.breathe},
+		Step{Do: p.hydrate.ID, For: planHydrate, Reps: 1, Exercise: p.hydrate})
+	return &Routine{Soreness: []Level{p.req.Level}, Steps: steps}
+}
+
+// notes says what the plan left out, cut, swapped or padded, and why.
+func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, breathe, target time.Duration) []string {
+	var notes []string
+	t := DefaultTiming()
+	total := rt.Total(t)
+	covered := rt.Areas()
+	var in, out []string
+	for _, a := range p.areas {
+		if slices.Contains(covered, a) {
+			in = append(in, a)
+		} else if !slices.Contains(p.unstretched, a) {
+			out = append(out, a)
+		}
+	}
+	if len(out) > 0 {
+		what := "areas"
+		if p.whole {
+			what = "areas of the whole body"
+		}
+		notes = append(notes, fmt.Sprintf("Only time for %d of %d %s: %s (left out: %s).",
+			len(in), len(in)+len(out), what, strings.Join(in, ", "), strings.Join(out, ", ")))
+	}
+	for _, a := range p.unstretched {
+		notes = append(notes, fmt.Sprintf("The catalogue has no stretch for the %s.", a))
+	}
+	if len(p.rolls) > 0 && r.rolls < len(p.rolls) && len(out) == 0 {
+		if r.rolls == 0 {
+			notes = append(notes, "No time for foam rolling: stretches come first when time is short.")
+		} else {
+			var missing []string
+			for _, pk := range p.rolls[r.rolls:] {
+				missing = append(missing, p.areas[pk.area])
+			}
+			notes = append(notes, fmt.Sprintf("No time to foam roll the %s; stretches come first when time is short.", joinAnd(missing)))
+		}
+	}
+	if r.rolls > 0 && p.req.Level == VerySore {
+		notes = append(notes, "Very sore: rolling is optional, very light and 30 s; skip any area too tender to touch.")
+	}
+	if active < p.rules.activeFloor {
+		usual := map[Level]string{Fresh: "5 min", Sore: "5–10 min", VerySore: "8–15 min"}[p.req.Level]
+		notes = append(notes, fmt.Sprintf("Easy movement cut to %s to fit the time (%s is usual when %s).",
+			planFriendly(active), usual, levelWord(p.req.Level)))
+	}
+	short := ""
+	if r.hold < p.rules.holdPref {
+		short = ", the short end of the range, to fit the time"
+	}
+	if p.req.LongerHolds {
+		notes = append(notes, fmt.Sprintf("Longer holds of %s (30–60 s suits older adults)%s; breathe normally and keep the tension mild.", planFriendly(r.hold), short))
+	} else if short != "" {
+		notes = append(notes, fmt.Sprintf("Holds of %s%s.", planFriendly(r.hold), short))
+	}
+	var swaps []string
+	for _, pk := range p.stretches {
+		if pk.swapped == "" || pk.area >= r.areas {
+			continue
+		}
+		name := pk.swapped
+		if e, ok := p.lib.exercises[pk.swapped]; ok {
+			name = e.Name
+		}
+		swaps = append(swaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
+	}
+	if len(swaps) > 0 {
+		why := "Very sore: supported versions, no balancing"
+		if p.req.Level != VerySore {
+			why = "Longer holds: supported versions"
+		}
+		notes = append(notes, why+": "+strings.Join(swaps, "; ")+".")
+	}
+	var pads []string
+	if active > p.rules.activeSoft {
+		pads = append(pads, "easy movement "+planFriendly(active))
+	}
+	if breathe > planBreatheStd {
+		pads = append(pads, "slow breathing "+planFriendly(breathe))
+	}
+	if len(pads) > 0 {
+		if r.reps > 0 {
+			pads = append(pads, "a second rep of each stretch")
+		}
+		if p.req.LongerHolds && r.hold > p.rules.holdPref {
+			pads = append(pads, planFriendly(r.hold)+" holds")
+		}
+		notes = append(notes, fmt.Sprintf("To fill the time: %s.", joinAnd(pads)))
+	}
+	if total < target-PlanTolerance && chosen == len(ladder)-1 {
+		what := "the " + joinAnd(p.areas)
+		if p.whole {
+			what = "the whole body"
+		}
+		notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
+			"and easy movement and breathing are at their longest. Name more areas to use more time.",
+			planFriendly(total), p.req.Minutes, what))
+	}
+	return notes
+}
+
+func levelWord(l Level) string {
+	if l == VerySore {
+		return "very sore"
+	}
+	return string(l)
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// planFriendly shows a length in words: "30 s", "3 min", "1 min 30 s".
+func planFriendly(d time.Duration) string {
+	secs := int(d / time.Second)
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// label is the request's areas as named: groups (sorted), then areas in
+// vocabulary order that no named group includes. Empty for the whole body.
+func (p *planner) label() []string {
+	if p.whole {
+		return nil
+	}
+	groups := AreaGroups()
+	var gs, as []string
+	seen := map[string]bool{}
+	for _, n := range p.req.Areas {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		if _, ok := groups[n]; ok {
+			gs = append(gs, n)
+		}
+	}
+	sort.Strings(gs)
+	for _, a := range Areas() {
+		if !seen[a] {
+			continue
+		}
+		inGroup := false
+		for _, g := range gs {
+			inGroup = inGroup || slices.Contains(groups[g], a)
+		}
+		if !inGroup {
+			as = append(as, a)
+		}
+	}
+	return append(gs, as...)
+}
+
+// names makes the plan's id, name and summary from the request and the
+// routine's actual length, e.g. plan-12m-sore-calves and "Today: 12 min,
+// sore calves".
+func (p *planner) names(rt *Routine) (id, name, summary string) {
+	mins := Minutes(rt.Total(DefaultTiming()))
+	lvl := string(p.req.Level)
+	lab := p.label()
+	long, longName := "", ""
+	if p.req.LongerHolds {
+		long, longName = "-long", ", long holds"
+	}
+	adj := ""
+	if p.req.Level != Fresh {
+		adj = levelWord(p.req.Level) + " "
+	}
+	what := adj + strings.Join(lab, ", ")
+	idPart := strings.Join(lab, "-")
+	if p.whole {
+		what, idPart = "whole body", "full-body"
+		if p.req.Level != Fresh {
+			what += ", " + levelWord(p.req.Level)
+		}
+	}
+	id = fmt.Sprintf("plan-%dm-%s-%s%s", mins, lvl, idPart, long)
+	if len(id) > maxIDLen {
+		h := fnv.New32a()
+		h.Write([]byte(strings.Join(lab, ",")))
+		id = fmt.Sprintf("plan-%dm-%s-%d-areas-%06x%s", mins, lvl, len(p.areas), h.Sum32()&0xffffff, long)
+	}
+	name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
+	if len([]rune(name)) > 48 {
+		what = fmt.Sprintf("%d %sareas", len(p.areas), adj)
+		name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
+	}
+	parts := []string{"easy movement"}
+	for _, s := range rt.Steps {
+		if s.Exercise.Kind == Roll {
+			parts = append(parts, "foam rolling")
+			break
+		}
+	}
+	parts = append(parts, "stretches", "slow breathing", "water")
+	if p.whole {
+		what = "the " + what
+	}
+	summary = fmt.Sprintf("Built by cooldown plan for %s: %s.", what, joinAnd(parts))
+	return id, name, summary
+}
+
+// MarshalRoutine writes a routine as a routine file that Parse accepts:
+// a comment header saying it was generated on the date given (and any
+// comment lines), then the routine under routines:, its steps naming
+// exercises by id. Exercises are not written: they come from the catalogue.
+func MarshalRoutine(r *Routine, generated time.Time, comments ...string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Generated by `cooldown plan` on %s. Check it with `cooldown validate`.\n", generated.Format("2006-01-02"))
+	for _, c := range comments {
+		if c = Clean(c); c != "" {
+			b.WriteString("# " + c + "\n")
+		}
+	}
+	b.WriteString("routines:\n")
+	b.WriteString("  - id: " + yamlQuote(r.ID) + "\n")
+	b.WriteString("    name: " + yamlQuote(r.Name) + "\n")
+	levels := make([]string, len(r.Soreness))
+	for i, l := range r.Soreness {
+		levels[i] = yamlQuote(string(l))
+	}
+	b.WriteString("    soreness: [" + strings.Join(levels, ", ") + "]\n")
+	if r.Summary != "" {
+		b.WriteString("    summary: " + yamlQuote(r.Summary) + "\n")
+	}
+	b.WriteString("    steps:\n")
+	for _, s := range r.Steps {
+		b.WriteString("      - do: " + yamlQuote(s.Do) + "\n")
+		b.WriteString("        for: " + formatDuration(s.For) + "\n")
+		if s.Reps > 1 {
+			fmt.Fprintf(&b, "        reps: %d\n", s.Reps)
+		}
+		if s.Note != "" {
+			b.WriteString("        note: " + yamlQuote(s.Note) + "\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// formatDuration writes a duration the way ParseDuration reads it: 30s,
+// 2m, 1m30s.
+func formatDuration(d time.Duration) string {
+	secs := int64(d / time.Second)
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%ds", s)
+	case s == 0:
+		return fmt.Sprintf("%dm", m)
+	}
+	return fmt.Sprintf("%dm%ds", m, s)
+}
+
+// yamlQuote writes s as a YAML double-quoted scalar.
+func yamlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' || r == '\uFEFF':
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
