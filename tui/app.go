@@ -116,6 +116,7 @@ type Model struct {
 	c        *common
 	help     help.Model
 	screen   screen
+	picker   screen // kept while the planner is open, to go back to
 	result   Result
 	showHelp bool
 }
@@ -185,6 +186,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case SignalMsg:
 		return m.interrupt()
+	case openPlannerMsg:
+		m.picker = m.screen
+		m.screen = newPlanner(m.c, msg.level)
+		return m, nil
+	case backToPickerMsg:
+		if m.picker != nil {
+			m.screen = m.picker
+		}
+		return m, nil
 	case chooseMsg:
 		m.result.Routine, m.result.Level = msg.routine, msg.level
 		r := newRunScreen(m.c, msg.routine, msg.level)

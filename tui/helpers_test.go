@@ -138,7 +138,7 @@ func (h *harness) run(cmd tea.Cmd) {
 // runtime's own requests, such as the background colour query, are dropped).
 func isInternal(msg tea.Msg) bool {
 	switch msg.(type) {
-	case chooseMsg, sessionEndedMsg, quitMsg, ratedMsg, recordErrMsg, tickMsg, coverageMsg, progressMsg, noticeMsg:
+	case chooseMsg, sessionEndedMsg, quitMsg, ratedMsg, recordErrMsg, tickMsg, coverageMsg, progressMsg, noticeMsg, openPlannerMsg, backToPickerMsg:
 		return true
 	}
 	return false

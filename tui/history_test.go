@@ -85,7 +85,7 @@ func TestPickerSuggestsNeglectedAreas(t *testing.T) {
 	golden.RequireEqual(t, []byte(h.screen()))
 	p := h.m.screen.(*picker)
 	sug, _ := p.suggestion()
-	if sug == nil || p.choices()[p.cursor] != sug {
+	if sug == nil || p.entries()[p.cursor] != sug {
 		t.Fatal("the cursor does not start on the suggestion")
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -50,8 +51,9 @@ func TestPickerKeys(t *testing.T) {
 	if h.m.showHelp {
 		t.Fatal("? did not close the full help")
 	}
-	// Choose the test routine: it is the shortest, so listed first.
-	h.key("enter", "enter")
+	// Choose the test routine: it is the shortest, so listed first after
+	// "build one for today".
+	h.key("enter", "down", "enter")
 	if _, ok := h.m.screen.(*runScreen); !ok {
 		t.Fatalf("enter on a routine did not start it: %T", h.m.screen)
 	}
@@ -232,5 +234,48 @@ func TestTicksOnlyWhenShownValueChanges(t *testing.T) {
 	}
 	if seg := h.sess().Segment(); seg.Step != 1 {
 		t.Fatalf("the walk did not end on time: %+v", seg)
+	}
+}
+
+func TestPlannerBuildsAndStarts(t *testing.T) {
+	eachSize(t, func(t *testing.T, w, hh int) {
+		h := newHarness(t, w, hh, nil)
+		h.key("enter", "enter") // sore, then "build one for today"
+		pl, ok := h.m.screen.(*planner)
+		if !ok {
+			t.Fatalf("not on the planner: %T", h.m.screen)
+		}
+		h.key("left", "left") // 10 min
+		h.key("down")         // first area row: neck, shoulders
+		h.key("down", "down", "down", "down", "down", "down", "space") // calves: row 7, left column
+		if pl.minutes != 10 || !pl.sore["calves"] {
+			t.Fatalf("minutes %d, sore %v", pl.minutes, pl.sore)
+		}
+		t.Run("form", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h.key("enter")
+		if pl.plan == nil {
+			t.Fatalf("no plan: %v", pl.err)
+		}
+		t.Run("plan", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h.key("esc")
+		if pl.plan != nil {
+			t.Fatal("esc did not go back to the form")
+		}
+		h.key("enter", "enter")
+		r, ok := h.m.screen.(*runScreen)
+		if !ok {
+			t.Fatalf("the plan did not start: %T", h.m.screen)
+		}
+		if !strings.HasPrefix(r.sess.Routine().ID, "plan-10m-sore-calves") {
+			t.Fatalf("started %s", r.sess.Routine().ID)
+		}
+	})
+}
+
+func TestPlannerBackToPicker(t *testing.T) {
+	h := newHarness(t, 80, 24, nil)
+	h.key("enter", "enter", "esc")
+	if p, ok := h.m.screen.(*picker); !ok || p.stage != askRoutine {
+		t.Fatalf("esc did not return to the routine list: %T", h.m.screen)
 	}
 }

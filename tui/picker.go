@@ -153,7 +153,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	n := len(routines.Levels())
 	if p.stage == askRoutine {
-		n = len(p.choices())
+		n = len(p.entries())
 	}
 	cur := &p.level
 	if p.stage == askRoutine {
@@ -177,7 +177,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 			p.stage, p.cursor = askRoutine, 0
 			// Start on the suggested routine, if there is one.
 			if sug, _ := p.suggestion(); sug != nil {
-				for i, r := range p.choices() {
+				for i, r := range p.entries() {
 					if r == sug {
 						p.cursor = i
 					}
@@ -185,8 +185,11 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return p, nil
 		}
-		if ch := p.choices(); p.cursor < len(ch) {
+		if ch := p.entries(); p.cursor < len(ch) {
 			r, l := ch[p.cursor], p.chosenLevel()
+			if r == nil {
+				return p, func() tea.Msg { return openPlannerMsg{level: l} }
+			}
 			return p, func() tea.Msg { return chooseMsg{routine: r, level: l} }
 		}
 	}
@@ -252,10 +255,19 @@ func (p *picker) levelView(w int) []string {
 	return lines
 }
 
+// openPlannerMsg asks the root for the "build one for today" form.
+type openPlannerMsg struct{ level routines.Level }
+
+// entries is the routine list as shown: "build one for today" (nil)
+// first, then the routines for the chosen level.
+func (p *picker) entries() []*routines.Routine {
+	return append([]*routines.Routine{nil}, p.choices()...)
+}
+
 func (p *picker) routineView(w, h int) []string {
 	st := p.c.styles
 	lv := p.chosenLevel()
-	ch := p.choices()
+	ch := p.entries()
 	lines := []string{spread(st.Exercise.Render("Pick a routine"), st.Subtle.Render(lv.Title()), w)}
 	sug, sugAreas := p.suggestion()
 	if sug != nil {
@@ -266,14 +278,60 @@ func (p *picker) routineView(w, h int) []string {
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}
 	lines = append(lines, "")
-	if len(ch) == 0 {
-		return append(lines, st.Subtle.Render("No routine suits this level. Press esc to choose another."))
-	}
 	p.cursor = min(p.cursor, len(ch)-1)
 	t := routines.DefaultTiming()
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}
+	if sel == nil {
+		for _, l := range wrap("Say how many minutes you have and where you are sore; cooldown builds a routine for today from the catalogue.", w) {
+			detail = append(detail, st.Item.Render(l))
+		}
+	} else {
+		detail = append(detail, p.detail(sel, w)...)
+	}
+	room := max(h-len(lines)-len(detail), 3)
+	if room < len(detail)+3 && h-len(lines) < len(ch)+len(detail) {
+		// Small window: keep the list, drop detail lines from the bottom.
+		detail = detail[:max(0, min(len(detail), h-len(lines)-min(len(ch), 3)))]
+		room = h - len(lines) - len(detail)
+	}
+	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	nameW := lipgloss.Width(buildLabel)
+	for _, r := range ch[1:] {
+		nameW = max(nameW, lipgloss.Width(r.Name))
+	}
+	nameW = min(nameW, max(w-12, 10))
+	for i := start; i < len(ch) && i < start+room; i++ {
+		r := ch[i]
+		label, mins := buildLabel, "  any"
+		if r != nil {
+			label, mins = r.Name, fmt.Sprintf("%3d min", routines.Minutes(r.Total(t)))
+			if r.Source != routines.BuiltIn {
+				mins += " *"
+			}
+			if r == sug {
+				mins += " ★"
+			}
+		}
+		name := truncate(label, nameW)
+		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+		if i == p.cursor {
+			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(mins))
+		} else {
+			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))
+		}
+	}
+	return append(lines, detail...)
+}
+
+// buildLabel is the list entry that opens the plan builder.
+const buildLabel = "+ Build one for today…"
+
+// detail describes the highlighted routine under the list.
+func (p *picker) detail(sel *routines.Routine, w int) []string {
+	st := p.c.styles
+	var detail []string
 	for _, l := range wrap(sel.Summary, w) {
 		detail = append(detail, st.Item.Render(l))
 	}
@@ -293,34 +351,5 @@ func (p *picker) routineView(w, h int) []string {
 	if sel.Source != routines.BuiltIn {
 		detail = append(detail, st.Faint.Render(truncate("From "+routines.DisplaySource(sel.Source), w)))
 	}
-	room := max(h-len(lines)-len(detail), 3)
-	if room < len(detail)+3 && h-len(lines) < len(ch)+len(detail) {
-		// Small window: keep the list, drop detail lines from the bottom.
-		detail = detail[:max(0, min(len(detail), h-len(lines)-min(len(ch), 3)))]
-		room = h - len(lines) - len(detail)
-	}
-	start := max(0, min(p.cursor-room/2, len(ch)-room))
-	nameW := 0
-	for _, r := range ch {
-		nameW = max(nameW, lipgloss.Width(r.Name))
-	}
-	nameW = min(nameW, max(w-12, 10))
-	for i := start; i < len(ch) && i < start+room; i++ {
-		r := ch[i]
-		mins := fmt.Sprintf("%3d min", routines.Minutes(r.Total(t)))
-		name := truncate(r.Name, nameW)
-		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
-		if r.Source != routines.BuiltIn {
-			mins += " *"
-		}
-		if r == sug {
-			mins += " ★"
-		}
-		if i == p.cursor {
-			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(mins))
-		} else {
-			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))
-		}
-	}
-	return append(lines, detail...)
+	return detail
 }
