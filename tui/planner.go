@@ -32,9 +32,9 @@ func defaultPlanKeys(g *GlobalKeys) PlanKeys {
 	return PlanKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "down")),
-		Left:   key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/→", "minutes or column")),
+		Left:   key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/→", "change")),
 		Right:  key.NewBinding(key.WithKeys("right", "l", "+", "="), key.WithHelp("→", "more")),
-		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "sore or not")),
+		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
 		Build:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "build plan")),
 		Start:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
 		Back:   key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
