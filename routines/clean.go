@@ -12,7 +12,7 @@ import (
 // title or write the clipboard), bidi overrides are dropped, and runs of white
 // space, newlines included, become one space.
 func Clean(s string) string {
-	s = ansi.Strip(s)
+	s = ansi.Strip(sevenBit(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -36,3 +36,29 @@ func Clean(s string) string {
 func isBidiControl(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') || r == '\u200E' || r == '\u200F' || r == '\u061C'
 }
+
+// sevenBit rewrites C1 controls written as characters (U+0080–U+009F, e.g.
+// U+009B, the one-character CSI) as ESC and a letter, so ansi.Strip removes
+// the whole sequence they start and not just the first character.
+func sevenBit(s string) string {
+	if !strings.ContainsFunc(s, isC1) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r == '\u0085' { // NEL, a line break: white space
+			b.WriteByte('\n')
+			continue
+		}
+		if isC1(r) {
+			b.WriteByte(0x1b)
+			b.WriteByte(byte(r - 0x40))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }

@@ -1,17 +1,20 @@
 package routines
 
 import (
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.yaml
@@ -85,24 +88,47 @@ func LoadBuiltin() (*Library, error) {
 	return lib, nil
 }
 
-// Load reads the embedded data and every *.yaml file in userDir (which may
-// be missing). A broken user file or routine is skipped and reported in the
+// Load reads the embedded data and every *.yaml and *.yml file in userDir
+// (which may be missing; hidden files such as editor lock files are
+// skipped). A broken user file or routine is skipped and reported in the
 // returned problems; the rest still loads. The error is only for failures
 // of the built-in data.
 func Load(userDir string) (*Library, Problems, error) {
-	var files []string
-	if userDir != "" {
-		matches, err := filepath.Glob(filepath.Join(userDir, "*.yaml"))
-		if err == nil {
-			yml, _ := filepath.Glob(filepath.Join(userDir, "*.yml"))
-			files = append(matches, yml...)
-			sort.Strings(files)
-		}
+	files, dirErr := UserFiles(userDir)
+	lib, problems, err := LoadFiles(files)
+	if dirErr != nil && err == nil {
+		problems = append(Problems{{File: userDir, Msg: dirErr.Error()}}, problems...)
 	}
-	return LoadFiles(files)
+	return lib, problems, err
 }
 
-// LoadFiles is Load with an explicit list of user files.
+// UserFiles lists the routine files Load reads from dir, sorted by name.
+// A missing dir has none.
+func UserFiles(dir string) ([]string, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the routines folder: %w", cleanPathErr(err))
+	}
+	var files []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, ".") || (!strings.HasSuffix(n, ".yaml") && !strings.HasSuffix(n, ".yml")) {
+			continue
+		}
+		files = append(files, filepath.Join(dir, n))
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// LoadFiles is Load with an explicit list of user files. Problems come
+// file by file in the order given, each file's in line order.
 func LoadFiles(userFiles []string) (*Library, Problems, error) {
 	var parsed []*File
 	var problems Problems
@@ -123,25 +149,67 @@ func LoadFiles(userFiles []string) (*Library, Problems, error) {
 	if len(broken) > 0 {
 		return nil, nil, broken
 	}
-	return lib, append(problems, userProblems...), nil
+	return lib, inFileOrder(userFiles, append(problems, userProblems...)), nil
 }
 
-// readLimited reads a user file, refusing ones too large to be a routine.
+// inFileOrder groups problems by file, in the order the files were given,
+// and sorts each file's by position: whole-file problems first, then by
+// line and column, and the "and N more" count last.
+func inFileOrder(files []string, ps Problems) Problems {
+	rank := map[string]int{}
+	for i, f := range files {
+		if _, ok := rank[f]; !ok {
+			rank[f] = i
+		}
+	}
+	line := func(p Problem) int {
+		if p.Line == 0 && isMoreProblems(p) {
+			return math.MaxInt
+		}
+		return p.Line
+	}
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if ra, rb := rank[a.File], rank[b.File]; ra != rb {
+			return ra - rb
+		}
+		if la, lb := line(a), line(b); la != lb {
+			return cmp.Compare(la, lb)
+		}
+		return a.Col - b.Col
+	})
+	return ps
+}
+
+// readLimited reads a user file, refusing anything that is not a small
+// regular file (a folder, a FIFO that would block, a device, a broken link).
 func readLimited(name string) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a folder, not a routine file")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("is not a regular file")
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("file is %d bytes; routine files may be at most %d (1 MiB)", st.Size(), MaxFileBytes)
+	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, cleanPathErr(err)
+		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a folder, not a routine file")
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, errors.New("is not a regular file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
-		return nil, cleanPathErr(err)
+		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
 	}
 	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("file is larger than 1 MiB; routine files are small text files")
+		return nil, fmt.Errorf("file is larger than %d bytes (1 MiB); routine files are small text files", MaxFileBytes)
 	}
 	return data, nil
 }
@@ -154,60 +222,118 @@ func cleanPathErr(err error) error {
 	return err
 }
 
+var builtinOnce struct {
+	sync.Once
+	files  []*File
+	broken Problems
+}
+
+// parsedBuiltins parses the embedded files once and returns fresh copies
+// of them, so one Library's linking never touches another's.
+func parsedBuiltins() ([]*File, Problems) {
+	b := &builtinOnce
+	b.Do(func() {
+		builtin, err := BuiltinFiles()
+		if err != nil {
+			b.broken = Problems{{File: "data/", Msg: err.Error()}}
+			return
+		}
+		names := make([]string, 0, len(builtin))
+		for n := range builtin {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			f, err := Parse(n, builtin[n], BuiltIn)
+			if err != nil {
+				b.broken = append(b.broken, AsProblems(err)...)
+				continue
+			}
+			b.files = append(b.files, f)
+		}
+	})
+	files := make([]*File, len(b.files))
+	for i, f := range b.files {
+		files[i] = f.clone()
+	}
+	return files, slices.Clone(b.broken)
+}
+
+// clone copies f deeply enough for load to link and mark the copy.
+func (f *File) clone() *File {
+	c := &File{Name: f.Name}
+	for _, e := range f.Exercises {
+		ec := *e
+		ec.Areas, ec.Cues = slices.Clone(e.Areas), slices.Clone(e.Cues)
+		c.Exercises = append(c.Exercises, &ec)
+	}
+	for _, r := range f.Routines {
+		rc := *r
+		rc.Soreness, rc.Steps = slices.Clone(r.Soreness), slices.Clone(r.Steps)
+		c.Routines = append(c.Routines, &rc)
+	}
+	return c
+}
+
 // load merges the built-in files and the parsed user files. Problems with
 // the built-in data (a bug) are returned apart from the user's.
 func load(user []*File) (lib *Library, broken, problems Problems) {
-	builtin, err := BuiltinFiles()
-	if err != nil {
-		return nil, Problems{{File: "data/", Msg: err.Error()}}, nil
-	}
-	names := make([]string, 0, len(builtin))
-	for n := range builtin {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	files, broken := parsedBuiltins()
 	lib = &Library{exercises: map[string]*Exercise{}}
-	var files []*File
-	for _, n := range names {
-		f, err := Parse(n, builtin[n], BuiltIn)
-		if err != nil {
-			broken = append(broken, AsProblems(err)...)
-			continue
-		}
-		files = append(files, f)
-	}
 	files = append(files, user...)
 	// Exercises first, so routines anywhere can use exercises from any file.
 	for _, f := range files {
-		for _, e := range f.Exercises {
+		for i, e := range f.Exercises {
+			at := fmt.Sprintf("exercises[%d]", i) // a parsed file has all its entries
 			if prev, ok := lib.exercises[e.ID]; ok && prev.Source != BuiltIn && e.Source != BuiltIn {
-				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: "id",
+				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: joinPath(at, "id"),
 					Msg: fmt.Sprintf("exercise %q is also defined in %s; the later file wins", e.ID, prev.Source)})
 			}
 			if prev, ok := lib.exercises[e.ID]; ok && prev.Source == BuiltIn && e.Source == BuiltIn {
-				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: "id",
+				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: joinPath(at, "id"),
 					Msg: fmt.Sprintf("exercise %q is defined twice in the built-in data", e.ID)})
 			}
 			lib.exercises[e.ID] = e
 		}
 	}
 	byID := map[string]int{}
+	ids := make([]string, 0, len(lib.exercises))
+	for id := range lib.exercises {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	perFile := map[string]int{} // user problems found per file, to cap them
+	report := func(p Problem) {
+		if perFile[p.File]++; perFile[p.File] <= MaxProblems {
+			problems = append(problems, p)
+		}
+	}
 	for _, f := range files {
-		for _, r := range f.Routines {
-			if ps := link(f.Name, r, lib.exercises); len(ps) > 0 {
-				if r.Source == BuiltIn {
+		for i, r := range f.Routines {
+			at := fmt.Sprintf("routines[%d]", i)
+			builtin := r.Source == BuiltIn
+			// Past the cap, skip the did-you-mean search: it is the costly part.
+			if ps := linkAt(f.Name, at, r, lib.exercises, ids, builtin || perFile[f.Name] < MaxProblems); len(ps) > 0 {
+				if builtin {
 					broken = append(broken, ps...)
 				} else {
-					problems = append(problems, ps...)
+					for _, p := range ps {
+						report(p)
+					}
 				}
 				continue
 			}
 			if i, ok := byID[r.ID]; ok {
 				prev := lib.routines[i]
-				if prev.Source == BuiltIn && r.Source != BuiltIn {
-					r.Overrides = true
-				} else {
-					problems = append(problems, Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: "id",
+				// A user routine replacing a built-in one, maybe by way of
+				// another user file, is marked as overriding it.
+				r.Overrides = r.Source != BuiltIn && (prev.Source == BuiltIn || prev.Overrides)
+				switch {
+				case prev.Source == BuiltIn && r.Source == BuiltIn:
+					broken = append(broken, Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: joinPath(at, "id"),
+						Msg: fmt.Sprintf("routine %q is defined twice in the built-in data", r.ID)})
+				case prev.Source != BuiltIn:
+					report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: joinPath(at, "id"),
 						Msg: fmt.Sprintf("routine %q is also defined in %s; the later file wins", r.ID, sourceName(prev))})
 				}
 				lib.routines[i] = r
@@ -215,6 +341,12 @@ func load(user []*File) (lib *Library, broken, problems Problems) {
 			}
 			byID[r.ID] = len(lib.routines)
 			lib.routines = append(lib.routines, r)
+		}
+	}
+	for _, f := range files {
+		if n := perFile[f.Name] - MaxProblems; n > 0 {
+			problems = append(problems, moreProblems(f.Name, n))
+			perFile[f.Name] = 0
 		}
 	}
 	t := DefaultTiming()
@@ -238,18 +370,29 @@ func sourceName(r *Routine) string {
 // link resolves each step's exercise id, reporting unknown ids where they
 // were written.
 func link(file string, r *Routine, exercises map[string]*Exercise) Problems {
-	var ps Problems
 	ids := make([]string, 0, len(exercises))
 	for id := range exercises {
 		ids = append(ids, id)
 	}
+	slices.Sort(ids)
+	return linkAt(file, "", r, exercises, ids, true)
+}
+
+// linkAt is link for the routine at path in its file, with the exercise
+// ids sorted; hints turns the did-you-mean search on.
+func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids []string, hints bool) Problems {
+	var ps Problems
 	for i := range r.Steps {
 		s := &r.Steps[i]
 		e, ok := exercises[s.Do]
 		if !ok {
+			hint := ""
+			if hints {
+				hint = suggest(s.Do, ids)
+			}
 			ps = append(ps, Problem{File: file, Line: s.DoPos.Line, Col: s.DoPos.Col,
-				Field: fmt.Sprintf("steps[%d].do", i),
-				Msg:   fmt.Sprintf("unknown exercise %q in routine %q%s", s.Do, r.ID, suggest(s.Do, ids))})
+				Field: joinPath(path, fmt.Sprintf("steps[%d].do", i)),
+				Msg:   fmt.Sprintf("unknown exercise %q in routine %q%s", s.Do, r.ID, hint)})
 			continue
 		}
 		s.Exercise = e
@@ -263,7 +406,7 @@ func DisplaySource(src string) string {
 		return BuiltIn
 	}
 	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(src, home+string(os.PathSeparator)) {
-		return "~" + src[len(home):]
+		return EscapeControls("~" + src[len(home):])
 	}
-	return path.Clean(filepath.ToSlash(src))
+	return EscapeControls(path.Clean(filepath.ToSlash(src)))
 }

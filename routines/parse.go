@@ -1,14 +1,17 @@
 package routines
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -18,8 +21,13 @@ const (
 	MaxFileBytes    = 1 << 20
 	MaxSteps        = 200
 	MaxItems        = 2000 // exercises or routines in one file
+	MaxProblems     = 50   // problems listed per file; the rest are counted
 	maxNesting      = 64
+	maxFields       = 100     // fields in one mapping
+	maxMarks        = 200_000 // lines, colons, dashes, commas, brackets... in one file
 	maxTextLen      = 200
+	maxNameLen      = 48
+	maxCueLen       = 120
 	maxListLen      = 20
 	MaxHold         = 30 * time.Minute
 	MaxReps         = 10
@@ -37,34 +45,100 @@ type File struct {
 }
 
 // Parse reads one routine file strictly. Every problem found is returned
-// as Problems, each with file:line:col and the field; the File is nil then.
-// source is what Exercise.Source and Routine.Source are set to.
-func Parse(name string, data []byte, source string) (*File, error) {
-	d := &decoder{file: name}
-	f := d.parse(data, source)
-	if len(d.probs) > 0 {
-		return nil, d.probs
+// as Problems in file order, each with file:line:col and the field; the
+// File is nil then. source is what Exercise.Source and Routine.Source are
+// set to.
+func Parse(name string, data []byte, source string) (f *File, err error) {
+	d := &decoder{file: name, nulls: map[ast.Node]Pos{}, exIDs: map[string]Pos{}, rtIDs: map[string]Pos{}}
+	defer func() {
+		// A bug in the YAML library or here must not take the app down
+		// with one bad user file. The fuzz test fails on this message.
+		if r := recover(); r != nil {
+			f, err = nil, Problems{{File: name, Msg: fmt.Sprintf("%s: %v", internalFailure, r)}}
+		}
+	}()
+	f = d.parse(data, source)
+	if d.count > 0 {
+		return nil, d.problems()
 	}
 	return f, nil
 }
 
+// internalFailure starts the problem reported when parsing panics.
+const internalFailure = "internal error reading this file; please report it"
+
 type decoder struct {
 	file  string
 	probs Problems
+	count int // every problem found, also those past MaxProblems
+
+	nulls        map[ast.Node]Pos // implicit null values, placed at their key or "-"
+	exIDs, rtIDs map[string]Pos   // ids defined so far in this file
 }
 
 func (d *decoder) add(n ast.Node, field, format string, args ...any) {
-	p := Problem{File: d.file, Field: field, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		if t := n.GetToken(); t != nil && t.Position != nil {
-			p.Line, p.Col = t.Position.Line, t.Position.Column
-		}
-	}
-	d.probs = append(d.probs, p)
+	p := d.pos(n)
+	d.addAt(p.Line, p.Col, field, format, args...)
 }
 
 func (d *decoder) addAt(line, col int, field, format string, args ...any) {
-	d.probs = append(d.probs, Problem{File: d.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	d.count++
+	if len(d.probs) < MaxProblems {
+		d.probs = append(d.probs, Problem{File: d.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// problems returns what was found in file order, with a last line saying
+// how many more there were past MaxProblems.
+func (d *decoder) problems() Problems {
+	ps := slices.Clone(d.probs)
+	sortByPos(ps)
+	if extra := d.count - len(ps); extra > 0 {
+		ps = append(ps, moreProblems(d.file, extra))
+	}
+	return ps
+}
+
+// moreProblems is the last problem of a file with more than MaxProblems.
+func moreProblems(file string, n int) Problem {
+	return Problem{File: file, Msg: fmt.Sprintf("and %d more problems; fix the ones above first", n)}
+}
+
+func isMoreProblems(p Problem) bool {
+	return p.Line == 0 && strings.HasPrefix(p.Msg, "and ") && strings.HasSuffix(p.Msg, " more problems; fix the ones above first")
+}
+
+// sortByPos orders problems of one file by line and column, whole-file
+// problems first, keeping the order of problems at the same place.
+func sortByPos(ps Problems) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
+}
+
+// pos is where a node starts: a block mapping at its first key, a missing
+// value at its key.
+func (d *decoder) pos(n ast.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	if p, ok := d.nulls[n]; ok {
+		return p
+	}
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 {
+			return d.pos(v.Values[0])
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			return d.pos(v.Key)
+		}
+	}
+	return pos(n)
 }
 
 func (d *decoder) parse(data []byte, source string) *File {
@@ -72,36 +146,59 @@ func (d *decoder) parse(data []byte, source string) *File {
 		d.addAt(0, 0, "", "file is %d bytes; routine files may be at most %d (1 MiB)", len(data), MaxFileBytes)
 		return nil
 	}
+	// A byte-order mark is invisible in editors; YAML allows one at the start.
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
-		d.addAt(line, col, "", "file is not valid UTF-8 text")
+		d.addAt(line, col, "", "file is not valid UTF-8 text (first bad byte here)")
 		return nil
 	}
-	if line, col, ok := tooDeep(data); ok {
+	text := string(data)
+	if n := countMarks(text); n > maxMarks {
+		d.addAt(0, 0, "", "file is too complex for a routine file: %d lines, dashes, colons, commas and brackets; at most %d", n, maxMarks)
+		return nil
+	}
+	if line, col, ok := tooDeep(text); ok {
 		d.addAt(line, col, "", "nesting is deeper than %d levels", maxNesting)
 		return nil
 	}
-	af, err := parser.ParseBytes(data, 0)
+	tokens := lexer.Tokenize(text)
+	if tk := tokens.InvalidToken(); tk != nil {
+		p := tokenPos(tk)
+		d.addAt(p.Line, p.Col, "", "YAML syntax: %s", truncate(firstLine(tk.Error), maxTextLen))
+		return nil
+	}
+	if !d.checkTokens(tokens) {
+		return nil
+	}
+	af, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		d.syntax(err)
 		return nil
 	}
-	if len(af.Docs) == 0 || af.Docs[0].Body == nil {
+	var docs []*ast.DocumentNode
+	for _, doc := range af.Docs {
+		if doc != nil && doc.Body != nil {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) == 0 {
 		d.addAt(0, 0, "", "file is empty: expected exercises: and/or routines:")
 		return nil
 	}
-	if len(af.Docs) > 1 {
-		d.add(af.Docs[1], "", "only one YAML document per file")
+	if len(docs) > 1 {
+		at := pos(docs[1].Body)
+		if docs[1].Start != nil {
+			at = tokenPos(docs[1].Start)
+		}
+		d.addAt(at.Line, at.Col, "", "only one YAML document per file (found a second one here)")
 		return nil
 	}
-	if bad := findAlias(af.Docs[0].Body); bad != nil {
-		d.add(bad, "", "anchors, aliases and merge keys are not allowed in routine files")
-		return nil
-	}
+	body := docs[0].Body
 	f := &File{Name: d.file}
-	d.fields(af.Docs[0].Body, "", map[string]func(ast.Node, string){
+	ok := d.fields(body, "", map[string]func(ast.Node, string){
 		"exercises": func(n ast.Node, path string) {
-			d.list(n, path, MaxItems, func(item ast.Node, p string) {
+			d.list(n, path, MaxItems, "exercises", func(item ast.Node, p string) {
 				if e := d.exercise(item, p); e != nil {
 					e.Source = source
 					f.Exercises = append(f.Exercises, e)
@@ -109,7 +206,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 			})
 		},
 		"routines": func(n ast.Node, path string) {
-			d.list(n, path, MaxItems, func(item ast.Node, p string) {
+			d.list(n, path, MaxItems, "routines", func(item ast.Node, p string) {
 				if r := d.routine(item, p); r != nil {
 					r.Source = source
 					f.Routines = append(f.Routines, r)
@@ -117,11 +214,79 @@ func (d *decoder) parse(data []byte, source string) *File {
 			})
 		},
 	}, nil)
-	if len(d.probs) == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 {
-		d.addAt(1, 1, "", "file defines no exercises and no routines")
+	if ok && d.count == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 {
+		d.add(body, "", "file defines no exercises and no routines")
 	}
-	d.duplicates(f)
 	return f
+}
+
+// checkTokens refuses, before the parser builds anything, nesting deeper
+// than maxNesting and block mappings of more than maxFields fields (the
+// parser's cost grows with the square of both), and the YAML features a
+// routine never needs: anchors and aliases (the way "billion laughs" files
+// blow up), merge keys, tags and directives.
+func (d *decoder) checkTokens(tokens token.Tokens) bool {
+	type open struct {
+		col   int
+		key   bool // a mapping (else a sequence)
+		count int  // its entries so far
+	}
+	flow := 0
+	var block []open // the block collections open at this token
+	before := d.count
+	for _, tk := range tokens {
+		p := tokenPos(tk)
+		switch tk.Type {
+		case token.AnchorType, token.AliasType:
+			d.addAt(p.Line, p.Col, "", "anchors (&name) and aliases (*name) are not allowed in routine files")
+		case token.MergeKeyType:
+			d.addAt(p.Line, p.Col, "", "merge keys (<<) are not allowed in routine files")
+		case token.TagType:
+			d.addAt(p.Line, p.Col, "", "tags (%s) are not allowed in routine files", shorten(tk.Value))
+		case token.DirectiveType:
+			d.addAt(p.Line, p.Col, "", "directives (%%) are not allowed in routine files")
+		case token.DocumentHeaderType, token.DocumentEndType:
+			flow, block = 0, block[:0]
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			flow = max(flow-1, 0)
+		case token.SequenceEntryType, token.MappingKeyType, token.MappingValueType:
+			if flow > 0 {
+				continue
+			}
+			col, key := p.Col, tk.Type != token.SequenceEntryType
+			if tk.Type == token.MappingValueType && tk.Prev != nil && tk.Prev.Position != nil &&
+				tk.Prev.Position.Line == p.Line {
+				col = tk.Prev.Position.Column // the key's column
+			}
+			// Close the collections this token is outside of. A list may sit
+			// at the column of the key that holds it; the next key closes it.
+			for len(block) > 0 {
+				top := block[len(block)-1]
+				if top.col < col || (top.col == col && (top.key == key || !key)) {
+					break
+				}
+				block = block[:len(block)-1]
+			}
+			if n := len(block); n > 0 && block[n-1].col == col && block[n-1].key == key {
+				block[n-1].count++
+				if key && block[n-1].count > maxFields {
+					d.addAt(p.Line, col, "", "a mapping has more than %d fields", maxFields)
+					return false
+				}
+			} else {
+				block = append(block, open{col: col, key: key, count: 1})
+			}
+		default:
+			continue
+		}
+		if flow+len(block) > maxNesting {
+			d.addAt(p.Line, p.Col, "", "nesting is deeper than %d levels", maxNesting)
+			return false
+		}
+	}
+	return d.count == before
 }
 
 func (d *decoder) syntax(err error) {
@@ -130,11 +295,11 @@ func (d *decoder) syntax(err error) {
 		GetMessage() string
 	}
 	if le, ok := err.(located); ok && le.GetToken() != nil && le.GetToken().Position != nil {
-		pos := le.GetToken().Position
-		d.addAt(pos.Line, pos.Column, "", "YAML syntax: %s", le.GetMessage())
+		p := tokenPos(le.GetToken())
+		d.addAt(p.Line, p.Col, "", "YAML syntax: %s", truncate(firstLine(le.GetMessage()), maxTextLen))
 		return
 	}
-	d.addAt(0, 0, "", "YAML syntax: %s", firstLine(err.Error()))
+	d.addAt(0, 0, "", "YAML syntax: %s", truncate(firstLine(err.Error()), maxTextLen))
 }
 
 func firstLine(s string) string {
@@ -145,19 +310,27 @@ func firstLine(s string) string {
 // fields walks a mapping, calling the handler for each known key and
 // reporting unknown keys, duplicate keys and missing required ones.
 func (d *decoder) fields(n ast.Node, path string, handlers map[string]func(ast.Node, string), required []string) bool {
-	m, ok := unwrap(n).(*ast.MappingNode)
-	if !ok {
-		if mv, isOne := unwrap(n).(*ast.MappingValueNode); isOne {
-			m = &ast.MappingNode{BaseNode: &ast.BaseNode{}, Values: []*ast.MappingValueNode{mv}}
-		} else {
-			d.add(n, path, "must be a mapping of fields, found %s", describe(n))
-			return false
-		}
+	var values []*ast.MappingValueNode
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		values = m.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{m}
+	default:
+		d.add(n, path, "must be a mapping of fields, found %s", describe(n))
+		return false
 	}
 	seen := map[string]bool{}
-	for _, mv := range m.Values {
-		key := mv.Key.GetToken().Value
-		field := joinPath(path, key)
+	for _, mv := range values {
+		if mv == nil || mv.Key == nil {
+			continue
+		}
+		key, ok := keyText(mv.Key)
+		if !ok {
+			d.add(mv.Key, path, "a field name must be plain text, found %s", describe(mv.Key))
+			continue
+		}
+		field := joinPath(path, safeKey(key))
 		if seen[key] {
 			d.add(mv.Key, field, "field is given twice")
 			continue
@@ -167,6 +340,9 @@ func (d *decoder) fields(n ast.Node, path string, handlers map[string]func(ast.N
 		if !known {
 			d.add(mv.Key, field, "unknown field%s", suggest(key, keys(handlers)))
 			continue
+		}
+		if nn, isNull := mv.Value.(*ast.NullNode); isNull && nn.Token != nil && nn.Token.Type == token.ImplicitNullType {
+			d.nulls[mv.Value] = d.pos(mv.Key)
 		}
 		h(mv.Value, field)
 	}
@@ -178,11 +354,42 @@ func (d *decoder) fields(n ast.Node, path string, handlers map[string]func(ast.N
 	return true
 }
 
+// keyText is a mapping key as text, if it is a scalar.
+func keyText(k ast.Node) (string, bool) {
+	switch v := k.(type) {
+	case *ast.MappingKeyNode: // "? key"
+		if v.Value == nil {
+			return "", false
+		}
+		return keyText(v.Value)
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode, *ast.InfinityNode, *ast.NanNode:
+		if t := v.GetToken(); t != nil {
+			return t.Value, true
+		}
+	}
+	return "", false
+}
+
+var plainKey = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
+
+// safeKey is how a key appears in a field path: as written when it is a
+// plain word, else quoted and shortened, so no control character or long
+// text from the file ends up in a message.
+func safeKey(k string) string {
+	if plainKey.MatchString(k) {
+		return k
+	}
+	return strconv.Quote(truncate(k, 40))
+}
+
 func keys(m map[string]func(ast.Node, string)) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
+	slices.Sort(out)
 	return out
 }
 
@@ -193,55 +400,120 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
-func (d *decoder) list(n ast.Node, path string, limit int, each func(ast.Node, string)) {
-	seq, ok := unwrap(n).(*ast.SequenceNode)
+// list walks a sequence of at most limit entries; what names the entries
+// in the message when there are too many.
+func (d *decoder) list(n ast.Node, path string, limit int, what string, each func(ast.Node, string)) {
+	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
 		d.add(n, path, "must be a list, found %s", describe(n))
 		return
 	}
 	if len(seq.Values) > limit {
-		d.add(n, path, "has %d entries; at most %d are allowed", len(seq.Values), limit)
+		d.add(n, path, "has %d %s; at most %d are allowed", len(seq.Values), what, limit)
 		return
 	}
 	for i, item := range seq.Values {
+		if nn, isNull := item.(*ast.NullNode); isNull && nn.Token != nil && nn.Token.Type == token.ImplicitNullType &&
+			i < len(seq.Entries) && seq.Entries[i] != nil && seq.Entries[i].Start != nil {
+			d.nulls[item] = tokenPos(seq.Entries[i].Start)
+		}
 		each(item, fmt.Sprintf("%s[%d]", path, i))
 	}
 }
 
-func (d *decoder) text(n ast.Node, path string, maxLen int) string {
-	var s string
-	switch v := unwrap(n).(type) {
+// rawText is a scalar's text as written, or false (and a problem) if n is
+// not a scalar.
+func (d *decoder) rawText(n ast.Node, path string) (string, bool) {
+	switch v := n.(type) {
 	case *ast.StringNode:
-		s = v.Value
+		return v.Value, true
 	case *ast.LiteralNode:
-		s = v.Value.Value
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
-		s = v.GetToken().Value
-	default:
-		d.add(n, path, "must be text, found %s", describe(n))
+		if v.Value == nil {
+			return "", true
+		}
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		if t := v.GetToken(); t != nil {
+			return t.Value, true
+		}
+	}
+	d.add(n, path, "must be text, found %s", describe(n))
+	return "", false
+}
+
+// text is a scalar cleaned for display (Clean), at most maxLen characters.
+func (d *decoder) text(n ast.Node, path string, maxLen int) string {
+	s, ok := d.rawText(n, path)
+	if !ok {
 		return ""
 	}
 	s = Clean(s)
-	if utf8.RuneCountInString(s) > maxLen {
-		d.add(n, path, "is %d characters long; at most %d", utf8.RuneCountInString(s), maxLen)
+	if c := utf8.RuneCountInString(s); c > maxLen {
+		d.add(n, path, "is %d characters long; at most %d", c, maxLen)
 	}
 	return s
 }
 
-func (d *decoder) id(n ast.Node, path string) string {
-	s := d.text(n, path, maxIDLen)
-	if s != "" && !idPattern.MatchString(s) {
-		d.add(n, path, "id %q must be lowercase letters, digits and dashes", s)
-	}
-	if s == "" && len(d.probs) == 0 {
-		d.add(n, path, "id must not be empty")
+// name is a required display name: text that is not empty once cleaned.
+func (d *decoder) name(n ast.Node, path string) string {
+	before := d.count
+	s := d.text(n, path, maxNameLen)
+	if s == "" && d.count == before {
+		d.add(n, path, "name must not be empty")
 	}
 	return s
+}
+
+// id is an identifier checked as written (not cleaned, so a control
+// character cannot vanish into a valid-looking id).
+func (d *decoder) id(n ast.Node, path string) string {
+	s, ok := d.rawText(n, path)
+	switch {
+	case !ok:
+	case s == "":
+		d.add(n, path, "id must not be empty")
+	case utf8.RuneCountInString(s) > maxIDLen:
+		d.add(n, path, "id is %d characters long; at most %d", utf8.RuneCountInString(s), maxIDLen)
+	case !idPattern.MatchString(s):
+		hint := ""
+		if fixed := idFromText(s); fixed != "" && fixed != s {
+			hint = fmt.Sprintf(" (try %q)", fixed)
+		}
+		d.add(n, path, "id %q must be lowercase letters, digits and dashes%s", shorten(s), hint)
+	}
+	return s
+}
+
+// idFromText turns a name such as "Wall Calf" or "calf_stretch" into an id
+// ("wall-calf", "calf-stretch"), or "" if s has other characters than
+// ASCII letters, digits and separators.
+func idFromText(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == ' ' || r == '_' || r == '-' || r == '.':
+			dash = true
+		default:
+			return ""
+		}
+	}
+	out := b.String()
+	if len(out) > maxIDLen || !idPattern.MatchString(out) {
+		return ""
+	}
+	return out
 }
 
 func (d *decoder) texts(n ast.Node, path string, maxLen int) []string {
 	var out []string
-	d.list(n, path, maxListLen, func(item ast.Node, p string) {
+	d.list(n, path, maxListLen, "entries", func(item ast.Node, p string) {
 		if s := d.text(item, p, maxLen); s != "" {
 			out = append(out, s)
 		}
@@ -250,7 +522,7 @@ func (d *decoder) texts(n ast.Node, path string, maxLen int) []string {
 }
 
 func (d *decoder) boolean(n ast.Node, path string) bool {
-	b, ok := unwrap(n).(*ast.BoolNode)
+	b, ok := n.(*ast.BoolNode)
 	if !ok {
 		d.add(n, path, "must be true or false, found %s", describe(n))
 		return false
@@ -259,14 +531,15 @@ func (d *decoder) boolean(n ast.Node, path string) bool {
 }
 
 func (d *decoder) integer(n ast.Node, path string, lo, hi int) int {
-	in, ok := unwrap(n).(*ast.IntegerNode)
+	in, ok := n.(*ast.IntegerNode)
 	if !ok {
 		d.add(n, path, "must be a whole number, found %s", describe(n))
 		return lo
 	}
-	v, err := strconv.Atoi(in.GetToken().Value)
+	raw := in.GetToken().Value
+	v, err := strconv.Atoi(raw)
 	if err != nil || v < lo || v > hi {
-		d.add(n, path, "must be from %d to %d, found %s", lo, hi, in.GetToken().Value)
+		d.add(n, path, "must be from %d to %d, found %s", lo, hi, shorten(raw))
 		return lo
 	}
 	return v
@@ -274,9 +547,9 @@ func (d *decoder) integer(n ast.Node, path string, lo, hi int) int {
 
 func (d *decoder) duration(n ast.Node, path string) time.Duration {
 	var raw string
-	switch v := unwrap(n).(type) {
+	switch v := n.(type) {
 	case *ast.IntegerNode:
-		raw = v.GetToken().Value + "s" // a bare number means seconds
+		raw = v.GetToken().Value
 	case *ast.StringNode:
 		raw = v.Value
 	default:
@@ -291,132 +564,194 @@ func (d *decoder) duration(n ast.Node, path string) time.Duration {
 	return dur
 }
 
-// ParseDuration reads a hold length: "30s", "2m", "1m30s", or a bare number
-// of seconds. It must be a whole number of seconds from 1 s to 30 min.
+var (
+	durationPattern = regexp.MustCompile(`^(?:([0-9]{1,6})m)?(?:([0-9]{1,6})s)?$`)
+	otherUnit       = regexp.MustCompile(`[0-9.](?:h|ms|us|µs|μs|ns)`)
+)
+
+// ParseDuration reads a hold length written with a unit: "30s", "2m" or
+// "1m30s". It must be a whole number of seconds from 1 s to 30 min. A bare
+// number is refused: "30" could mean seconds or minutes.
 func ParseDuration(raw string) (time.Duration, error) {
 	s := strings.TrimSpace(raw)
+	q := shorten(raw)
 	if s == "" {
 		return 0, fmt.Errorf("duration is empty; write e.g. 30s or 2m")
 	}
-	if _, err := strconv.Atoi(s); err == nil {
-		s += "s"
+	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
+		return 0, fmt.Errorf("duration %q has no unit; write %ss for seconds or %sm for minutes", q, s, s)
 	}
-	dur, err := time.ParseDuration(s)
-	if err != nil || strings.ContainsAny(s, "µnu") || strings.Contains(s, "ms") || strings.Contains(s, "h") {
-		return 0, fmt.Errorf("bad duration %q: write seconds or minutes, e.g. 30s, 2m or 1m30s", raw)
+	m := durationPattern.FindStringSubmatch(s)
+	if m == nil {
+		// Say what is wrong when Go can read it, else give the format.
+		dur, err := time.ParseDuration(s)
+		switch {
+		case otherUnit.MatchString(s):
+		case err == nil && dur <= 0:
+			return 0, fmt.Errorf("duration %q must be longer than zero", q)
+		case err == nil && dur%time.Second != 0:
+			return 0, fmt.Errorf("duration %q must be whole seconds", q)
+		}
+		return 0, fmt.Errorf("bad duration %q: write seconds or minutes, e.g. 30s, 2m or 1m30s", q)
 	}
+	mins, _ := strconv.Atoi(m[1])
+	secs, _ := strconv.Atoi(m[2])
+	dur := time.Duration(mins)*time.Minute + time.Duration(secs)*time.Second
 	if dur <= 0 {
-		return 0, fmt.Errorf("duration %q must be longer than zero", raw)
-	}
-	if dur%time.Second != 0 {
-		return 0, fmt.Errorf("duration %q must be whole seconds", raw)
+		return 0, fmt.Errorf("duration %q must be longer than zero", q)
 	}
 	if dur > MaxHold {
-		return 0, fmt.Errorf("duration %q is longer than %v", raw, MaxHold)
+		return 0, fmt.Errorf("duration %q is longer than the %v limit", q, MaxHold)
 	}
 	return dur, nil
 }
 
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
-	before := len(d.probs)
+	before := d.count
+	var areasNode ast.Node
+	var areaItems []ast.Node
 	ok := d.fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
 			e.ID = d.id(v, p)
-			e.Pos = pos(v)
+			e.Pos = d.pos(v)
+			if e.ID == "" {
+				return
+			}
+			if first, dup := d.exIDs[e.ID]; dup {
+				d.add(v, p, "exercise %q is already defined at line %d", e.ID, first.Line)
+			} else {
+				d.exIDs[e.ID] = e.Pos
+			}
 		},
-		"name": func(v ast.Node, p string) { e.Name = d.text(v, p, 48) },
+		"name": func(v ast.Node, p string) { e.Name = d.name(v, p) },
 		"kind": func(v ast.Node, p string) {
 			e.Kind = Kind(d.text(v, p, 20))
 			if !e.Kind.Valid() {
-				d.add(v, p, "unknown kind %q (want one of %s)", e.Kind, joinKinds())
+				d.add(v, p, "unknown kind %q%s (want one of %s)", shorten(string(e.Kind)), suggest(string(e.Kind), kindNames()), strings.Join(kindNames(), ", "))
 			}
 		},
 		"areas": func(v ast.Node, p string) {
-			d.list(v, p, len(Areas()), func(item ast.Node, ip string) {
+			areasNode = v
+			d.list(v, p, len(Areas()), "areas", func(item ast.Node, ip string) {
 				a := d.text(item, ip, 20)
-				if !IsArea(a) {
-					d.add(item, ip, "unknown body area %q%s", a, suggest(a, Areas()))
-					return
+				switch {
+				case !IsArea(a):
+					d.add(item, ip, "unknown body area %q%s", shorten(a), suggest(a, Areas()))
+				case slices.Contains(e.Areas, a):
+					d.add(item, ip, "body area %q is listed twice", a)
+				default:
+					e.Areas = append(e.Areas, a)
+					areaItems = append(areaItems, item)
 				}
-				e.Areas = append(e.Areas, a)
 			})
 		},
 		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
-		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, 120) },
+		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
 		"caution":  func(v ast.Node, p string) { e.Caution = d.text(v, p, maxTextLen) },
 	}, []string{"id", "name", "kind"})
-	if !ok || len(d.probs) > before {
+	if !ok || d.count > before {
 		return nil
+	}
+	areasAt := n
+	if areasNode != nil {
+		areasAt = areasNode
 	}
 	switch e.Kind {
 	case Stretch, Roll:
 		if len(e.Areas) == 0 {
-			d.add(n, path+".areas", "a %s must name at least one body area", e.Kind)
+			d.add(areasAt, path+".areas", "a %s must name at least one body area", e.Kind)
 		}
 	case Breathe, Hydrate, Refuel:
 		if len(e.Areas) > 0 {
-			d.add(n, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
+			d.add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
 	}
 	if e.Kind == Roll {
 		// CONTENT.md §2: never roll the lumbar spine or the neck.
-		for _, a := range e.Areas {
+		for i, a := range e.Areas {
 			if a == "neck" || a == "lower-back" {
-				d.add(n, path+".areas", "foam rolling over the %s is unsafe and not allowed", a)
+				d.add(areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "foam rolling over the %s is unsafe and not allowed", a)
 			}
 		}
 	}
-	if len(d.probs) > before {
+	if d.count > before {
 		return nil
 	}
 	return e
 }
 
-func joinKinds() string {
+func kindNames() []string {
 	var s []string
 	for _, k := range Kinds() {
 		s = append(s, string(k))
 	}
-	return strings.Join(s, ", ")
+	return s
+}
+
+func levelNames() []string {
+	var s []string
+	for _, l := range Levels() {
+		s = append(s, string(l))
+	}
+	return s
 }
 
 func (d *decoder) routine(n ast.Node, path string) *Routine {
 	r := &Routine{}
-	before := len(d.probs)
+	before := d.count
+	var sorenessNode ast.Node
 	ok := d.fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
 			r.ID = d.id(v, p)
-			r.Pos = pos(v)
+			r.Pos = d.pos(v)
+			if r.ID == "" {
+				return
+			}
+			if first, dup := d.rtIDs[r.ID]; dup {
+				d.add(v, p, "routine %q is already defined at line %d", r.ID, first.Line)
+			} else {
+				d.rtIDs[r.ID] = r.Pos
+			}
 		},
-		"name":    func(v ast.Node, p string) { r.Name = d.text(v, p, 48) },
+		"name":    func(v ast.Node, p string) { r.Name = d.name(v, p) },
 		"summary": func(v ast.Node, p string) { r.Summary = d.text(v, p, maxTextLen) },
 		"soreness": func(v ast.Node, p string) {
-			d.list(v, p, 3, func(item ast.Node, ip string) {
+			sorenessNode = v
+			d.list(v, p, len(Levels()), "levels", func(item ast.Node, ip string) {
 				l := Level(d.text(item, ip, 20))
-				if !l.Valid() {
-					d.add(item, ip, "unknown soreness level %q (want fresh, sore or very-sore)", l)
-					return
+				switch {
+				case !l.Valid():
+					d.add(item, ip, "unknown soreness level %q%s (want fresh, sore or very-sore)", shorten(string(l)), suggest(string(l), levelNames()))
+				case slices.Contains(r.Soreness, l):
+					d.add(item, ip, "soreness level %q is listed twice", l)
+				default:
+					r.Soreness = append(r.Soreness, l)
 				}
-				r.Soreness = append(r.Soreness, l)
 			})
 		},
 		"steps": func(v ast.Node, p string) {
-			d.list(v, p, MaxSteps, func(item ast.Node, ip string) {
+			seq, isSeq := v.(*ast.SequenceNode)
+			switch {
+			case isSeq && len(seq.Values) == 0:
+				d.add(v, p, "a routine needs at least one step")
+				return
+			case isSeq && len(seq.Values) > MaxSteps:
+				d.add(v, p, "a routine may have at most %d steps; this one has %d", MaxSteps, len(seq.Values))
+				return
+			}
+			d.list(v, p, MaxSteps, "steps", func(item ast.Node, ip string) {
 				if s, ok := d.step(item, ip); ok {
 					r.Steps = append(r.Steps, s)
 				}
 			})
-			if seq, ok := unwrap(v).(*ast.SequenceNode); ok && len(seq.Values) == 0 {
-				d.add(v, p, "a routine needs at least one step")
-			}
 		},
 	}, []string{"id", "name", "soreness", "steps"})
-	if !ok || len(d.probs) > before {
+	if !ok || d.count > before {
 		return nil
 	}
 	if len(r.Soreness) == 0 {
-		d.add(n, path+".soreness", "name at least one soreness level")
+		d.add(sorenessNode, path+".soreness", "name at least one soreness level (fresh, sore or very-sore)")
 		return nil
 	}
 	return r
@@ -424,62 +759,38 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 
 func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 	s := Step{Reps: defaultStepReps}
-	before := len(d.probs)
+	before := d.count
 	d.fields(n, path, map[string]func(ast.Node, string){
 		"do": func(v ast.Node, p string) {
 			s.Do = d.id(v, p)
-			s.DoPos = pos(v)
+			s.DoPos = d.pos(v)
 		},
 		"for": func(v ast.Node, p string) {
 			s.For = d.duration(v, p)
-			s.ForPos = pos(v)
+			s.ForPos = d.pos(v)
 		},
 		"reps": func(v ast.Node, p string) { s.Reps = d.integer(v, p, 1, MaxReps) },
 		"note": func(v ast.Node, p string) { s.Note = d.text(v, p, maxTextLen) },
 	}, []string{"do", "for"})
-	return s, len(d.probs) == before
-}
-
-// duplicates reports ids defined twice within one file.
-func (d *decoder) duplicates(f *File) {
-	seenE := map[string]Pos{}
-	for _, e := range f.Exercises {
-		if p, dup := seenE[e.ID]; dup {
-			d.addAt(e.Pos.Line, e.Pos.Col, "id", "exercise %q is already defined at line %d", e.ID, p.Line)
-			continue
-		}
-		seenE[e.ID] = e.Pos
-	}
-	seenR := map[string]Pos{}
-	for _, r := range f.Routines {
-		if p, dup := seenR[r.ID]; dup {
-			d.addAt(r.Pos.Line, r.Pos.Col, "id", "routine %q is already defined at line %d", r.ID, p.Line)
-			continue
-		}
-		seenR[r.ID] = r.Pos
-	}
+	return s, d.count == before
 }
 
 func pos(n ast.Node) Pos {
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return Pos{t.Position.Line, t.Position.Column}
+	if n == nil {
+		return Pos{}
 	}
-	return Pos{}
+	return tokenPos(n.GetToken())
 }
 
-// unwrap looks through tags (e.g. !!str) to the value.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		t, ok := n.(*ast.TagNode)
-		if !ok {
-			return n
-		}
-		n = t.Value
+func tokenPos(t *token.Token) Pos {
+	if t == nil || t.Position == nil {
+		return Pos{}
 	}
+	return Pos{t.Position.Line, t.Position.Column}
 }
 
 func describe(n ast.Node) string {
-	switch unwrap(n).(type) {
+	switch v := n.(type) {
 	case nil, *ast.NullNode:
 		return "nothing"
 	case *ast.MappingNode, *ast.MappingValueNode:
@@ -489,73 +800,64 @@ func describe(n ast.Node) string {
 	case *ast.BoolNode:
 		return "true/false"
 	case *ast.IntegerNode, *ast.FloatNode:
-		return "a number " + n.GetToken().Value
-	default:
-		return fmt.Sprintf("%q", n.GetToken().Value)
+		return "the number " + shorten(v.GetToken().Value)
+	case *ast.StringNode:
+		return fmt.Sprintf("%q", shorten(v.Value))
+	case *ast.LiteralNode:
+		return "a block of text"
 	}
-}
-
-// findAlias returns the first anchor, alias or merge key under n. They are
-// refused outright: they are never needed in a routine and are the way
-// "billion laughs" files blow up memory.
-func findAlias(n ast.Node) ast.Node {
-	var found ast.Node
-	ast.Walk(visitor(func(v ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch v.(type) {
-		case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
-			found = v
-			return false
-		}
-		return true
-	}), n)
-	return found
-}
-
-type visitor func(ast.Node) bool
-
-func (f visitor) Visit(n ast.Node) ast.Visitor {
-	if f(n) {
-		return f
+	if t := n.GetToken(); t != nil {
+		return fmt.Sprintf("%q", shorten(t.Value))
 	}
-	return nil
+	return "something else"
 }
 
-// tooDeep finds flow or block nesting beyond maxNesting before the YAML
-// parser sees it, so a hostile file cannot make the parser recurse deeply.
-// It is a conservative scan: quotes and comments are skipped.
-func tooDeep(data []byte) (line, col int, deep bool) {
+// shorten cuts text quoted in a message to a readable length.
+func shorten(s string) string { return truncate(s, 40) }
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// tooDeep is a quick scan for flow nesting ("[[[[…") beyond maxNesting, so
+// a file of nothing but brackets is refused before it is tokenized. Quoted
+// text and comments are skipped. checkTokens is the exact check.
+func tooDeep(data string) (line, col int, deep bool) {
 	depth := 0
 	line, col = 1, 0
 	var quote byte
-	comment, lineStart := false, true
-	for i, b := range data {
+	escaped, comment := false, false
+	prev := byte('\n')
+	for i := 0; i < len(data); i++ {
+		b := data[i]
 		col++
 		if b == '\n' {
-			line, col, comment, lineStart = line+1, 0, false, true
+			line, col, comment = line+1, 0, false
+			prev = b
 			continue
-		}
-		if lineStart && b != ' ' {
-			lineStart = false
-			if col-1 > 2*maxNesting {
-				return line, col, true
-			}
-		}
-		prev := byte(' ')
-		if i > 0 {
-			prev = data[i-1]
 		}
 		switch {
 		case comment:
-		case quote != 0:
-			if b == quote && (quote == '\'' || prev != '\\') {
+		case quote == '"':
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
 				quote = 0
 			}
-		case b == '#' && (prev == ' ' || prev == '\t' || col == 1):
+		case quote == '\'':
+			if b == '\'' {
+				quote = 0 // '' inside is a quote closed and reopened: same result
+			}
+		case b == '#' && (prev == ' ' || prev == '\t' || prev == '\n'):
 			comment = true
-		case (b == '"' || b == '\'') && strings.IndexByte(" \t[{,:", prev) >= 0:
+		case (b == '"' || b == '\'') && strings.IndexByte(" \t\n[{,:-", prev) >= 0:
 			quote = b
 		case b == '[' || b == '{':
 			depth++
@@ -565,10 +867,32 @@ func tooDeep(data []byte) (line, col int, deep bool) {
 		case (b == ']' || b == '}') && depth > 0:
 			depth--
 		}
+		prev = b
 	}
 	return 0, 0, false
 }
 
+var markBytes = func() (t [256]bool) {
+	for _, b := range []byte("\n-:,[]{}?#&*!|>%") {
+		t[b] = true
+	}
+	return t
+}()
+
+// countMarks counts the bytes that can start a YAML token other than a
+// scalar, quotes or not: it bounds the work of tokenizing and parsing.
+func countMarks(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if markBytes[s[i]] {
+			n++
+		}
+	}
+	return n
+}
+
+// firstInvalidUTF8 is the line and column (in characters) of the first
+// byte that is not UTF-8.
 func firstInvalidUTF8(data []byte) (line, col int) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong in a routine file, with where it is.
@@ -27,7 +29,40 @@ func (p Problem) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)
+	return EscapeControls(b.String())
+}
+
+// EscapeControls makes text safe to print in a message while still showing
+// what was there: control characters, bidi overrides and the byte-order
+// mark become visible escapes such as \x1b or \u202e. File names and YAML
+// syntax messages can carry such bytes from a hostile file.
+func EscapeControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if needsEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !needsEscape(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
 	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return unicode.IsControl(r) || isBidiControl(r) || r == '\uFEFF' || r == utf8.RuneError
 }
 
 // Problems is every problem found in one or more files. It is an error
