@@ -14,7 +14,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 )
 
 //go:embed data/*.yaml
@@ -222,57 +221,29 @@ func cleanPathErr(err error) error {
 	return err
 }
 
-var builtinOnce struct {
-	sync.Once
-	files  []*File
-	broken Problems
-}
-
-// parsedBuiltins parses the embedded files once and returns fresh copies
-// of them, so one Library's linking never touches another's.
+// parsedBuiltins parses the embedded files. It runs once per Load (a few
+// milliseconds); nothing is cached at package level.
 func parsedBuiltins() ([]*File, Problems) {
-	b := &builtinOnce
-	b.Do(func() {
-		builtin, err := BuiltinFiles()
+	builtin, err := BuiltinFiles()
+	if err != nil {
+		return nil, Problems{{File: "data/", Msg: err.Error()}}
+	}
+	names := make([]string, 0, len(builtin))
+	for n := range builtin {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var files []*File
+	var broken Problems
+	for _, n := range names {
+		f, err := Parse(n, builtin[n], BuiltIn)
 		if err != nil {
-			b.broken = Problems{{File: "data/", Msg: err.Error()}}
-			return
+			broken = append(broken, AsProblems(err)...)
+			continue
 		}
-		names := make([]string, 0, len(builtin))
-		for n := range builtin {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			f, err := Parse(n, builtin[n], BuiltIn)
-			if err != nil {
-				b.broken = append(b.broken, AsProblems(err)...)
-				continue
-			}
-			b.files = append(b.files, f)
-		}
-	})
-	files := make([]*File, len(b.files))
-	for i, f := range b.files {
-		files[i] = f.clone()
+		files = append(files, f)
 	}
-	return files, slices.Clone(b.broken)
-}
-
-// clone copies f deeply enough for load to link and mark the copy.
-func (f *File) clone() *File {
-	c := &File{Name: f.Name}
-	for _, e := range f.Exercises {
-		ec := *e
-		ec.Areas, ec.Cues = slices.Clone(e.Areas), slices.Clone(e.Cues)
-		c.Exercises = append(c.Exercises, &ec)
-	}
-	for _, r := range f.Routines {
-		rc := *r
-		rc.Soreness, rc.Steps = slices.Clone(r.Soreness), slices.Clone(r.Steps)
-		c.Routines = append(c.Routines, &rc)
-	}
-	return c
+	return files, broken
 }
 
 // load merges the built-in files and the parsed user files. Problems with
