@@ -66,7 +66,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd())
+	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
 	return root
 }
 
@@ -232,7 +232,14 @@ func (a *app) runTUI(args []string) error {
 		tea.WithoutSignalHandler())
 	stop := forwardSignals(p)
 	_, runErr := p.Run()
-	stop()
+	sig := stop()
+	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && (sig != nil || errors.Is(runErr, syscall.EIO)) {
+		// The terminal went away (a hangup can reach the input reader
+		// before the signal reaches the model): end the session as
+		// interrupted rather than as a failure.
+		model.Abort()
+		runErr = nil
+	}
 	res := model.Result()
 	a.finishRecord(rec, res)
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
@@ -276,20 +283,31 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 
 // forwardSignals turns SIGINT, SIGTERM and SIGHUP into a message, so the
 // program records the session and restores the terminal before exiting.
-func forwardSignals(p *tea.Program) (stop func()) {
+// stop returns the signal that arrived, if any.
+func forwardSignals(p *tea.Program) (stop func() os.Signal) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
+	got := make(chan os.Signal, 1)
 	go func() {
 		select {
 		case s := <-ch:
+			got <- s
 			p.Send(tui.SignalMsg{Signal: s})
 		case <-done:
 		}
 	}()
-	return func() {
+	return func() os.Signal {
 		signal.Stop(ch)
 		close(done)
+		select {
+		case s := <-got:
+			return s
+		case s := <-ch:
+			return s
+		default:
+			return nil
+		}
 	}
 }
 

@@ -237,6 +237,13 @@ func (m *Model) finalCheckpoint(sum session.Summary) tea.Cmd {
 	return func() tea.Msg { return recordErrMsg{rec.Checkpoint(sum)} }
 }
 
+// Abort marks the program as interrupted after it has stopped without
+// seeing the signal (the terminal went away first), recording a running
+// session as interrupted. Call it only once Run has returned.
+func (m *Model) Abort() {
+	m.interrupt()
+}
+
 // interrupt ends the program at once, recording a running session.
 func (m *Model) interrupt() (tea.Model, tea.Cmd) {
 	m.result.Interrupted = true

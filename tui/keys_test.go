@@ -245,8 +245,8 @@ func TestPlannerBuildsAndStarts(t *testing.T) {
 		if !ok {
 			t.Fatalf("not on the planner: %T", h.m.screen)
 		}
-		h.key("left", "left") // 10 min
-		h.key("down")         // first area row: neck, shoulders
+		h.key("left", "left")                                          // 10 min
+		h.key("down")                                                  // first area row: neck, shoulders
 		h.key("down", "down", "down", "down", "down", "down", "space") // calves: row 7, left column
 		if pl.minutes != 10 || !pl.sore["calves"] {
 			t.Fatalf("minutes %d, sore %v", pl.minutes, pl.sore)
