@@ -162,7 +162,11 @@ func (a *app) loadLibrary() (*routines.Library, []string, error) {
 		files[p.File] = true
 	}
 	if len(files) > 0 {
-		warnings = append(warnings, fmt.Sprintf("%d routine file(s) with problems were skipped; run `cooldown validate` on them", len(files)))
+		noun := "file"
+		if len(files) > 1 {
+			noun = "files"
+		}
+		warnings = append(warnings, fmt.Sprintf("Skipped %d routine %s with problems; `cooldown validate` shows them.", len(files), noun))
 	}
 	return lib, warnings, nil
 }

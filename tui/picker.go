@@ -207,7 +207,13 @@ func (p *picker) view(w, h int) string {
 	var lines []string
 	lines = append(lines, spread(st.Title.Render("cooldown"), st.Subtle.Render("post-workout cool-down"), w), "")
 	for _, warn := range p.c.opts.Warnings {
-		lines = append(lines, st.Warn.Render(truncate("! "+warn, w)))
+		for i, l := range wrap(warn, w-2) {
+			prefix := "! "
+			if i > 0 {
+				prefix = "  "
+			}
+			lines = append(lines, st.Warn.Render(prefix+l))
+		}
 	}
 	if len(p.c.opts.Warnings) > 0 {
 		lines = append(lines, "")
