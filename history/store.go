@@ -230,21 +230,36 @@ func (w *warnList) list(file string) []Warning {
 // a read (a 100,000-record log is about 50 MB). Lines travel in batches of
 // about batchBytes, so the hand-off costs little; results are put back in
 // file order, and the records are copied once into a slice of exact size
-// rather than grown by append.
+// rather than grown by append. A decoded batch's buffers go back to a free
+// list, so a read allocates a few batches' worth of line buffers instead of
+// the size of the file.
 func readRecords(r io.Reader, ws *warnList) ([]Record, error) {
 	workers := runtime.GOMAXPROCS(0)
 	batches := make(chan batch, workers)
 	results := make(chan decoded, workers)
+	free := make(chan batch, 2*workers+2) // at most this many are ever in flight
 	var readErr error
 	go func() {
-		readErr = splitLines(r, func(b batch) { batches <- b })
+		readErr = splitLines(r, func(seq int) batch {
+			select {
+			case b := <-free:
+				return batch{seq: seq, buf: b.buf[:0], lines: b.lines[:0]}
+			default:
+				return newBatch(seq)
+			}
+		}, func(b batch) { batches <- b })
 		close(batches) // after readErr is set: the workers' exit orders the two
 	}()
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var in interner // per worker: no locking
 			for b := range batches {
-				results <- decodeBatch(b)
+				results <- decodeBatch(b, &in)
+				select { // decoded records share no memory with the batch
+				case free <- b:
+				default:
+				}
 			}
 		})
 	}
@@ -303,29 +318,34 @@ type decoded struct {
 	warns []Warning
 }
 
-func decodeBatch(b batch) decoded {
-	d := decoded{seq: b.seq, recs: make([]Record, 0, len(b.lines))}
+func decodeBatch(b batch, in *interner) decoded {
+	d := decoded{seq: b.seq, recs: make([]Record, len(b.lines))}
+	n := 0
 	for _, l := range b.lines {
 		if l.tooLong {
 			d.warns = append(d.warns, Warning{Line: l.no, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)})
 			continue
 		}
-		if rec, msg := decodeLine(b.buf[l.off:l.end], l.ended); msg != "" {
+		// Decoded in place: a Record is ~200 bytes, not worth copying.
+		if msg := decodeLine(b.buf[l.off:l.end], l.ended, &d.recs[n], in); msg != "" {
+			d.recs[n] = Record{}
 			d.warns = append(d.warns, Warning{Line: l.no, Msg: msg})
 		} else {
-			d.recs = append(d.recs, rec)
+			n++
 		}
 	}
+	d.recs = d.recs[:n]
 	return d
 }
 
-// splitLines cuts r into lines and hands them to emit in batches. It uses
+// splitLines cuts r into lines and hands them to emit in batches, each
+// started with next. It uses
 // bufio.Reader rather than bufio.Scanner because a Scanner stops for good
 // at an over-long line, and this must skip such a line and carry on.
-func splitLines(r io.Reader, emit func(batch)) error {
+func splitLines(r io.Reader, next func(seq int) batch, emit func(batch)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
-		cur     = newBatch(0)
+		cur     = next(0)
 		long    []byte // a line longer than the reader's buffer, being assembled
 		tooLong bool   // the current line passed maxLine; its bytes are dropped
 		n       int
@@ -333,7 +353,7 @@ func splitLines(r io.Reader, emit func(batch)) error {
 	flush := func() {
 		if len(cur.lines) > 0 {
 			emit(cur)
-			cur = newBatch(cur.seq + 1)
+			cur = next(cur.seq + 1)
 		}
 	}
 	for {
@@ -382,25 +402,31 @@ func splitLines(r io.Reader, emit func(batch)) error {
 	return nil
 }
 
-// decodeLine turns one line into a record, or says why it cannot. ended
-// tells whether the line had its newline; a bad line without one is the
-// classic trace of a crash during an append.
-func decodeLine(line []byte, ended bool) (Record, string) {
+// decodeLine turns one line into *r, or says why it cannot. ended tells
+// whether the line had its newline; a bad line without one is the classic
+// trace of a crash during an append.
+//
+// Lines in the shape Append writes take decodeFast; anything else (and
+// every bad line) goes through encoding/json, whose messages the warnings
+// quote.
+func decodeLine(line []byte, ended bool, r *Record, in *interner) string {
 	line = bytes.TrimSuffix(line, []byte("\r")) // CRLF from an editor is tolerated
 	if len(bytes.TrimSpace(line)) == 0 {
-		return Record{}, "empty line"
+		return "empty line"
 	}
-	var r Record
-	if err := json.Unmarshal(line, &r); err != nil {
-		if !ended {
-			return Record{}, "truncated last line (no newline at end of file; an interrupted write?): " + err.Error()
+	if !decodeFast(line, r, in) {
+		*r = Record{}
+		if err := json.Unmarshal(line, r); err != nil {
+			if !ended {
+				return "truncated last line (no newline at end of file; an interrupted write?): " + err.Error()
+			}
+			return "not a valid record: " + err.Error()
 		}
-		return Record{}, "not a valid record: " + err.Error()
 	}
 	if err := r.Validate(); err != nil {
-		return Record{}, "not a valid record: " + oneLine(err)
+		return "not a valid record: " + oneLine(err)
 	}
-	return r, ""
+	return ""
 }
 
 // oneLine joins the lines of an errors.Join error, since a warning is one
