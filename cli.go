@@ -46,7 +46,7 @@ type app struct {
 func newApp(io ioStreams) *app {
 	// Tests change XDG_* with t.Setenv; xdg caches the environment.
 	xdg.Reload()
-	return &app{io: io}
+	return &app{io: io.withDefaults()}
 }
 
 func (a *app) rootCmd() *cobra.Command {

@@ -36,9 +36,9 @@ func env(t *testing.T) (routinesDir string) {
 // given width.
 func asTerminal(t *testing.T, width int) {
 	t.Helper()
-	prev := terminalWidth
-	terminalWidth = func(io.Writer) (int, bool) { return width, true }
-	t.Cleanup(func() { terminalWidth = prev })
+	prev := testWorld.width
+	testWorld.width = func(io.Writer) (int, bool) { return width, true }
+	t.Cleanup(func() { testWorld.width = prev })
 }
 
 type result struct {
@@ -50,8 +50,18 @@ type result struct {
 func cli(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, ioStreams{in: nil, out: &out, err: &errb})
+	code := run(context.Background(), args, testStreams(&out, &errb))
 	return result{code, out.String(), errb.String()}
+}
+
+// testWorld holds the clock and terminal hooks the tests set; testStreams
+// passes them to run. (Test state only: the program has none.)
+var testWorld ioStreams
+
+func testStreams(out, err io.Writer) ioStreams {
+	s := testWorld
+	s.out, s.err = out, err
+	return s
 }
 
 func (r result) want(t *testing.T, code int) {

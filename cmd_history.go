@@ -29,15 +29,9 @@ const (
 	minHistoryWidth     = 50 // narrower terminals get lines of this width
 )
 
-// historyNow is the clock of `cooldown history`: "this week", the streak,
-// the heatmap and "9 days ago" are all seen from it, in its location
-// (time.Local). Tests fix it.
-var historyNow = time.Now
-
-// historyLook decides how `cooldown history` draws: the colour profile of
-// out (NoTTY or ASCII means plain text) and whether the background is
-// dark. Tests replace it to get colour without a terminal.
-var historyLook = func(in *os.File, out io.Writer) (colorprofile.Profile, bool) {
+// lookOf decides how `cooldown history` draws: the colour profile of out
+// (NoTTY or ASCII means plain text) and whether the background is dark.
+func lookOf(in *os.File, out io.Writer) (colorprofile.Profile, bool) {
 	p := colorprofile.Detect(out, os.Environ())
 	if p <= colorprofile.ASCII {
 		return p, true
@@ -86,15 +80,15 @@ func (a *app) runHistory(weeks int, asJSON bool) error {
 	for _, w := range warnings {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", w)
 	}
-	now := historyNow()
+	now := a.io.now()
 	if asJSON {
 		return writeHistoryJSON(a.io.out, recs, now, weeks)
 	}
-	width, isTerm := terminalWidth(a.io.out)
+	width, isTerm := a.io.width(a.io.out)
 	if !isTerm {
 		width = 80 // piped: the same layout as an ordinary terminal
 	}
-	profile, isDark := historyLook(a.io.in, a.io.out)
+	profile, isDark := a.io.look(a.io.in, a.io.out)
 	look := newHistoryStyles(profile, isDark)
 	text := renderHistory(recs, now, weeks, max(width, minHistoryWidth), look)
 	out := a.io.out

@@ -38,17 +38,17 @@ func historyEnv(t testing.TB) string {
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
 	t.Setenv("NO_COLOR", "1")
-	prevNow, prevLook := historyNow, historyLook
-	historyNow = historyNowForTest
-	historyLook = func(*os.File, io.Writer) (colorprofile.Profile, bool) { return colorprofile.NoTTY, true }
-	t.Cleanup(func() { historyNow, historyLook = prevNow, prevLook })
+	prev := testWorld
+	testWorld.now = historyNowForTest
+	testWorld.look = func(*os.File, io.Writer) (colorprofile.Profile, bool) { return colorprofile.NoTTY, true }
+	t.Cleanup(func() { testWorld = prev })
 	return filepath.Join(home, ".local", "state", "cooldown", history.FileName)
 }
 
 // withColor makes history draw in true colour on a dark background.
 func withColor(t *testing.T) {
 	t.Helper()
-	historyLook = func(*os.File, io.Writer) (colorprofile.Profile, bool) { return colorprofile.TrueColor, true }
+	testWorld.look = func(*os.File, io.Writer) (colorprofile.Profile, bool) { return colorprofile.TrueColor, true }
 }
 
 // sess is a hand-made session in the log format, starting at a local time.
@@ -187,7 +187,7 @@ func TestHistory(t *testing.T) {
 // Piped output, as detected for real (no hook): plain text.
 func TestHistoryPipedIsPlain(t *testing.T) {
 	writeHistory(t, historyEnv(t), sampleHistory(t))
-	historyLook = func(in *os.File, out io.Writer) (colorprofile.Profile, bool) {
+	testWorld.look = func(in *os.File, out io.Writer) (colorprofile.Profile, bool) {
 		return colorprofile.Detect(out, []string{"TERM=xterm-256color", "COLORTERM=truecolor"}), true
 	}
 	r := cli(t, "history")
@@ -487,7 +487,7 @@ func BenchmarkHistoryCommand100k(b *testing.B) {
 			b.SetBytes(size)
 			for b.Loop() {
 				var errb strings.Builder
-				if code := run(context.Background(), c.args, ioStreams{out: io.Discard, err: &errb}); code != 0 || errb.Len() > 0 {
+				if code := run(context.Background(), c.args, testStreams(io.Discard, &errb)); code != 0 || errb.Len() > 0 {
 					b.Fatalf("exit %d: %s", code, errb.String())
 				}
 			}

@@ -65,7 +65,7 @@ func (a *app) listCmd() *cobra.Command {
 				fmt.Fprintln(a.io.err, "cooldown: no routine matches; try fewer filters")
 				return nil
 			}
-			width, fit := terminalWidth(a.io.out)
+			width, fit := a.io.width(a.io.out)
 			_, err = io.WriteString(a.io.out, listTable(keep, width, fit))
 			return err
 		},
@@ -335,8 +335,8 @@ func shortenSource(s string, width int) string {
 }
 
 // terminalWidth reports w's width and whether it is a terminal, in which
-// case tables are cut to fit. Tests replace it.
-var terminalWidth = func(w io.Writer) (width int, isTerm bool) {
+// case tables are cut to fit.
+func terminalWidth(w io.Writer) (width int, isTerm bool) {
 	f, ok := w.(*os.File)
 	if !ok || f == nil || !term.IsTerminal(f.Fd()) {
 		return 0, false

@@ -9,15 +9,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
 )
-
-// planClock dates the header of saved plans; tests fix it.
-var planClock = time.Now
 
 // unsavedSource is what `plan` shows as the source of a plan not saved.
 const unsavedSource = "this plan, not saved (--save NAME keeps it)"
@@ -112,7 +108,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 			return usageErr("--save: this plan (%s) is already saved in %s; run it with `cooldown start %s`, or remove that file first",
 				r.ID, routines.Clean(routines.DisplaySource(prev.Source)), r.ID)
 		}
-		data := routines.MarshalRoutine(r, planClock(), planComments(req, notes)...)
+		data := routines.MarshalRoutine(r, a.io.now(), planComments(req, notes)...)
 		if err := writeNewFile(target, data); err != nil {
 			return err
 		}
@@ -120,7 +116,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	}
 
 	width := 80
-	if w, isTerm := terminalWidth(a.io.out); isTerm {
+	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
 	}
 	if _, err := io.WriteString(a.io.out, planText(r, notes, width)); err != nil {

@@ -24,9 +24,9 @@ func planEnv(t *testing.T) string {
 	t.Setenv("XDG_CONFIG_HOME", cfg)
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	t.Setenv("NO_COLOR", "1")
-	old := planClock
-	planClock = func() time.Time { return time.Date(2026, 3, 14, 18, 30, 0, 0, time.UTC) }
-	t.Cleanup(func() { planClock = old })
+	prev := testWorld
+	testWorld.now = func() time.Time { return time.Date(2026, 3, 14, 18, 30, 0, 0, time.UTC) }
+	t.Cleanup(func() { testWorld = prev })
 	return filepath.Join(cfg, "cooldown", "routines")
 }
 
@@ -38,7 +38,7 @@ type planRun struct {
 func runPlanCLI(t *testing.T, args ...string) planRun {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, ioStreams{out: &out, err: &errb})
+	code := run(context.Background(), args, testStreams(&out, &errb))
 	return planRun{code, out.String(), errb.String()}
 }
 

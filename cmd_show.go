@@ -37,7 +37,7 @@ func (a *app) showCmd() *cobra.Command {
 				out = showMarkdown(r)
 			} else {
 				width := 80
-				if w, isTerm := terminalWidth(a.io.out); isTerm {
+				if w, isTerm := a.io.width(a.io.out); isTerm {
 					width = max(min(w, 80), 30)
 				}
 				out = showText(r, width)

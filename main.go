@@ -9,8 +9,10 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -41,9 +43,30 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], ioStreams{in: os.Stdin, out: os.Stdout, err: os.Stderr}))
 }
 
+// ioStreams is what the commands read of the outside world. The func
+// fields may be nil (the real clock and terminal); tests set them instead
+// of changing package state.
 type ioStreams struct {
 	in       *os.File
 	out, err io.Writer
+
+	now   func() time.Time
+	width func(io.Writer) (width int, isTerm bool)
+	look  func(in *os.File, out io.Writer) (colorprofile.Profile, bool)
+}
+
+// withDefaults fills the nil hooks with the real clock and terminal.
+func (s ioStreams) withDefaults() ioStreams {
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.width == nil {
+		s.width = terminalWidth
+	}
+	if s.look == nil {
+		s.look = lookOf
+	}
+	return s
 }
 
 // run executes the command line and returns the exit code.
