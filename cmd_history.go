@@ -73,6 +73,8 @@ func displayHistoryPath() string {
 }
 
 func (a *app) runHistory(weeks int, asJSON bool) error {
+	// Sessions a killed cooldown left behind belong in what is shown.
+	a.recoverSessions(a.io.now())
 	recs, warnings, err := history.NewStore(stateDir()).Read()
 	if err != nil {
 		return err // exit 1; the message names the file and the cause

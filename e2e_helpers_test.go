@@ -231,6 +231,8 @@ type e2eOptions struct {
 	// noCtty starts the app in a new session without a controlling
 	// terminal, so closing the pty sends it no SIGHUP.
 	noCtty bool
+	// env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
+	env []string
 }
 
 // e2eStartWith is e2eStart with options.
@@ -238,7 +240,7 @@ func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eT
 	t.Helper()
 	cols, rows := o.cols, o.rows
 	cmd := exec.Command(e2eBinary(t), args...)
-	cmd.Env = env.environ()
+	cmd.Env = append(env.environ(), o.env...)
 	cmd.Dir = env.home
 	if o.stderr != nil {
 		cmd.Stderr = o.stderr // pty.Start only fills in the streams left nil

@@ -21,10 +21,11 @@ func stateDir() string { return filepath.Join(xdg.StateHome, "cooldown") }
 type recorder struct {
 	store *history.Store
 
-	mu   sync.Mutex
-	cp   *history.Checkpoint
-	base history.Record
-	last session.Summary
+	mu       sync.Mutex
+	cp       *history.Checkpoint
+	base     history.Record
+	last     session.Summary
+	beginErr error // the checkpoint could not be made: nothing will be saved
 }
 
 func newRecorder() *recorder { return &recorder{store: history.NewStore(stateDir())} }
@@ -52,6 +53,7 @@ func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session
 	r.last = sum
 	cp, err := r.store.Begin(record(r.base, sum))
 	if err != nil {
+		r.beginErr = err
 		return err
 	}
 	r.cp = cp
@@ -107,7 +109,7 @@ func (r *recorder) finish(res tui.Result) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.cp == nil {
-		return nil
+		return r.beginErr
 	}
 	rec := record(r.base, res.Summary)
 	switch {
@@ -133,7 +135,7 @@ func (a *app) recoverSessions(now time.Time) []string {
 		notes = append(notes, fmt.Sprintf("recorded an earlier session that ended unexpectedly: %s, %s", rec.RoutineName, rec.Start.Local().Format("Mon 2 Jan 15:04")))
 	}
 	if err != nil {
-		notes = append(notes, "history: "+err.Error())
+		notes = append(notes, err.Error())
 	}
 	for _, n := range notes {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", n)
