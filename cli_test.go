@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/cooldown-app/cooldown/config"
 	"github.com/cooldown-app/cooldown/routines"
 )
 
@@ -709,6 +710,35 @@ func TestHelpNamesTheCommands(t *testing.T) {
 
 // The example in the README is a valid file, and validate says what the
 // README says it does.
+// readmeBlock returns the fenced block of README text that starts with
+// the given opening (fence line and first line).
+func readmeBlock(t *testing.T, text, opening string) string {
+	t.Helper()
+	start := strings.Index(text, opening)
+	if start < 0 {
+		t.Fatalf("README.md has no block starting %q", opening)
+	}
+	body := text[start+strings.Index(opening, "\n")+1:]
+	return body[:strings.Index(body, "```")]
+}
+
+// The settings example in the README is a valid settings file with the
+// defaults it claims.
+func TestReadmeSettings(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := readmeBlock(t, string(readme), "```yaml\nsound: ")
+	got, err := config.Parse("config.yaml", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != config.Defaults() {
+		t.Fatalf("README settings %+v are not the defaults %+v", got, config.Defaults())
+	}
+}
+
 func TestReadmeExample(t *testing.T) {
 	env(t)
 	readme, err := os.ReadFile("README.md")
@@ -716,12 +746,7 @@ func TestReadmeExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(readme)
-	start := strings.Index(text, "```yaml\n")
-	if start < 0 {
-		t.Fatal("no yaml example in README.md")
-	}
-	body := text[start+len("```yaml\n"):]
-	body = body[:strings.Index(body, "```")]
+	body := readmeBlock(t, text, "```yaml\n# ~/.config/cooldown/routines/")
 	p := writeFile(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
 	r := cli(t, "validate", p)
 	r.want(t, exitOK)
