@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/sys/unix"
 
 	"github.com/cooldown-app/cooldown/config"
 	"github.com/cooldown-app/cooldown/routines"
@@ -227,6 +228,9 @@ func (a *app) runTUI(args []string) error {
 		Warnings: warnings,
 		Cues:     tui.NewPlayer(set.Sound, voice),
 		Recorder: rec,
+		TerminalGone: func() bool {
+			return terminalGone(a.io.in)
+		},
 	}
 	model := tui.New(opts)
 	p := tea.NewProgram(model,
@@ -313,6 +317,12 @@ func forwardSignals(p *tea.Program) (stop func() os.Signal) {
 			return nil
 		}
 	}
+}
+
+// terminalGone reports whether f's terminal has been hung up or closed.
+func terminalGone(f *os.File) bool {
+	_, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
+	return errors.Is(err, unix.EIO) || errors.Is(err, unix.EBADF) || errors.Is(err, unix.ENXIO)
 }
 
 func isTTY(v any) bool {

@@ -51,6 +51,9 @@ type Options struct {
 	Recorder Recorder
 	// Warnings are shown once on the picker (e.g. a broken user file).
 	Warnings []string
+	// TerminalGone reports that the terminal has been closed; checked every
+	// few seconds, since a closed terminal does not always send a hangup.
+	TerminalGone func() bool
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -157,7 +160,7 @@ func (m *Model) Result() Result { return m.result }
 
 // Init asks for the background colour and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watchTerminal()}
 	switch s := m.screen.(type) {
 	case *runScreen:
 		cmds = append(cmds, s.start())
@@ -186,6 +189,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case SignalMsg:
 		return m.interrupt()
+	case terminalCheckMsg:
+		if m.c.opts.TerminalGone() {
+			return m.interrupt()
+		}
+		return m, m.watchTerminal()
 	case openPlannerMsg:
 		m.picker = m.screen
 		m.screen = newPlanner(m.c, msg.level)
@@ -235,6 +243,19 @@ func (m *Model) finalCheckpoint(sum session.Summary) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg { return recordErrMsg{rec.Checkpoint(sum)} }
+}
+
+// terminalCheckMsg asks the root to check the terminal is still there.
+type terminalCheckMsg struct{}
+
+// terminalCheckEvery is how often; a rare wake-up, cheap next to a tick.
+const terminalCheckEvery = 5 * time.Second
+
+func (m *Model) watchTerminal() tea.Cmd {
+	if m.c.opts.TerminalGone == nil {
+		return nil
+	}
+	return m.c.after(terminalCheckEvery, terminalCheckMsg{})
 }
 
 // Abort marks the program as interrupted after it has stopped without
