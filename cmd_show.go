@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -54,7 +53,7 @@ func (a *app) showCmd() *cobra.Command {
 func timingNote() string {
 	t := routines.DefaultTiming()
 	return fmt.Sprintf("%s to get ready before each step and %s to switch sides or between reps",
-		friendly(t.GetReady), friendly(t.Switch))
+		routines.Friendly(t.GetReady), routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
@@ -71,7 +70,7 @@ func showText(r *routines.Routine, width int) string {
 		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
 	}
 	field("Levels", levelNames(r.Soreness))
-	field("Total", friendly(r.Total(t))+", with "+timingNote())
+	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote())
 	field("Areas", areaText(r))
 	field("Source", sourceLabel(r))
 
@@ -119,7 +118,7 @@ func showMarkdown(r *routines.Routine) string {
 		b.WriteString(mdEscape(r.Summary) + "\n\n")
 	}
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
-	b.WriteString("- **Total:** " + friendly(r.Total(t)) + ", with " + timingNote() + "\n")
+	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote() + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
 	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
 
@@ -160,7 +159,7 @@ func exerciseName(s routines.Step) string {
 // stepTime says how long a step is held: "3 min", "30 s each side",
 // "2 × 30 s each side".
 func stepTime(s routines.Step) string {
-	out := friendly(s.For)
+	out := routines.Friendly(s.For)
 	if s.Reps > 1 {
 		out = fmt.Sprintf("%d × %s", s.Reps, out)
 	}
@@ -183,19 +182,6 @@ func areaText(r *routines.Routine) string {
 		return strings.Join(a, ", ")
 	}
 	return "none (easy movement and breathing)"
-}
-
-// friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
-func friendly(d time.Duration) string {
-	secs := int(d.Round(time.Second) / time.Second)
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d min %d s", m, s)
 }
 
 // wrapIndent folds text to width, the first line after first and the

@@ -77,7 +77,7 @@ func okLine(rep routines.FileReport, base *routines.Library) string {
 			if r.Overrides {
 				extra = ", replaces built-in"
 			}
-			names[i] = fmt.Sprintf("%s (%s%s)", r.ID, friendly(r.Total(t)), extra)
+			names[i] = fmt.Sprintf("%s (%s%s)", r.ID, routines.Friendly(r.Total(t)), extra)
 		}
 		parts = append(parts, plural(n, "routine", "routines")+": "+strings.Join(names, ", "))
 	}

@@ -310,7 +310,7 @@ func (d *decoder) parse(data []byte) Settings {
 		return s
 	}
 	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
+		line, col := routines.FirstInvalidUTF8(data)
 		d.addAt(line, col, "", "file is not valid UTF-8 text")
 		return s
 	}
@@ -615,39 +615,10 @@ func suggestKey(key string) string {
 	if a, ok := keyAliases[norm]; ok {
 		return a
 	}
-	best, bestD := "", 1<<30
-	for _, k := range Keys() {
-		if k == norm {
-			return k
-		}
-		if d := editDistance(norm, k); d < bestD {
-			best, bestD = k, d
-		}
+	if best, ok := routines.Closest(norm, Keys()); ok {
+		return best
 	}
-	if bestD > max(2, len(norm)/3) {
-		return ""
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // unwrap looks through tags (e.g. !!str) to the value.
@@ -718,21 +689,4 @@ func (f visitor) Visit(n ast.Node) ast.Visitor {
 		return f
 	}
 	return nil
-}
-
-func firstInvalidUTF8(data []byte) (line, col int) {
-	line, col = 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return line, col
 }

@@ -258,6 +258,19 @@ func (r *Routine) Total(t Timing) time.Duration {
 	return d
 }
 
+// Friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
+func Friendly(d time.Duration) string {
+	secs := int(d.Round(time.Second) / time.Second)
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
 // Minutes rounds a duration to whole minutes for display, never below 1.
 func Minutes(d time.Duration) int {
 	return max(1, int((d+30*time.Second)/time.Minute))

@@ -149,7 +149,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 	// A byte-order mark is invisible in editors; YAML allows one at the start.
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
+		line, col := FirstInvalidUTF8(data)
 		d.addAt(line, col, "", "file is not valid UTF-8 text (first bad byte here)")
 		return nil
 	}
@@ -891,9 +891,9 @@ func countMarks(s string) int {
 	return n
 }
 
-// firstInvalidUTF8 is the line and column (in characters) of the first
-// byte that is not UTF-8.
-func firstInvalidUTF8(data []byte) (line, col int) {
+// FirstInvalidUTF8 is the line and column (in characters) of the first
+// byte that is not UTF-8, for a file's error message.
+func FirstInvalidUTF8(data []byte) (line, col int) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])

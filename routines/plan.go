@@ -574,16 +574,16 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 	if active < p.rules.activeFloor {
 		usual := map[Level]string{Fresh: "5 min", Sore: "5–10 min", VerySore: "8–15 min"}[p.req.Level]
 		notes = append(notes, fmt.Sprintf("Easy movement cut to %s to fit the time (%s is usual when %s).",
-			planFriendly(active), usual, levelWord(p.req.Level)))
+			Friendly(active), usual, levelWord(p.req.Level)))
 	}
 	short := ""
 	if r.hold < p.rules.holdPref {
 		short = ", the short end of the range, to fit the time"
 	}
 	if p.req.LongerHolds {
-		notes = append(notes, fmt.Sprintf("Longer holds of %s (30–60 s suits older adults)%s; breathe normally and keep the tension mild.", planFriendly(r.hold), short))
+		notes = append(notes, fmt.Sprintf("Longer holds of %s (30–60 s suits older adults)%s; breathe normally and keep the tension mild.", Friendly(r.hold), short))
 	} else if short != "" {
-		notes = append(notes, fmt.Sprintf("Holds of %s%s.", planFriendly(r.hold), short))
+		notes = append(notes, fmt.Sprintf("Holds of %s%s.", Friendly(r.hold), short))
 	}
 	var swaps []string
 	for _, pk := range p.stretches {
@@ -605,17 +605,17 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 	}
 	var pads []string
 	if active > p.rules.activeSoft {
-		pads = append(pads, "easy movement "+planFriendly(active))
+		pads = append(pads, "easy movement "+Friendly(active))
 	}
 	if breathe > planBreatheStd {
-		pads = append(pads, "slow breathing "+planFriendly(breathe))
+		pads = append(pads, "slow breathing "+Friendly(breathe))
 	}
 	if len(pads) > 0 {
 		if r.reps > 0 {
 			pads = append(pads, "a second rep of each stretch")
 		}
 		if p.req.LongerHolds && r.hold > p.rules.holdPref {
-			pads = append(pads, planFriendly(r.hold)+" holds")
+			pads = append(pads, Friendly(r.hold)+" holds")
 		}
 		notes = append(notes, fmt.Sprintf("To fill the time: %s.", joinAnd(pads)))
 	}
@@ -626,7 +626,7 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 		}
 		notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
 			"and easy movement and breathing are at their longest. Name more areas to use more time.",
-			planFriendly(total), p.req.Minutes, what))
+			Friendly(total), p.req.Minutes, what))
 	}
 	return notes
 }
@@ -646,19 +646,6 @@ func joinAnd(s []string) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
-// planFriendly shows a length in words: "30 s", "3 min", "1 min 30 s".
-func planFriendly(d time.Duration) string {
-	secs := int(d / time.Second)
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d min %d s", m, s)
 }
 
 // label is the request's areas as named: groups (sorted), then areas in

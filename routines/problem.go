@@ -92,16 +92,23 @@ func AsProblems(err error) Problems {
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate, if close.
 func suggest(s string, candidates []string) string {
+	best, ok := Closest(s, candidates)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Closest is the candidate nearest to s by edit distance, if it is close
+// enough to be what was meant (ties go to the earlier candidate).
+func Closest(s string, candidates []string) (string, bool) {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
 		if d := editDistance(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
-	if best == "" || bestD > max(2, len(s)/3) {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best, best != "" && bestD <= max(2, len(s)/3)
 }
 
 func editDistance(a, b string) int {

@@ -25,19 +25,6 @@ func minSec(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
 
-// friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
-func friendly(d time.Duration) string {
-	secs := int(d.Round(time.Second) / time.Second)
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d min %d s", m, s)
-}
-
 // truncate cuts s to width cells with an ellipsis.
 func truncate(s string, width int) string {
 	if width <= 0 {

@@ -140,7 +140,7 @@ func (p *plainPrinter) events(evs []session.Event) {
 		case session.SegmentStarted:
 			switch e.Segment.Kind {
 			case session.GetReady:
-				what := friendly(st.For)
+				what := routines.Friendly(st.For)
 				if st.Exercise != nil && st.Exercise.PerSide {
 					what += " each side, left side first"
 				}
@@ -163,7 +163,7 @@ func (p *plainPrinter) events(evs []session.Event) {
 				if st.Reps > 1 {
 					rep = fmt.Sprintf(" · rep %d of %d", e.Segment.Rep, st.Reps)
 				}
-				p.line(e.At, "Go: %s%s%s · %s", name, side, rep, friendly(e.Segment.Dur))
+				p.line(e.At, "Go: %s%s%s · %s", name, side, rep, routines.Friendly(e.Segment.Dur))
 				if st.Exercise != nil && st.Exercise.Kind == routines.Hydrate {
 					p.line(e.At, "%s", routines.DrinkAdvice(routines.Units(p.o.Units)))
 				}

@@ -203,7 +203,7 @@ func (p *planner) planView(w int) []string {
 		if s.Exercise != nil {
 			name = s.Exercise.Name
 		}
-		length := friendly(s.For)
+		length := routines.Friendly(s.For)
 		if s.Exercise != nil && s.Exercise.PerSide {
 			length += " each side"
 		}

@@ -459,7 +459,7 @@ func (r *runScreen) nextLine(now time.Time, w int) string {
 	if nst.Exercise != nil {
 		name = nst.Exercise.Name
 	}
-	length := friendly(nst.For)
+	length := routines.Friendly(nst.For)
 	if nst.Exercise != nil && nst.Exercise.PerSide {
 		length += " each side"
 	}
