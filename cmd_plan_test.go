@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -210,24 +209,6 @@ func TestPlanBadInput(t *testing.T) {
 	}
 }
 
-// planSyncBuffer is a bytes.Buffer safe to read while a session writes to it.
-type planSyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *planSyncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *planSyncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // --start runs the plan through start's code path: with no terminal, the
 // plain mode, which a signal interrupts (exit 130).
 func TestPlanStart(t *testing.T) {
@@ -235,7 +216,7 @@ func TestPlanStart(t *testing.T) {
 		t.Skip("sends itself SIGINT")
 	}
 	planEnv(t)
-	var out, errb planSyncBuffer
+	var out, errb e2eBuffer
 	done := make(chan int, 1)
 	go func() {
 		done <- run(context.Background(), []string{"plan", "--minutes", "5", "--areas", "calves", "--start", "--quiet"},

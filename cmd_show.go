@@ -77,18 +77,18 @@ func showText(r *routines.Routine, width int) string {
 	b.WriteString("\nSteps\n")
 	nameW := 0
 	for _, s := range r.Steps {
-		nameW = max(nameW, ansi.StringWidth(exerciseName(s)))
+		nameW = max(nameW, ansi.StringWidth(s.Name()))
 	}
 	nameW = min(nameW, max(width/2, 16))
 	numW := len(fmt.Sprint(len(r.Steps)))
 	for i, s := range r.Steps {
 		num := fmt.Sprintf("  %*d. ", numW, i+1)
-		name := exerciseName(s)
+		name := s.Name()
 		if ansi.StringWidth(name) > nameW {
 			name = ansi.Truncate(name, nameW, "…")
 		}
 		name += strings.Repeat(" ", nameW-ansi.StringWidth(name))
-		b.WriteString(strings.TrimRight(num+name+"  "+stepTime(s), " ") + "\n")
+		b.WriteString(strings.TrimRight(num+name+"  "+s.Length(), " ") + "\n")
 		if s.Note != "" {
 			indent := strings.Repeat(" ", len(num))
 			b.WriteString(wrapIndent(s.Note, width, indent, indent))
@@ -124,7 +124,7 @@ func showMarkdown(r *routines.Routine) string {
 
 	b.WriteString("\n## Steps\n\n")
 	for i, s := range r.Steps {
-		fmt.Fprintf(&b, "%d. **%s** — %s\n", i+1, mdEscape(exerciseName(s)), stepTime(s))
+		fmt.Fprintf(&b, "%d. **%s** — %s\n", i+1, mdEscape(s.Name()), s.Length())
 		if s.Note != "" {
 			b.WriteString("   - *" + mdEscape(s.Note) + "*\n")
 		}
@@ -147,26 +147,6 @@ func showMarkdown(r *routines.Routine) string {
 	b.WriteString("\n## Safety\n\n")
 	b.WriteString(mdEscape(routines.Disclaimer) + "\n")
 	return b.String()
-}
-
-func exerciseName(s routines.Step) string {
-	if s.Exercise == nil {
-		return s.Do
-	}
-	return s.Exercise.Name
-}
-
-// stepTime says how long a step is held: "3 min", "30 s each side",
-// "2 × 30 s each side".
-func stepTime(s routines.Step) string {
-	out := routines.Friendly(s.For)
-	if s.Reps > 1 {
-		out = fmt.Sprintf("%d × %s", s.Reps, out)
-	}
-	if s.Exercise != nil && s.Exercise.PerSide {
-		out += " each side"
-	}
-	return out
 }
 
 func levelNames(ls []routines.Level) string {

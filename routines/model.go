@@ -234,6 +234,27 @@ type Timing struct {
 // DefaultTiming is what totals in lists and plans assume.
 func DefaultTiming() Timing { return Timing{GetReady: 5 * time.Second, Switch: 5 * time.Second} }
 
+// Name is the step's exercise name (its id if unresolved).
+func (s Step) Name() string {
+	if s.Exercise == nil {
+		return s.Do
+	}
+	return s.Exercise.Name
+}
+
+// Length says how long a step is held: "3 min", "30 s each side",
+// "2 × 30 s each side".
+func (s Step) Length() string {
+	out := Friendly(s.For)
+	if s.Reps > 1 {
+		out = fmt.Sprintf("%d × %s", s.Reps, out)
+	}
+	if s.Exercise != nil && s.Exercise.PerSide {
+		out += " each side"
+	}
+	return out
+}
+
 // Holds is the number of timed holds a step expands to.
 func (s Step) Holds() int {
 	n := max(s.Reps, 1)

@@ -132,20 +132,14 @@ func (p *plainPrinter) events(evs []session.Event) {
 	tl := p.s.Timeline()
 	for _, e := range evs {
 		st := tl.Routine.Steps[e.Segment.Step]
-		name := st.Do
-		if st.Exercise != nil {
-			name = st.Exercise.Name
-		}
+		name := st.Name()
 		switch e.Kind {
 		case session.SegmentStarted:
 			switch e.Segment.Kind {
 			case session.GetReady:
-				what := routines.Friendly(st.For)
+				what := st.Length()
 				if st.Exercise != nil && st.Exercise.PerSide {
-					what += " each side, left side first"
-				}
-				if st.Reps > 1 {
-					what += fmt.Sprintf(", %d reps", st.Reps)
+					what += ", left side first"
 				}
 				p.line(e.At, "Step %d of %d, get ready: %s (%s)", e.Segment.Step+1, tl.Steps(), name, what)
 			case session.Switch:

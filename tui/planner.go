@@ -199,18 +199,7 @@ func (p *planner) planView(w int) []string {
 	t := p.c.opts.Session.Timing
 	lines := []string{spread(st.Exercise.Render(truncate(r.Name, w-12)), st.Subtle.Render(minSec(r.Total(t))), w), ""}
 	for i, s := range r.Steps {
-		name := s.Do
-		if s.Exercise != nil {
-			name = s.Exercise.Name
-		}
-		length := routines.Friendly(s.For)
-		if s.Exercise != nil && s.Exercise.PerSide {
-			length += " each side"
-		}
-		if s.Reps > 1 {
-			length = fmt.Sprintf("%d × %s", s.Reps, length)
-		}
-		lines = append(lines, st.Item.Render(truncate(fmt.Sprintf("%2d. %-28s %s", i+1, name, length), w)))
+		lines = append(lines, st.Item.Render(truncate(fmt.Sprintf("%2d. %-28s %s", i+1, s.Name(), s.Length()), w)))
 	}
 	for _, n := range p.notes {
 		for i, l := range wrap(n, w-2) {

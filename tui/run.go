@@ -402,10 +402,7 @@ func (r *runScreen) column(w, h int) string {
 
 // phaseText is the line above the countdown and the exercise line.
 func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state session.State) (string, string) {
-	name := step.Do
-	if step.Exercise != nil {
-		name = step.Exercise.Name
-	}
+	name := step.Name()
 	side := ""
 	if seg.Side != session.NoSide {
 		side = " · " + strings.ToUpper(seg.Side.String()) + " SIDE"
@@ -455,17 +452,7 @@ func (r *runScreen) nextLine(now time.Time, w int) string {
 		return st.Next.Render(truncate("Last step", w))
 	}
 	nst := tl.Routine.Steps[seg.Step+1]
-	name := nst.Do
-	if nst.Exercise != nil {
-		name = nst.Exercise.Name
-	}
-	length := routines.Friendly(nst.For)
-	if nst.Exercise != nil && nst.Exercise.PerSide {
-		length += " each side"
-	}
-	if nst.Reps > 1 {
-		length += fmt.Sprintf(" × %d", nst.Reps)
-	}
+	name, length := nst.Name(), nst.Length()
 	text := "Next: " + name + " · " + length
 	if seg.LastOfStep && s.State() == session.Running && s.Remaining(now) <= announceLead {
 		return st.Warn.Render(truncate("▶ Up next: "+name+" · "+length, w))
