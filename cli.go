@@ -61,9 +61,12 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			a.startFlags = cmd.Flags()
 			return a.runTUI(nil)
 		},
 	}
+	// The picker takes the session flags too: `cooldown --quiet`.
+	a.addSessionFlags(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})

@@ -42,8 +42,8 @@
 //
 // # Rules worth knowing
 //
-//   - A session counts for streaks, weekly totals and the heatmap if it was
-//     completed or had at least one step done; it belongs to the calendar
+//   - A session counts for streaks, weekly totals and the heatmap if at least
+//     one step was done, however it ended; it belongs to the calendar
 //     day of its Start in now's location. Weeks are ISO (Monday start).
 //   - Recover never records a session twice: records carry the session id,
 //     and a checkpoint whose id is already in the log is only removed.

@@ -46,10 +46,11 @@ type Record struct {
 }
 
 // Counts reports whether the session counts for streaks and weekly totals:
-// it was completed, or at least one step was done before it stopped. A
-// session opened and quit at once is kept in the log but earns nothing.
+// at least one step was done, however it ended. A session opened and quit
+// at once, or run to its end with every step skipped, is kept in the log
+// but earns nothing.
 func (r Record) Counts() bool {
-	return r.Outcome == OutcomeCompleted || r.StepsDone > 0
+	return r.StepsDone > 0
 }
 
 // Validate reports why a decoded record cannot be trusted, so that garbage

@@ -19,7 +19,7 @@ const maxHeatmapWeeks = 1000
 // Day rules, shared by every statistic here: a session belongs to the
 // calendar day of its Start in now's location (a session from 23:50 to
 // 00:10 counts for the day it began), and only sessions that Count
-// (completed, or at least one step done) earn days, weekly totals and
+// (at least one step done) earn days, weekly totals and
 // heatmap cells. Body-area coverage uses every session, since the seconds
 // spent on an area were spent whatever the outcome.
 type Stats struct {

@@ -254,3 +254,23 @@ func TestDayNumberAndMonday(t *testing.T) {
 		}
 	}
 }
+
+func TestCounts(t *testing.T) {
+	for _, tc := range []struct {
+		outcome Outcome
+		done    int
+		want    bool
+	}{
+		{OutcomeCompleted, 8, true},
+		{OutcomeCompleted, 0, false}, // ran to the end with every step skipped
+		{OutcomeQuit, 2, true},
+		{OutcomeQuit, 0, false},
+		{OutcomeInterrupted, 1, true},
+		{OutcomeInterrupted, 0, false},
+	} {
+		r := Record{Outcome: tc.outcome, StepsDone: tc.done}
+		if got := r.Counts(); got != tc.want {
+			t.Errorf("%s with %d steps done: Counts() = %v, want %v", tc.outcome, tc.done, got, tc.want)
+		}
+	}
+}

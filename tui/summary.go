@@ -92,8 +92,13 @@ var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
 func (s *summaryScreen) view(w, h int) string {
 	st := s.c.styles
 	title := "Cool-down complete. Well done."
-	if s.outcome != OutcomeCompleted {
+	switch {
+	case s.outcome != OutcomeCompleted:
 		title = "Session ended early."
+	case s.sum.StepsDone == 0:
+		title = "Every step was skipped: nothing done this time."
+	case s.sum.StepsSkipped > 0:
+		title = "Cool-down finished, with some steps skipped."
 	}
 	lines := []string{
 		spread(st.Title.Render(s.routine.Name), st.Subtle.Render("summary"), w),
