@@ -42,6 +42,19 @@ type app struct {
 	// planned is a routine built by `plan --start`, run instead of one
 	// from the library.
 	planned *routines.Routine
+	// exit is an exit code to end with although the command returned no
+	// error (see interrupted).
+	exit int
+}
+
+// interrupted ends the command with exit code 130 once a signal has
+// stopped the session (already recorded, the terminal restored). It is not
+// returned as an error: fang's error path first asks the terminal for its
+// background colour and waits up to two seconds for the answer, after
+// cooldown has given the terminal back, and there is nothing to print.
+func (a *app) interrupted() error {
+	a.exit = exitInterrupted
+	return nil
 }
 
 func newApp(io ioStreams) *app {
@@ -155,7 +168,20 @@ func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "ro
 // loadLibrary loads built-in and user routines; problems with user files
 // are printed on stderr and returned as short warnings for the picker.
 func (a *app) loadLibrary() (*routines.Library, []string, error) {
-	lib, problems, err := routines.Load(routinesDir())
+	return a.loadLibraryFor("")
+}
+
+// loadLibraryFor is loadLibrary for running routine id only (all if id is
+// ""): it parses just the YAML that needs, which is what start-up waits for.
+func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
+	var lib *routines.Library
+	var problems routines.Problems
+	var err error
+	if id != "" {
+		lib, problems, err = routines.LoadFor(routinesDir(), id)
+	} else {
+		lib, problems, err = routines.Load(routinesDir())
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 	}
@@ -188,7 +214,11 @@ func (a *app) runTUI(args []string) error {
 	if err != nil {
 		return err
 	}
-	lib, libWarnings, err := a.loadLibrary()
+	only := "" // a routine named on the command line: load just what it needs
+	if len(args) == 1 {
+		only = args[0]
+	}
+	lib, libWarnings, err := a.loadLibraryFor(only)
 	if err != nil {
 		return err
 	}
@@ -236,14 +266,26 @@ func (a *app) runTUI(args []string) error {
 		},
 	}
 	model := tui.New(opts)
-	p := tea.NewProgram(model,
+	// cooldown draws the screen itself (tui.Terminal: a frame right after
+	// each change, no idle wake-ups) and restores the terminal however the
+	// program ends, panics included.
+	out, _ := a.io.out.(*os.File) // a terminal: checked above
+	screen := tui.NewTerminal(a.io.in, out, os.Environ())
+	if err := screen.Take(); err != nil {
+		return fmt.Errorf("terminal: %w", err)
+	}
+	defer screen.Release()
+	p, stopResize := screen.NewProgram(model,
 		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
 		// cooldown handles signals itself, so an interrupted session is
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
+	settleForSession(os.Getenv) // the first frame is on screen
 	stop := forwardSignals(p)
 	_, runErr := p.Run()
+	stopResize()
 	sig := stop()
+	screen.Release()
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && (sig != nil || errors.Is(runErr, syscall.EIO)) {
 		// The terminal went away (a hangup can reach the input reader
 		// before the signal reaches the model): end the session as
@@ -257,7 +299,7 @@ func (a *app) runTUI(args []string) error {
 		return fmt.Errorf("terminal: %w", runErr)
 	}
 	if res.Interrupted {
-		return &exitError{code: exitInterrupted, err: errSilent}
+		return a.interrupted()
 	}
 	return nil
 }
@@ -278,6 +320,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	if a.io.in != nil {
 		in = a.io.in
 	}
+	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
 		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec,
@@ -287,7 +330,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		return err
 	}
 	if res.Interrupted {
-		return &exitError{code: exitInterrupted, err: errSilent}
+		return a.interrupted()
 	}
 	return nil
 }

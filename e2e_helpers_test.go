@@ -233,6 +233,10 @@ type e2eOptions struct {
 	noCtty bool
 	// env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
 	env []string
+	// onOutput, if set, sees the screen after each chunk of output, with the
+	// moment the chunk arrived (read before it is parsed): to time changes
+	// on screen more finely than waitFor's polling.
+	onOutput func(at time.Time, screen string)
 }
 
 // e2eStartWith is e2eStart with options.
@@ -286,10 +290,14 @@ func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eT
 		buf := make([]byte, 32*1024)
 		for {
 			n, err := ptmx.Read(buf)
+			at := time.Now()
 			if n > 0 {
 				tm.mu.Lock()
 				tm.raw.Write(buf[:n])
 				_, _ = tm.em.Write(buf[:n])
+				if o.onOutput != nil {
+					o.onOutput(at, ansi.Strip(tm.em.Render()))
+				}
 				tm.mu.Unlock()
 			}
 			if err != nil {
@@ -459,6 +467,12 @@ func e2eWaitOrTimeout(ch <-chan struct{}, d time.Duration) <-chan struct{} {
 var (
 	e2eAltScreenSeq = regexp.MustCompile(`\x1b\[\?1049[hl]`)
 	e2eCursorSeq    = regexp.MustCompile(`\x1b\[\?25[hl]`)
+	// The keyboard modes Bubble Tea (and cooldown's own renderer) turn on:
+	// a kitty keyboard protocol push and modifyOtherKeys, and their undoing.
+	e2eKittyPushSeq         = regexp.MustCompile(`\x1b\[>\d*u`)
+	e2eKittyPopSeq          = regexp.MustCompile(`\x1b\[<\d*u`)
+	e2eModifyOtherKeysSet   = regexp.MustCompile(`\x1b\[>4;[12]m`)
+	e2eModifyOtherKeysReset = regexp.MustCompile(`\x1b\[>4(;0)?m`)
 )
 
 // e2eAssertRestored checks the app left the terminal as it found it:
@@ -481,6 +495,31 @@ func e2eAssertRestored(t *testing.T, raw []byte) {
 	}
 	if cur := e2eCursorSeq.FindAll(raw, -1); len(cur) > 0 && string(cur[len(cur)-1]) != "\x1b[?25h" {
 		t.Errorf("the cursor was left hidden: last cursor sequence %q; output ends %s", cur[len(cur)-1], tail())
+	}
+	// Keyboard modes: every kitty keyboard push popped, the last pop after
+	// the last push and before the alternate screen was left (the kitty
+	// protocol keeps a stack per screen), and modifyOtherKeys reset after
+	// it was last set.
+	pushes, pops := e2eKittyPushSeq.FindAllIndex(raw, -1), e2eKittyPopSeq.FindAllIndex(raw, -1)
+	lastAt := func(m [][]int) int {
+		if len(m) == 0 {
+			return -1
+		}
+		return m[len(m)-1][0]
+	}
+	if len(pushes) > 0 {
+		leave := bytes.LastIndex(raw, []byte("\x1b[?1049l"))
+		switch {
+		case len(pops) < len(pushes):
+			t.Errorf("kitty keyboard: %d pushes (\\x1b[>…u) but %d pops (\\x1b[<…u); output ends %s", len(pushes), len(pops), tail())
+		case lastAt(pops) < lastAt(pushes):
+			t.Errorf("kitty keyboard: pushed again after the last pop; output ends %s", tail())
+		case leave >= 0 && lastAt(pops) > leave:
+			t.Errorf("kitty keyboard: popped after leaving the alternate screen (its stack is per screen); output ends %s", tail())
+		}
+	}
+	if set := lastAt(e2eModifyOtherKeysSet.FindAllIndex(raw, -1)); set >= 0 && lastAt(e2eModifyOtherKeysReset.FindAllIndex(raw, -1)) < set {
+		t.Errorf("modifyOtherKeys was left on (no \\x1b[>4m or \\x1b[>4;0m after the last \\x1b[>4;2m); output ends %s", tail())
 	}
 }
 

@@ -78,6 +78,9 @@ func run(ctx context.Context, args []string, io ioStreams) int {
 	root.SetOut(io.out)
 	root.SetErr(io.err)
 	err := fang.Execute(ctx, root, fang.WithVersion(versionString()), fang.WithErrorHandler(errorHandler))
+	if err == nil && app.exit != 0 {
+		return app.exit
+	}
 	return exitCode(err)
 }
 

@@ -11,9 +11,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 //go:embed data/*.yaml
@@ -101,6 +104,59 @@ func Load(userDir string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
+// LoadFor is Load for running one routine: it parses only what that needs,
+// which is about half the YAML Load parses (the catalogue is half the
+// built-in data). Every user file is read, so a user routine with the id
+// still replaces the built-in one and every problem in a user file is
+// reported as Load reports it; of the built-in data, the catalogue and,
+// unless a user file defines the id, the one file of that routine (each
+// built-in routine file holds one routine named after it). The library
+// holds that routine and the exercises. When id names no routine, LoadFor
+// is Load, so the error of Library.Routine lists the near matches.
+func LoadFor(userDir, id string) (*Library, Problems, error) {
+	files, dirErr := UserFiles(userDir)
+	lib, problems, err := loadFiles(files, func(user []*File) (func(string) bool, bool) {
+		for _, f := range user {
+			for _, r := range f.Routines {
+				if r.ID == id {
+					return onlyBuiltin(catalogueFile), true
+				}
+			}
+		}
+		if !builtinRoutine(id) {
+			return nil, false
+		}
+		return onlyBuiltin(catalogueFile, builtinRoutineFile(id)), true
+	})
+	if err == nil {
+		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
+			r.Overrides = true
+		}
+	}
+	if dirErr != nil && err == nil {
+		problems = append(Problems{{File: userDir, Msg: dirErr.Error()}}, problems...)
+	}
+	return lib, problems, err
+}
+
+// The built-in files: the exercise catalogue, and one file per routine.
+const catalogueFile = "data/catalogue.yaml"
+
+func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
+
+// builtinRoutine reports whether a built-in routine file has that id.
+func builtinRoutine(id string) bool {
+	if !idPattern.MatchString(id) || builtinRoutineFile(id) == catalogueFile {
+		return false
+	}
+	_, err := fs.Stat(embedded, builtinRoutineFile(id))
+	return err == nil
+}
+
+func onlyBuiltin(names ...string) func(string) bool {
+	return func(n string) bool { return slices.Contains(names, n) }
+}
+
 // UserFiles lists the routine files Load reads from dir, sorted by name.
 // A missing dir has none.
 func UserFiles(dir string) ([]string, error) {
@@ -129,26 +185,94 @@ func UserFiles(dir string) ([]string, error) {
 // LoadFiles is Load with an explicit list of user files. Problems come
 // file by file in the order given, each file's in line order.
 func LoadFiles(userFiles []string) (*Library, Problems, error) {
-	var parsed []*File
-	var problems Problems
-	for _, name := range userFiles {
+	return loadFiles(userFiles, nil)
+}
+
+// loadFiles parses the user files and the built-in files side by side (the
+// files are independent; on two cores this halves the time to load), then
+// merges them. builtins, if set, picks the built-in files to merge once
+// the user files are parsed; when it declines (false), every built-in file
+// is merged.
+func loadFiles(userFiles []string, builtins func(user []*File) (want func(string) bool, ok bool)) (*Library, Problems, error) {
+	userParsed := make([]*File, len(userFiles))
+	userProbs := make([]Problems, len(userFiles))
+	parseUser := func(i int) {
+		name := userFiles[i]
 		data, err := readLimited(name)
 		if err != nil {
-			problems = append(problems, Problem{File: name, Msg: err.Error()})
-			continue
+			userProbs[i] = Problems{{File: name, Msg: err.Error()}}
+			return
 		}
 		f, err := Parse(name, data, name)
 		if err != nil {
-			problems = append(problems, AsProblems(err)...)
-			continue
+			userProbs[i] = AsProblems(err)
+			return
 		}
-		parsed = append(parsed, f)
+		userParsed[i] = f
 	}
-	lib, broken, userProblems := load(parsed)
+	var files []*File
+	var broken Problems
+	if builtins == nil {
+		// All the built-in files, parsed with the user files.
+		names := builtinNames(nil)
+		parsedB := make([]*File, len(names))
+		errsB := make([]error, len(names))
+		inParallel(len(names)+len(userFiles), func(i int) {
+			if i < len(names) {
+				parsedB[i], errsB[i] = parseBuiltin(names[i])
+				return
+			}
+			parseUser(i - len(names))
+		})
+		files, broken = builtinResults(names, parsedB, errsB)
+	} else {
+		inParallel(len(userFiles), parseUser)
+	}
+	var parsed []*File
+	var problems Problems
+	for i := range userFiles {
+		problems = append(problems, userProbs[i]...)
+		if userParsed[i] != nil {
+			parsed = append(parsed, userParsed[i])
+		}
+	}
+	if builtins != nil {
+		want, ok := builtins(parsed)
+		if !ok {
+			want = nil
+		}
+		files, broken = parsedBuiltins(want)
+	}
+	lib, broken, userProblems := merge(files, broken, parsed)
 	if len(broken) > 0 {
 		return nil, nil, broken
 	}
 	return lib, inFileOrder(userFiles, append(problems, userProblems...)), nil
+}
+
+// inParallel runs do(0) to do(n-1) on up to GOMAXPROCS goroutines and
+// waits for them. The jobs are taken in order, so the first (the biggest
+// file, the catalogue) starts at once.
+func inParallel(n int, do func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // inFileOrder groups problems by file, in the order the files were given,
@@ -221,35 +345,70 @@ func cleanPathErr(err error) error {
 	return err
 }
 
-// parsedBuiltins parses the embedded files. It runs once per Load (a few
-// milliseconds); nothing is cached at package level.
-func parsedBuiltins() ([]*File, Problems) {
-	builtin, err := BuiltinFiles()
+// parsedBuiltins parses the embedded files that want picks (all if want is
+// nil), side by side. It runs once per load (a few milliseconds); nothing
+// is cached at package level.
+func parsedBuiltins(want func(name string) bool) ([]*File, Problems) {
+	names := builtinNames(want)
+	files := make([]*File, len(names))
+	errs := make([]error, len(names))
+	inParallel(len(names), func(i int) { files[i], errs[i] = parseBuiltin(names[i]) })
+	return builtinResults(names, files, errs)
+}
+
+// builtinNames lists the embedded files that want picks (all if nil): the
+// catalogue first, then the routines by name.
+func builtinNames(want func(name string) bool) []string {
+	all, err := fs.Glob(embedded, "data/*.yaml")
 	if err != nil {
-		return nil, Problems{{File: "data/", Msg: err.Error()}}
+		return nil // cannot happen: the pattern is valid
 	}
-	names := make([]string, 0, len(builtin))
-	for n := range builtin {
-		names = append(names, n)
+	sort.Strings(all)
+	names := []string{}
+	if want == nil || want(catalogueFile) {
+		names = append(names, catalogueFile)
 	}
-	sort.Strings(names)
+	for _, n := range all {
+		if n != catalogueFile && (want == nil || want(n)) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func parseBuiltin(name string) (*File, error) {
+	data, err := embedded.ReadFile(name)
+	if err != nil {
+		return nil, Problems{{File: name, Msg: err.Error()}}
+	}
+	return Parse(name, data, BuiltIn)
+}
+
+// builtinResults collects the parsed built-in files, in the order of
+// names, and the problems of those that failed (a bug in the data).
+func builtinResults(names []string, parsed []*File, errs []error) ([]*File, Problems) {
 	var files []*File
 	var broken Problems
-	for _, n := range names {
-		f, err := Parse(n, builtin[n], BuiltIn)
-		if err != nil {
-			broken = append(broken, AsProblems(err)...)
+	for i := range names {
+		if errs[i] != nil {
+			broken = append(broken, AsProblems(errs[i])...)
 			continue
 		}
-		files = append(files, f)
+		files = append(files, parsed[i])
 	}
 	return files, broken
 }
 
-// load merges the built-in files and the parsed user files. Problems with
-// the built-in data (a bug) are returned apart from the user's.
+// load merges all the built-in files and the parsed user files. Problems
+// with the built-in data (a bug) are returned apart from the user's.
 func load(user []*File) (lib *Library, broken, problems Problems) {
-	files, broken := parsedBuiltins()
+	files, broken := parsedBuiltins(nil)
+	return merge(files, broken, user)
+}
+
+// merge merges parsed built-in files (and the problems found parsing
+// them) with the parsed user files.
+func merge(files []*File, broken Problems, user []*File) (lib *Library, _, problems Problems) {
 	lib = &Library{exercises: map[string]*Exercise{}}
 	files = append(files, user...)
 	// Exercises first, so routines anywhere can use exercises from any file.

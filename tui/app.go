@@ -151,8 +151,17 @@ func New(opts Options) *Model {
 	return m
 }
 
+// afterTimer fires at the moment d from now, when the command is made:
+// Bubble Tea runs a command a little later, on its own goroutine (on a busy
+// machine, noticeably later), and a timer started there would fire that
+// much late.
 func afterTimer(d time.Duration, msg tea.Msg) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	at := time.Now().Add(d)
+	return func() tea.Msg {
+		t := time.NewTimer(time.Until(at))
+		<-t.C
+		return msg
+	}
 }
 
 // Result reports how the program ended. Read it after Run returns.

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Styles is every style the screens use, built for one background.
@@ -39,7 +40,7 @@ type Styles struct {
 
 // DefaultStyles builds the palette for a dark or light background.
 func DefaultStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
+	ld := func(light, dark color.Color) color.Color { return indexed(lipgloss.LightDark(isDark)(light, dark)) }
 	accent := ld(lipgloss.Color("#0F7B6C"), lipgloss.Color("#5FD7AF"))
 	text := ld(lipgloss.Color("#1C1C1C"), lipgloss.Color("#EEEEEE"))
 	subtle := ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A8A8A8"))
@@ -75,4 +76,39 @@ func DefaultStyles(isDark bool) Styles {
 		Help:      help.DefaultStyles(isDark),
 	}
 	return s
+}
+
+// indexed returns c as its xterm palette index when c is exactly one of
+// the palette's fixed colours (16 to 255: the 6×6×6 cube and the grey
+// ramp, which themes leave alone), and c itself otherwise. Every colour
+// of the dark palette and all but one of the light one are such colours,
+// and a terminal is then sent "38;5;79" (10 bytes with its escape)
+// rather than "38;2;95;215;175" (19) for the same colour: the countdown
+// repaints its digits every second, so this is a third of the bytes a
+// hold costs. Lower colour profiles and NO_COLOR downsample it as before.
+func indexed(c color.Color) color.Color {
+	r, g, b, a := c.RGBA()
+	if a != 0xffff {
+		return c
+	}
+	r, g, b = r>>8, g>>8, b>>8
+	cube := func(v uint32) (int, bool) {
+		for i, l := range [6]uint32{0, 95, 135, 175, 215, 255} {
+			if v == l {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	if ri, ok := cube(r); ok {
+		if gi, ok := cube(g); ok {
+			if bi, ok := cube(b); ok {
+				return ansi.IndexedColor(16 + 36*ri + 6*gi + bi)
+			}
+		}
+	}
+	if r == g && g == b && r >= 8 && r <= 238 && (r-8)%10 == 0 {
+		return ansi.IndexedColor(232 + (r-8)/10)
+	}
+	return c
 }

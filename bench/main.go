@@ -1,0 +1,306 @@
+// Command bench measures the real cooldown binary in a pseudo-terminal:
+// how fast the first frame comes, what a hold costs (bytes written, CPU,
+// wake-ups), peak memory, how close each segment ends to its deadline on
+// screen, and whether the terminal is restored. It is a benchmark, not a
+// test: it prints a table and fails only if it cannot measure.
+//
+//	go run ./bench                 # build ./ and run it 3 times (about 4 minutes)
+//	go run ./bench -runs 5         # more runs (they run side by side)
+//	go run ./bench -bin ./old      # measure another build, e.g. an older commit
+//	go run ./bench -runs 0         # only the first frame (20 starts, seconds)
+//	go run ./bench -v -trace       # progress, and every chunk of output with its time
+//
+// The method and its error are described in README.md ("Performance").
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+)
+
+func main() {
+	runs := flag.Int("runs", 3, "full runs of the routine (they run side by side, started -stagger apart); medians are reported")
+	starts := flag.Int("starts", 10, "extra starts of the session and of the picker that measure only the first frame and the start-up peak RSS (one after another, before the runs)")
+	stagger := flag.Duration("stagger", 4*time.Second, "delay between the starts of the full runs")
+	bin := flag.String("bin", "", "the cooldown binary to measure (default: build the module this is run in)")
+	verbose := flag.Bool("v", false, "print progress")
+	truecolor := flag.Bool("truecolor", true, "set COLORTERM=truecolor, as desktop terminals do (false: a 256-colour terminal, as over SSH where COLORTERM is rarely passed on)")
+	light := flag.Bool("light", false, "the terminal reports a white background (the app's light palette)")
+	trace := flag.Bool("trace", false, "log every chunk of output (extra starts and run 1) with its time on stderr")
+	var env envFlag
+	flag.Var(&env, "env", "add KEY=VALUE to the app's environment (repeatable), e.g. -env GOGC=50")
+	flag.Parse()
+	o := options{truecolor: *truecolor, light: *light, env: env}
+	if *trace {
+		o.trace = os.Stderr
+	}
+	if err := bench(os.Stdout, *bin, *runs, *starts, *stagger, o, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// envFlag collects repeated -env flags.
+type envFlag []string
+
+func (e *envFlag) String() string     { return strings.Join(*e, " ") }
+func (e *envFlag) Set(v string) error { *e = append(*e, v); return nil }
+
+func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o options, verbose bool) error {
+	if runs < 0 || runs == 0 && starts < 1 {
+		return fmt.Errorf("nothing to measure: give -runs or -starts")
+	}
+	tmp, err := os.MkdirTemp("", "cooldown-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if bin == "" {
+		bin = filepath.Join(tmp, "cooldown")
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Dir = root
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("go build: %v\n%s", err, b)
+		}
+	} else if bin, err = filepath.Abs(bin); err != nil {
+		return err
+	}
+	m := describeMachine()
+	loadBefore := loadAvg()
+	logf := func(format string, args ...any) {
+		if verbose {
+			fmt.Fprintf(os.Stderr, format+"\n", args...)
+		}
+	}
+
+	var quick, quickPicker []time.Duration
+	var quickRSS []float64
+	for i := range starts {
+		// Alternate: the session straight away, and the picker (which
+		// loads every routine).
+		for _, picker := range []bool{false, true} {
+			d, rss, err := quickStart(bin, filepath.Join(tmp, fmt.Sprintf("start%d-%v", i, picker)), o, picker)
+			if err != nil {
+				return fmt.Errorf("start %d: %w", i+1, err)
+			}
+			if picker {
+				logf("start %d: picker's first frame after %v", i+1, d.Round(time.Millisecond))
+				quickPicker = append(quickPicker, d)
+				continue
+			}
+			logf("start %d: first frame after %v, peak RSS %.1f MB", i+1, d.Round(time.Millisecond), float64(rss)/1024)
+			quick = append(quick, d)
+			quickRSS = append(quickRSS, float64(rss)/1024)
+		}
+	}
+
+	if runs == 0 {
+		q, qp := millis(quick), millis(quickPicker)
+		fmt.Fprintf(out, "first complete frame of %d starts: median %.1f ms (min %.1f, max %.1f); peak RSS at start-up %.1f MB; picker %.1f ms (min %.1f, max %.1f)\n",
+			len(q), median(q), slices.Min(q), slices.Max(q), median(quickRSS), median(qp), slices.Min(qp), slices.Max(qp))
+		return nil
+	}
+	total := time.Duration(0)
+	for _, s := range benchSegments {
+		total += s.dur
+	}
+	logf("%d runs of %v, started %v apart", runs, total, stagger)
+	results := make([]*result, runs)
+	errs := make([]error, runs)
+	var wg sync.WaitGroup
+	for i := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			progress := func(s string) { logf("run %d: %s", i+1, s) }
+			ro := o
+			if i > 0 {
+				ro.trace = nil // run 1's output is enough to read
+			}
+			results[i], errs[i] = fullRun(bin, filepath.Join(tmp, fmt.Sprintf("run%d", i)), ro, progress)
+		}()
+		if i < runs-1 {
+			time.Sleep(stagger)
+		}
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("run %d: %w", i+1, err)
+		}
+	}
+
+	fmt.Fprintf(out, "cooldown benchmark: %s in an %d×%d pty, routine of %v in %d segments (3 s gaps), %d runs side by side, %d extra starts\n",
+		filepath.Base(bin), benchCols, benchRows, total, len(benchSegments), runs, starts)
+	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n\n",
+		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg())
+	report(out, results, quick, quickPicker)
+	return nil
+}
+
+func millis(ds []time.Duration) []float64 {
+	v := make([]float64, len(ds))
+	for i, d := range ds {
+		v[i] = float64(d) / float64(time.Millisecond)
+	}
+	return v
+}
+
+func moduleRoot() (string, error) {
+	b, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	mod := strings.TrimSpace(string(b))
+	if mod == "" || mod == os.DevNull {
+		return "", fmt.Errorf("run the benchmark inside the cooldown module (or pass -bin)")
+	}
+	return filepath.Dir(mod), nil
+}
+
+// row is one line of the table: a value per run, their median, the target.
+type row struct {
+	name   string
+	vals   []float64
+	format string // for each value
+	target string
+	ok     func(median float64) bool
+	text   []string // non-numeric rows
+}
+
+func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	col := func(f func(*result) float64) []float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		return v
+	}
+	rows := []row{
+		{name: "first complete frame (ms)", vals: col(func(r *result) float64 { return ms(r.firstFrame) }), format: "%.1f", target: "≤ 40", ok: le(40)},
+	}
+	for _, qs := range []struct {
+		name string
+		d    []time.Duration
+	}{{"first frame, %d more starts (ms)", quick}, {"picker's first frame, all routines, %d starts (ms)", quickPicker}} {
+		if len(qs.d) == 0 {
+			continue
+		}
+		q := millis(qs.d)
+		slices.Sort(q)
+		rows = append(rows, row{name: fmt.Sprintf(qs.name, len(q)),
+			text: []string{fmt.Sprintf("min %.1f", q[0]), fmt.Sprintf("max %.1f", q[len(q)-1])},
+			vals: []float64{median(q)}, format: "%.1f", target: "≤ 40", ok: le(40)})
+	}
+	rows = append(rows,
+		row{name: "  zero's lag: first frame − app's recorded start (ms)", vals: col(func(r *result) float64 { return ms(r.appLatency) }), format: "%.1f"},
+		row{name: "hold: bytes written per second", vals: col(func(r *result) float64 { return r.bytesPerSec }), format: "%.0f", target: "≤ 200", ok: le(200)},
+		row{name: "  whole routine: bytes per second", vals: col(func(r *result) float64 { return r.allBytes }), format: "%.0f"},
+		row{name: "hold: CPU, % of one core (utime+stime)", vals: col(func(r *result) float64 { return r.cpuPct }), format: "%.3f", target: "≤ 0.5", ok: le(0.5)},
+		row{name: "  same, from schedstat (ns)", vals: col(func(r *result) float64 { return r.cpuNsPct }), format: "%.3f"},
+		row{name: "hold: wake-ups per second (context switches)", vals: col(func(r *result) float64 { return r.wakeups }), format: "%.1f"},
+		row{name: "peak RSS, VmHWM to the end (MB)", vals: col(func(r *result) float64 { return float64(r.hwmKB) / 1024 }), format: "%.1f", target: "≤ 15", ok: le(15)},
+		row{name: "  VmHWM on the summary (MB)", vals: col(func(r *result) float64 { return float64(r.hwmSummaryKB) / 1024 }), format: "%.1f"},
+		row{name: "key press to screen, slower of 2 (ms)", vals: col(func(r *result) float64 { return ms(slices.Max(r.keyEcho)) }), format: "%.1f", target: "≤ 50", ok: le(50)},
+	)
+	var deadline time.Duration
+	for i, seg := range benchSegments {
+		deadline += seg.dur
+		name := fmt.Sprintf("end of %-12s at %3.0f s (ms)", seg.name, deadline.Seconds())
+		if i == pauseSegment {
+			name = fmt.Sprintf("end of %-12s at %3.0f s + pause (ms)", seg.name, deadline.Seconds())
+		}
+		rows = append(rows, row{name: name, vals: col(func(r *result) float64 { return ms(r.segErr[i]) }), format: "%+.1f", target: "±10", ok: absLE(10)})
+	}
+	rows = append(rows,
+		row{name: "worst segment end, |error| (ms)", vals: col(func(r *result) float64 {
+			w := 0.0
+			for _, e := range r.segErr {
+				w = math.Max(w, math.Abs(ms(e)))
+			}
+			return w
+		}), format: "%.1f", target: "≤ 10", ok: le(10)},
+		row{name: "end of routine − (zero + total + pause) (ms)", vals: col(func(r *result) float64 { return ms(r.endErr) }), format: "%+.1f", target: "±10", ok: absLE(10)},
+		row{name: "  pause, as the app recorded it (s)", vals: col(func(r *result) float64 { return r.paused.Seconds() }), format: "%.3f"},
+	)
+	restoredText := make([]string, len(rs))
+	allOK := true
+	for i, r := range rs {
+		restoredText[i] = r.restored
+		allOK = allOK && r.restored == "yes"
+	}
+
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "metric\t")
+	for i := range rs {
+		fmt.Fprintf(tw, "run %d\t", i+1)
+	}
+	fmt.Fprint(tw, "median\ttarget\tmet\t\n")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t", r.name)
+		med := median(r.vals)
+		if r.text != nil {
+			for i := range rs {
+				t := ""
+				if i < len(r.text) {
+					t = r.text[i]
+				}
+				fmt.Fprintf(tw, "%s\t", t)
+			}
+		} else {
+			for _, v := range r.vals {
+				fmt.Fprintf(tw, r.format+"\t", v)
+			}
+		}
+		met := ""
+		if r.ok != nil {
+			met = "no"
+			if r.ok(med) {
+				met = "yes"
+			}
+		}
+		fmt.Fprintf(tw, r.format+"\t%s\t%s\t\n", med, r.target, met)
+	}
+	fmt.Fprint(tw, "terminal restored\t")
+	for _, t := range restoredText {
+		fmt.Fprintf(tw, "%s\t", t)
+	}
+	met := "no"
+	if allOK {
+		met = "yes"
+	}
+	fmt.Fprintf(tw, "\t\t%s\t\n", met)
+	_ = tw.Flush()
+}
+
+func le(limit float64) func(float64) bool { return func(v float64) bool { return v <= limit } }
+func absLE(limit float64) func(float64) bool {
+	return func(v float64) bool { return math.Abs(v) <= limit }
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}

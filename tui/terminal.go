@@ -1,0 +1,312 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+)
+
+// Terminal draws the app on a terminal itself, in place of Bubble Tea's
+// renderer. Bubble Tea's renderer flushes on a ticker, 60 times a second
+// even when nothing changed, and its first frame waits for the first tick;
+// lowering the frame rate saves the wake-ups but delays the first frame and
+// every key echo. Terminal writes a frame synchronously, right after each
+// update that changed what is shown, and at no other time: the first frame
+// goes out as soon as the session has started, a key shows as soon as it is
+// handled, and a hold costs one wake-up per visible change. The diff is
+// Ultraviolet's, the same cell renderer Bubble Tea uses.
+//
+// It owns the terminal's modes: raw input, the alternate screen, the hidden
+// cursor, the window title and the keyboard protocol (modifyOtherKeys and
+// the kitty stack, which Bubble Tea would otherwise set). Take sets them and
+// Release restores them; Release is safe to call more than once and from
+// any goroutine, so every way out (quit, signal, suspend, panic, a lost
+// terminal) can restore the terminal.
+type Terminal struct {
+	in, out *os.File
+	env     []string
+	profile colorprofile.Profile
+
+	mu     sync.Mutex
+	scr    *uv.TerminalRenderer
+	cells  uv.ScreenBuffer
+	wbuf   bytes.Buffer // one frame, written with a single write
+	width  int
+	height int
+	shown  string      // content of the frame on screen
+	whole  bool        // the next frame is drawn whole (taken, resized)
+	cooked *term.State // the terminal's state before Take; nil when released
+	gone   bool        // a write failed: the terminal has gone away
+}
+
+// NewTerminal prepares to draw on out, reading keys from in (both the
+// terminal). env is the environment, for the colour profile (NO_COLOR,
+// TERM, COLORTERM) and the terminal type.
+func NewTerminal(in, out *os.File, env []string) *Terminal {
+	t := &Terminal{in: in, out: out, env: env, profile: colorprofile.Detect(out, env)}
+	t.width, t.height = t.size()
+	t.cells = uv.NewScreenBuffer(t.width, t.height)
+	// The layout measures text by grapheme cluster (lipgloss); so does
+	// the renderer. It also keeps go-runewidth's 2 MB table unbuilt.
+	t.cells.Method = ansi.GraphemeWidth
+	return t
+}
+
+// size is the terminal's size, or 80×24 if it cannot be read.
+func (t *Terminal) size() (int, int) {
+	w, h, err := term.GetSize(t.out.Fd())
+	if err != nil || w <= 0 || h <= 0 {
+		return 80, 24
+	}
+	return w, h
+}
+
+// Size is the size the next frame is drawn at.
+func (t *Terminal) Size() (int, int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.width, t.height
+}
+
+// Take puts the terminal in raw mode and the alternate screen, hides the
+// cursor, titles the window and turns on key disambiguation. The next
+// frame is drawn whole.
+func (t *Terminal) Take() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.cooked != nil {
+		return nil
+	}
+	st, err := term.MakeRaw(t.in.Fd())
+	if err != nil {
+		return fmt.Errorf("cannot set the terminal to raw mode: %w", err)
+	}
+	t.cooked = st
+	t.gone = false
+	scr := uv.NewTerminalRenderer(&t.wbuf, t.env)
+	scr.SetColorProfile(t.profile)
+	scr.SetWidthMethod(ansi.GraphemeWidth)
+	scr.SetFullscreen(true)
+	scr.SetRelativeCursor(false)
+	scr.SetScrollOptim(true)
+	scr.SetMapNewline(false) // raw mode: a line feed does not return the carriage
+	scr.SetBackspace(true)   // raw mode: no output delays to worry about
+	scr.SetTabStops(-1)
+	t.scr = scr
+	t.whole = true
+	t.wbuf.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable +
+		ansi.SetWindowTitle("cooldown") + ansi.SetModifyOtherKeys2 + ansi.PushKittyKeyboard(1))
+	t.flush()
+	return nil
+}
+
+// Release gives the terminal back as it was before Take: keyboard modes
+// popped (on the alternate screen, where they were pushed), the window
+// title cleared, the main screen and the cursor back, and the terminal's
+// own mode. It does nothing if the terminal is not taken.
+func (t *Terminal) Release() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.cooked == nil {
+		return
+	}
+	t.wbuf.Reset()
+	t.wbuf.WriteString(ansi.ResetModifyOtherKeys + ansi.PopKittyKeyboard(1) + ansi.SetWindowTitle("") +
+		ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
+	t.flush()
+	_ = term.Restore(t.in.Fd(), t.cooked)
+	t.cooked = nil
+	t.shown = ""
+}
+
+// Resize draws the next frame whole at the new size.
+func (t *Terminal) Resize(w, h int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if w <= 0 || h <= 0 || w == t.width && h == t.height {
+		return
+	}
+	t.width, t.height = w, h
+	t.cells.Resize(w, h)
+	if t.scr != nil {
+		t.scr.Resize(w, h)
+	}
+	t.whole = true
+}
+
+// Draw shows content (lines of styled text) if it differs from what is on
+// screen, writing only the cells that changed.
+func (t *Terminal) Draw(content string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.cooked == nil || t.gone || !t.whole && content == t.shown {
+		return
+	}
+	t.cells.Clear()
+	uv.NewStyledString(content).Draw(t.cells, t.cells.Bounds())
+	if t.whole {
+		t.scr.Erase()
+	}
+	t.scr.Render(t.cells.RenderBuffer)
+	_ = t.scr.Flush()
+	t.flush()
+	t.shown, t.whole = content, false
+}
+
+// Write sends s (a bell, a query) to the terminal at once.
+func (t *Terminal) Write(s string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.cooked == nil {
+		return
+	}
+	t.wbuf.WriteString(s)
+	t.flush()
+}
+
+// flush writes the buffer in one write. A failed write means the terminal
+// is gone (a hangup): nothing more is written to it. Called with t.mu held.
+func (t *Terminal) flush() {
+	if t.wbuf.Len() > 0 && !t.gone {
+		if _, err := t.out.Write(t.wbuf.Bytes()); err != nil {
+			t.gone = true
+		}
+	}
+	t.wbuf.Reset()
+}
+
+// releaseOnPanic gives the terminal back before a panic goes on, so the
+// panic's message and stack land on the main screen, readable.
+func (t *Terminal) releaseOnPanic() {
+	if r := recover(); r != nil {
+		t.Release()
+		panic(r)
+	}
+}
+
+// NewProgram starts m (its first frame is on screen when NewProgram
+// returns) and returns the Bubble Tea program that runs it on t, which
+// must be taken. Bubble Tea's renderer is off: its ticker only flushes
+// Bubble Tea's own output buffer, once a second, and nothing is written
+// there (bells and queries come to t). Bubble Tea's resize watch is off
+// with its renderer, so t watches SIGWINCH itself, from before the first
+// frame (a resize after it is never missed) until stop is called.
+func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Program, stop func()) {
+	winch := make(chan os.Signal, 1)
+	signal.Notify(winch, syscall.SIGWINCH)
+	d := &drawn{m: m, t: t, bgQuery: tea.RequestBackgroundColor()}
+	t.Resize(t.size()) // the window may have changed since NewTerminal
+	w, h := t.Size()
+	func() {
+		defer t.releaseOnPanic()
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		d.init = t.guard(m.Init())
+		t.Draw(m.render())
+	}()
+	opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(1), tea.WithWindowSize(w, h), tea.WithFilter(d.filter))
+	p = tea.NewProgram(d, opts...)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-winch:
+				// Signals coalesce in the one-slot channel, so a burst of
+				// resizes costs one size read per wake-up, and the size is
+				// read after the signal: the last one is always seen.
+				w, h := t.size()
+				p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return p, func() {
+		signal.Stop(winch)
+		close(done)
+	}
+}
+
+// guard makes a command give the terminal back if it panics, and the
+// commands of a batch it returns too.
+func (t *Terminal) guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		defer t.releaseOnPanic()
+		msg := cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			g := make(tea.BatchMsg, len(b))
+			for i, c := range b {
+				g[i] = t.guard(c)
+			}
+			return g
+		}
+		return msg
+	}
+}
+
+// drawn is the model Bubble Tea runs: the app's Model, drawn on the
+// Terminal after each update. Its own View is empty (Bubble Tea's renderer
+// is off, and building the frame twice would double the cost of a frame).
+type drawn struct {
+	m       *Model
+	t       *Terminal
+	init    tea.Cmd
+	bgQuery tea.Msg // the message tea.RequestBackgroundColor sends
+}
+
+// Init returns the commands of the model's Init, which NewProgram ran.
+func (d *drawn) Init() tea.Cmd { return d.init }
+
+func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer d.t.releaseOnPanic()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		d.t.Resize(msg.Width, msg.Height)
+	case tea.ResumeMsg:
+		// The window may have changed while the app was stopped.
+		if w, h := d.t.size(); w != d.m.c.width || h != d.m.c.height {
+			d.t.Resize(w, h)
+			d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
+	_, cmd := d.m.Update(msg)
+	d.t.Draw(d.m.render())
+	return d, d.t.guard(cmd)
+}
+
+func (d *drawn) View() tea.View { return tea.View{} }
+
+// filter sees each message before Bubble Tea acts on it: the terminal is
+// given back before Bubble Tea suspends the process and taken again when
+// it resumes; bells and the background colour query are written at once
+// instead of waiting for Bubble Tea's next flush.
+func (d *drawn) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	defer d.t.releaseOnPanic()
+	switch msg := msg.(type) {
+	case tea.SuspendMsg:
+		d.t.Release()
+	case tea.ResumeMsg:
+		if err := d.t.Take(); err != nil {
+			d.m.c.notice = err.Error()
+		}
+	case tea.RawMsg:
+		d.t.Write(fmt.Sprint(msg.Msg))
+		return nil
+	}
+	if msg == d.bgQuery {
+		d.t.Write(ansi.RequestBackgroundColor)
+		return nil
+	}
+	return msg
+}
