@@ -128,19 +128,25 @@ func (t *Terminal) Release() {
 	t.shown = ""
 }
 
-// Resize draws the next frame whole at the new size.
-func (t *Terminal) Resize(w, h int) {
+// Resize draws the next frame whole at the new size; at the same size,
+// nothing changes unless whole is set (the terminal said it was resized:
+// it may have cut or reflowed what was on screen, even if the size it
+// ended at is the one drawn for).
+func (t *Terminal) Resize(w, h int, whole bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if w <= 0 || h <= 0 || w == t.width && h == t.height {
+	if w <= 0 || h <= 0 {
 		return
 	}
-	t.width, t.height = w, h
-	t.cells.Resize(w, h)
-	if t.scr != nil {
-		t.scr.Resize(w, h)
+	if w != t.width || h != t.height {
+		t.width, t.height = w, h
+		t.cells.Resize(w, h)
+		if t.scr != nil {
+			t.scr.Resize(w, h)
+		}
+		whole = true
 	}
-	t.whole = true
+	t.whole = t.whole || whole
 }
 
 // Draw shows content (lines of styled text) if it differs from what is on
@@ -204,8 +210,9 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 	winch := make(chan os.Signal, 1)
 	signal.Notify(winch, syscall.SIGWINCH)
 	d := &drawn{m: m, t: t, bgQuery: tea.RequestBackgroundColor()}
-	t.Resize(t.size()) // the window may have changed since NewTerminal
-	w, h := t.Size()
+	w, h := t.size() // the window may have changed since NewTerminal
+	t.Resize(w, h, false)
+	w, h = t.Size()
 	func() {
 		defer t.releaseOnPanic()
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -220,10 +227,10 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 			select {
 			case <-winch:
 				// Signals coalesce in the one-slot channel, so a burst of
-				// resizes costs one size read per wake-up, and the size is
-				// read after the signal: the last one is always seen.
-				w, h := t.size()
-				p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+				// resizes costs one redraw per wake-up, and the size is
+				// read after the signal (in Update): the last one is
+				// always seen.
+				p.Send(resizedMsg{})
 			case <-done:
 				return
 			}
@@ -255,6 +262,9 @@ func (t *Terminal) guard(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
+// resizedMsg says a SIGWINCH arrived: the terminal has been resized.
+type resizedMsg struct{}
+
 // drawn is the model Bubble Tea runs: the app's Model, drawn on the
 // Terminal after each update. Its own View is empty (Bubble Tea's renderer
 // is off, and building the frame twice would double the cost of a frame).
@@ -270,13 +280,19 @@ func (d *drawn) Init() tea.Cmd { return d.init }
 
 func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer d.t.releaseOnPanic()
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		d.t.Resize(msg.Width, msg.Height)
+	switch msg.(type) {
+	case resizedMsg, tea.WindowSizeMsg:
+		// The terminal is asked for its size rather than trusting the
+		// message: Bubble Tea's first one (the size at start) can come
+		// after a newer resize. Only a SIGWINCH forces a whole redraw.
+		_, winch := msg.(resizedMsg)
+		w, h := d.t.size()
+		d.t.Resize(w, h, winch)
+		msg = tea.WindowSizeMsg{Width: w, Height: h}
 	case tea.ResumeMsg:
 		// The window may have changed while the app was stopped.
 		if w, h := d.t.size(); w != d.m.c.width || h != d.m.c.height {
-			d.t.Resize(w, h)
+			d.t.Resize(w, h, true)
 			d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		}
 	}

@@ -127,10 +127,20 @@ func TestTerminalTakeDrawRelease(t *testing.T) {
 	if got := p.since(); !strings.Contains(got, "1") || strings.Contains(got, "hello") || len(got) > 16 {
 		t.Errorf("a one-cell change sent %q, want just that cell", got)
 	}
-	p.trm.Resize(30, 10)
+	p.trm.Resize(30, 10, false)
 	p.trm.Draw("hello\nwor1d")
 	if got := p.since(); !strings.Contains(got, "hello") || !strings.Contains(got, "wor1d") {
 		t.Errorf("after a resize the frame is not drawn whole: %q", got)
+	}
+	p.trm.Resize(30, 10, false)
+	p.trm.Draw("hello\nwor1d")
+	if got := p.since(); got != "" {
+		t.Errorf("a size message with the size drawn for sent %q, want nothing", got)
+	}
+	p.trm.Resize(30, 10, true) // SIGWINCH: the terminal may have cut the screen
+	p.trm.Draw("hello\nwor1d")
+	if got := p.since(); !strings.Contains(got, "hello") || !strings.Contains(got, "wor1d") {
+		t.Errorf("after a SIGWINCH the frame is not drawn whole: %q", got)
 	}
 
 	p.trm.Write("\a")
@@ -268,6 +278,35 @@ func TestTerminalFilter(t *testing.T) {
 	}
 	if !strings.Contains(got, "How sore") {
 		t.Errorf("resume: the screen was not drawn whole: %q", got)
+	}
+}
+
+// Size messages can arrive out of order (Bubble Tea's first one, with the
+// size at start, after a newer one from the resize watch): the terminal's
+// own size wins.
+func TestTerminalStaleSize(t *testing.T) {
+	p := newPtyScreen(t) // 40×12
+	m := New(Options{Library: testLibrary(t), Session: session.DefaultOptions()})
+	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
+	if err := p.trm.Take(); err != nil {
+		t.Fatal(err)
+	}
+	d.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
+	if m.c.width != 40 || m.c.height != 12 {
+		t.Errorf("a stale 20×6 message made the model %d×%d; the terminal is 40×12", m.c.width, m.c.height)
+	}
+	if got := p.since(); strings.Contains(got, "Enlarge") || !strings.Contains(got, "How sore") {
+		t.Errorf("drew %q, want the picker at 40×12", got)
+	}
+	// A resize that ends at the size drawn for still redraws whole: the
+	// terminal may have cut the screen meanwhile.
+	d.Update(resizedMsg{})
+	if got := p.since(); !strings.Contains(got, "How sore") {
+		t.Errorf("after a SIGWINCH drew %q, want the whole picker again", got)
+	}
+	d.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	if got := p.since(); got != "" {
+		t.Errorf("a size message at the size drawn for sent %q, want nothing", got)
 	}
 }
 
