@@ -14,7 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // The smallest window the screens are drawn in; below it the app asks for

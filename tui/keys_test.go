@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 func TestPickerKeys(t *testing.T) {

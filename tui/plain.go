@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // Clock is the time source of plain mode; tests pass a fake one that

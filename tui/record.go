@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // Recorder keeps the session log while a session runs. main appends the

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // tickMsg wakes the session screen. gen drops ticks scheduled before the

@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // ratedMsg carries the "how do you feel now?" answer to the root.

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Hard edges of the real binary in a pseudo-terminal (harness in
 // e2e_helpers_test.go): a storm of resizes, a window too small mid-session,

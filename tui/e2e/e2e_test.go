@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests: the real binary in a pseudo-terminal (harness in
 // e2e_helpers_test.go). They run in parallel; the longest lets an ~8 s

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The end-to-end harness: the real cooldown binary in a pseudo-terminal,
 // its output fed into an x/vt terminal emulator, the screen read as text.
@@ -64,7 +64,7 @@ func e2eBinary(t *testing.T) string {
 			return
 		}
 		bin := filepath.Join(dir, "cooldown")
-		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd := exec.Command("go", "build", "-o", bin, "github.com/cooldown-app/cooldown")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			e2eBuild.err = fmt.Errorf("go build: %v\n%s", err, out)
@@ -581,4 +581,11 @@ const (
 	e2eKeyEnter = "\r"
 	e2eKeyDown  = "\x1b[B"
 	e2eKeyCtrlC = "\x03"
+)
+
+// The exit codes the binary promises (the cli package maps them).
+const (
+	exitOK          = 0
+	exitUsage       = 2
+	exitInterrupted = 130
 )

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests of the hands-free cues, colour and history edges.
 

@@ -1,4 +1,4 @@
-package config
+package settings
 
 import (
 	"errors"
@@ -458,7 +458,7 @@ func TestVoiceArgs(t *testing.T) {
 // Every key is documented in the package comment, which is copied into
 // the README.
 func TestEveryKeyIsDocumented(t *testing.T) {
-	src, err := os.ReadFile("config.go")
+	src, err := os.ReadFile("settings.go")
 	if err != nil {
 		t.Fatal(err)
 	}

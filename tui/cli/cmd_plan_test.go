@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -216,7 +217,7 @@ func TestPlanStart(t *testing.T) {
 		t.Skip("sends itself SIGINT")
 	}
 	planEnv(t)
-	var out, errb e2eBuffer
+	var out, errb syncBuffer
 	done := make(chan int, 1)
 	go func() {
 		done <- run(context.Background(), []string{"plan", "--minutes", "5", "--areas", "calves", "--start", "--quiet"},
@@ -274,7 +275,7 @@ func TestPlanStartFlagsStayWithStart(t *testing.T) {
 // The plan example in README.md is what plan prints.
 func TestPlanReadmeExample(t *testing.T) {
 	planEnv(t)
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,4 +296,22 @@ func TestPlanReadmeExample(t *testing.T) {
 			t.Errorf("README line %q is not in the output:\n%s", l, r.out)
 		}
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while the command writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

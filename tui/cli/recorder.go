@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -8,9 +8,9 @@ import (
 
 	"github.com/adrg/xdg"
 
-	"github.com/cooldown-app/cooldown/history"
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/session"
 	"github.com/cooldown-app/cooldown/tui"
 )
 

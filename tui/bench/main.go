@@ -71,7 +71,7 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 		if err != nil {
 			return err
 		}
-		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd := exec.Command("go", "build", "-o", bin, "github.com/cooldown-app/cooldown")
 		cmd.Dir = root
 		if b, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build: %v\n%s", err, b)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,8 +17,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/cooldown-app/cooldown/config"
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/settings"
 )
 
 // env points HOME and the XDG folders at temporary ones, so nothing touches
@@ -679,7 +679,7 @@ func TestVersionAndUsageErrors(t *testing.T) {
 	for _, flag := range []string{"--version", "-v"} {
 		r := cli(t, flag)
 		r.want(t, exitOK)
-		if !strings.Contains(r.out, versionString()) || !strings.Contains(r.out, "version") {
+		if !strings.Contains(r.out, versionString("")) || !strings.Contains(r.out, "version") {
 			t.Errorf("%s printed %q", flag, r.out)
 		}
 	}
@@ -725,23 +725,23 @@ func readmeBlock(t *testing.T, text, opening string) string {
 // The settings example in the README is a valid settings file with the
 // defaults it claims.
 func TestReadmeSettings(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := readmeBlock(t, string(readme), "```yaml\nsound: ")
-	got, err := config.Parse("config.yaml", []byte(body))
+	got, err := settings.Parse("config.yaml", []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != config.Defaults() {
-		t.Fatalf("README settings %+v are not the defaults %+v", got, config.Defaults())
+	if got != settings.Defaults() {
+		t.Fatalf("README settings %+v are not the defaults %+v", got, settings.Defaults())
 	}
 }
 
 func TestReadmeExample(t *testing.T) {
 	env(t)
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@
 //     to drink: millilitres (ml) or US fluid ounces (floz). Exactly these
 //     two spellings; "fl oz", "oz" and the like are errors that suggest
 //     floz.
-package config
+package settings
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -20,9 +20,9 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/sys/unix"
 
-	"github.com/cooldown-app/cooldown/config"
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/session"
+	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -119,9 +119,9 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 // settings loads the settings file and applies the flags given. A broken
 // file is reported and its settings ignored: a typo must never stand
 // between a person and their cool-down.
-func (a *app) settings() (config.Settings, []string, error) {
-	path := config.Path(xdg.ConfigHome)
-	s, err := config.Load(path)
+func (a *app) loadSettings() (settings.Settings, []string, error) {
+	path := settings.Path(xdg.ConfigHome)
+	s, err := settings.Load(path)
 	var warnings []string
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -140,8 +140,8 @@ func (a *app) settings() (config.Settings, []string, error) {
 			s.AutoAdvance = !a.noAuto
 		}
 		if f.Changed("get-ready") {
-			if a.getReady < 0 || a.getReady > config.MaxGetReady || a.getReady%time.Second != 0 {
-				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", config.MaxGetReady, a.getReady)
+			if a.getReady < 0 || a.getReady > settings.MaxGetReady || a.getReady%time.Second != 0 {
+				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", settings.MaxGetReady, a.getReady)
 			}
 			s.GetReady = a.getReady
 		}
@@ -151,7 +151,7 @@ func (a *app) settings() (config.Settings, []string, error) {
 
 // voice finds the speech command when voice cues are on; a missing one is
 // reported and the session goes on silently.
-func (a *app) voiceFor(s config.Settings) (*tui.Voice, string) {
+func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {
 	if !s.Voice {
 		return nil, ""
 	}
@@ -210,7 +210,7 @@ func (a *app) runTUI(args []string) error {
 		}
 		level = l
 	}
-	set, warnings, err := a.settings()
+	set, warnings, err := a.loadSettings()
 	if err != nil {
 		return err
 	}
@@ -306,7 +306,7 @@ func (a *app) runTUI(args []string) error {
 
 // runPlain runs the routine line by line until it ends or a signal
 // arrives (exit 130, the session recorded as interrupted).
-func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set config.Settings, voice *tui.Voice, rec *recorder) error {
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set settings.Settings, voice *tui.Voice, rec *recorder) error {
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}

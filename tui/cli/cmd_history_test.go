@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -18,8 +18,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/cooldown-app/cooldown/history"
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/history"
 )
 
 // cet is the zone of the history tests: a fixed +01:00, so the goldens
@@ -499,7 +499,7 @@ func BenchmarkHistoryCommand100k(b *testing.B) {
 // log.
 func TestHistoryReadmeExample(t *testing.T) {
 	writeHistory(t, historyEnv(t), sampleHistory(t))
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
