@@ -103,7 +103,7 @@ func (p *planner) update(msg tea.Msg) (screen, tea.Cmd) {
 				areas = append(areas, a)
 			}
 		}
-		p.plan, p.notes, p.err = p.c.opts.Library.Plan(routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas})
+		p.plan, p.notes, p.err = p.c.opts.Library.Plan(routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas, Timing: new(p.c.opts.Session.Timing)})
 	case key.Matches(k, p.keys.Up):
 		p.row = (p.row - 1 + p.rows()) % p.rows()
 	case key.Matches(k, p.keys.Down):

@@ -149,6 +149,19 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 	return s, warnings, nil
 }
 
+// timing is the person's get-ready and switch gaps (settings file, then
+// the flags given): every total shown is Routine.Total with it, so show,
+// list, plan, validate, the picker and the summary agree with the session.
+func (a *app) timing() routines.Timing {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		// A bad flag is reported by the command that runs; the file's
+		// own timing still holds for the totals.
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return s.Timing()
+}
+
 // voice finds the speech command when voice cues are on; a missing one is
 // reported and the session goes on silently.
 func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {

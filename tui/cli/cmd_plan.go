@@ -94,6 +94,11 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 			return err
 		}
 	}
+	set, _, err := a.loadSettings()
+	if err != nil {
+		return err
+	}
+	req.Timing = new(set.Timing())
 	lib, _, err := a.loadLibrary()
 	if err != nil {
 		return err
@@ -119,7 +124,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
 	}
-	if _, err := io.WriteString(a.io.out, planText(r, notes, width)); err != nil {
+	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {
 		return err
 	}
 	if target != "" {
@@ -247,8 +252,8 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 
 // planText is the plan as `show` prints a routine, with the builder's
 // notes after the steps.
-func planText(r *routines.Routine, notes []string, width int) string {
-	text := showText(r, width)
+func planText(r *routines.Routine, notes []string, width int, t routines.Timing) string {
+	text := showText(r, width, t)
 	if len(notes) == 0 {
 		return text
 	}

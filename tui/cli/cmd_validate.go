@@ -47,8 +47,9 @@ func (a *app) validateCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 			}
+			t := a.timing()
 			for _, rep := range reports {
-				fmt.Fprintln(a.io.out, okLine(rep, base))
+				fmt.Fprintln(a.io.out, okLine(rep, base, t))
 			}
 			return nil
 		},
@@ -67,8 +68,7 @@ func problemLine(p routines.Problem) string {
 // okLine sums up a valid file: "my.yaml: ok — 2 routines: hips-5 (5 min
 // 10 s), back-8 (8 min); 1 exercise". Routines and exercises that take the
 // place of built-in ones are marked: they change what the built-in routines do.
-func okLine(rep routines.FileReport, base *routines.Library) string {
-	t := routines.DefaultTiming()
+func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) string {
 	var parts []string
 	if n := len(rep.Routines); n > 0 {
 		names := make([]string, n)
