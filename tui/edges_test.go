@@ -35,3 +35,34 @@ func TestPickerMinutesUseTheUserTiming(t *testing.T) {
 	}
 	t.Fatalf("no picker row for the test routine:\n%s", h.screen())
 }
+
+// `s` on a plan built on screen saves it through Options.SavePlan and says
+// where and how to run it again; a second `s` does not save twice.
+func TestPlannerSaves(t *testing.T) {
+	var saved []*routines.Routine
+	h := newHarness(t, 80, 24, func(o *Options) {
+		o.SavePlan = func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+			if req.Minutes != 12 {
+				t.Errorf("saved a request of %d minutes, want 12", req.Minutes)
+			}
+			saved = append(saved, r)
+			return "~/.config/cooldown/routines/" + r.ID + ".yaml", nil
+		}
+	})
+	h.key("enter", "enter") // sore, then "build one for today"
+	h.requireScreen("Build one for today")
+	if strings.Contains(h.screen(), "s save") {
+		t.Fatal("the form offers saving before there is a plan")
+	}
+	h.key("enter")
+	h.requireScreen("s save")
+	h.key("s")
+	h.requireScreen("Saved in ~/.config/cooldown/routines/plan-12m-sore-full-body.yaml", "start plan-12m-sore-full-body` runs it again")
+	h.key("s")
+	if len(saved) != 1 {
+		t.Fatalf("saved %d times, want once", len(saved))
+	}
+	if strings.Contains(h.screen(), "s save") {
+		t.Error("still offers saving once saved")
+	}
+}

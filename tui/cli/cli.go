@@ -277,6 +277,9 @@ func (a *app) runTUI(args []string) error {
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},
+		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+			return a.savePlanOnScreen(lib, r, req, notes)
+		},
 	}
 	model := tui.New(opts)
 	// cooldown draws the screen itself (tui.Terminal: a frame right after

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -89,5 +91,69 @@ func TestListMaxMinutesRoundsAsShown(t *testing.T) {
 	}
 	if got := ids(listJSON(t, "--max-minutes", "11")); slices.Contains(got, "twelve") {
 		t.Errorf("--max-minutes 11 keeps a routine shown as 12 min: %v", got)
+	}
+}
+
+// plan --save NAME: the saved routine's id is NAME, its name is --name or
+// made from NAME, and `cooldown show NAME` (as start) finds it.
+func TestPlanSaveNames(t *testing.T) {
+	dir := planEnv(t)
+	r := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "calf-day")
+	r.wantOK(t)
+	s := runPlanCLI(t, "show", "calf-day")
+	s.wantOK(t)
+	if !strings.HasPrefix(s.out, "Calf day (calf-day)\n") {
+		t.Errorf("show calf-day: %q", strings.SplitN(s.out, "\n", 2)[0])
+	}
+	n := runPlanCLI(t, "plan", "--minutes", "15", "--save", "evening.yaml", "--name", "Evening wind-down")
+	n.wantOK(t)
+	s = runPlanCLI(t, "show", "evening")
+	s.wantOK(t)
+	if !strings.HasPrefix(s.out, "Evening wind-down (evening)\n") {
+		t.Errorf("show evening: %q", strings.SplitN(s.out, "\n", 2)[0])
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--name", "Evening"}, "--name names a saved plan"},
+		{[]string{"--save", "Ünïcode"}, "cannot be a routine id"},
+		{[]string{"--save", "later", "--name", " "}, "--name: the name must not be empty"},
+		{[]string{"--save", "later", "--name", strings.Repeat("x", 49)}, "at most 48"},
+		{[]string{"--save", "later", "--name", "a\x1b[31mred"}, "control characters"},
+	} {
+		r := runPlanCLI(t, append([]string{"plan", "--minutes", "12"}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.err, c.want) {
+			t.Errorf("plan %v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.err, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "later.yaml")); err == nil {
+		t.Error("a refused --name still wrote the file")
+	}
+}
+
+// The on-screen planner saves through the same code as plan --save: the
+// plan's own id, in the routines folder, never over another routine.
+func TestPlanSavedOnScreen(t *testing.T) {
+	dir := planEnv(t)
+	a := newApp(testStreams(io.Discard, io.Discard))
+	a.io.now = func() time.Time { return time.Date(2026, 3, 14, 18, 30, 0, 0, time.UTC) }
+	lib := builtin(t)
+	req := routines.PlanRequest{Minutes: 12, Level: routines.Sore, Areas: []string{"calves"}}
+	plan, notes, err := lib.Plan(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	where, err := a.savePlanOnScreen(lib, plan, req, notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if where != "~/.config/cooldown/routines/plan-12m-sore-calves.yaml" && !strings.HasSuffix(where, "/cooldown/routines/plan-12m-sore-calves.yaml") {
+		t.Errorf("saved in %q", where)
+	}
+	v := runPlanCLI(t, "validate", filepath.Join(dir, "plan-12m-sore-calves.yaml"))
+	v.wantOK(t)
+	if _, err := a.savePlanOnScreen(lib, plan, req, notes); err == nil || !strings.HasPrefix(err.Error(), "Not saved: ") || strings.Contains(err.Error(), "--save") {
+		t.Errorf("saving twice: %v", err)
 	}
 }
