@@ -15,7 +15,7 @@ import (
 // PlanKeys drive the "build one for today" form.
 type PlanKeys struct {
 	Up, Down, Left, Right, Toggle, Build, Start, Save, Back key.Binding
-	Global                                            *GlobalKeys
+	Global                                                  *GlobalKeys
 }
 
 // ShortHelp implements help.KeyMap.
