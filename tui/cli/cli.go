@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -199,19 +200,40 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 		return nil, nil, fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 	}
 	var warnings []string
-	files := map[string]bool{}
+	var files []string
 	for _, p := range problems {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
-		files[p.File] = true
+		if name := routines.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
+			files = append(files, name)
+		}
 	}
 	if len(files) > 0 {
-		noun := "file"
-		if len(files) > 1 {
-			noun = "files"
-		}
-		warnings = append(warnings, fmt.Sprintf("Skipped %d routine %s with problems; `cooldown validate` shows them.", len(files), noun))
+		warnings = append(warnings, skippedWarning(files))
 	}
 	return lib, warnings, nil
+}
+
+// skippedWarning names the user files that were skipped for their
+// problems and the command that lists them.
+func skippedWarning(files []string) string {
+	noun := "file"
+	if len(files) > 1 {
+		noun = "files"
+	}
+	shown := files
+	if len(shown) > 3 {
+		shown = append(slices.Clone(files[:3]), fmt.Sprintf("%d more", len(files)-3))
+	}
+	return fmt.Sprintf("Skipped %d routine %s with problems (%s); `cooldown validate` shows them.",
+		len(files), noun, joinAnd(shown))
+}
+
+// joinAnd lists words as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func (a *app) runTUI(args []string) error {

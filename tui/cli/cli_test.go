@@ -648,7 +648,7 @@ func TestValidateMissingFile(t *testing.T) {
 
 func TestValidateUsage(t *testing.T) {
 	env(t)
-	r := cli(t, "validate")
+	r := cli(t, "validate", "--strict")
 	r.want(t, exitUsage)
 	if r.out != "" {
 		t.Errorf("stdout: %q", r.out)

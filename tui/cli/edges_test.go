@@ -157,3 +157,83 @@ func TestPlanSavedOnScreen(t *testing.T) {
 		t.Errorf("saving twice: %v", err)
 	}
 }
+
+// validate reports every problem of a file in one run: an unknown
+// exercise id is found although the file also has a bad duration, with
+// did-you-mean; steps whose id is itself malformed are reported once.
+func TestValidateOnePass(t *testing.T) {
+	env(t)
+	file := writeFile(t, filepath.Join(t.TempDir(), "bad.yaml"), `exercises:
+  - id: my-stretch
+    name: My stretch
+    kind: strech
+    areas: [calves]
+routines:
+  - id: bad-one
+    name: Bad one
+    soreness: [sore]
+    steps:
+      - do: wall-calff
+        for: 30s
+      - do: wall-calf
+        for: thirty
+      - do: my-stretch
+        for: 20s
+      - do: Bad_Id
+        for: 20s
+`)
+	r := cli(t, "validate", file)
+	r.want(t, exitUsage)
+	for _, want := range []string{
+		"bad.yaml:4:11: exercises[0].kind: unknown kind",
+		`bad.yaml:11:13: routines[0].steps[0].do: unknown exercise "wall-calff" in routine "bad-one" (did you mean "wall-calf"?)`,
+		"bad.yaml:14:14: routines[0].steps[1].for: bad duration",
+		"bad.yaml:17:13: routines[0].steps[3].do: id \"Bad_Id\" must be lowercase",
+		"4 problems in 1 file",
+	} {
+		if !strings.Contains(r.err, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.err)
+		}
+	}
+	if strings.Contains(r.err, `unknown exercise "my-stretch"`) {
+		t.Errorf("an exercise defined in the file (with problems of its own) was reported unknown:\n%s", r.err)
+	}
+}
+
+// Bare `cooldown validate` checks the routines folder, as the picker's
+// hint about skipped files promises; the hint names those files.
+func TestValidateTheRoutinesFolder(t *testing.T) {
+	dir := env(t)
+	none := cli(t, "validate")
+	none.want(t, exitOK)
+	if !strings.Contains(none.err, "no routine files in ~/.config/cooldown/routines") {
+		t.Errorf("no folder: %q", none.err)
+	}
+	writeFile(t, filepath.Join(dir, "good.yaml"), twelveMinutes)
+	ok := cli(t, "validate")
+	ok.want(t, exitOK)
+	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 15 s)") {
+		t.Errorf("good folder: %q", ok.out)
+	}
+	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+	writeFile(t, filepath.Join(dir, "also-bad.yml"), "exercises: 3\n")
+	bad := cli(t, "validate")
+	bad.want(t, exitUsage)
+	if !strings.Contains(bad.err, "broken.yaml:3:") || !strings.Contains(bad.err, "also-bad.yml:1:") || !strings.Contains(bad.err, "in 2 of 3 files") {
+		t.Errorf("broken folder: %q", bad.err)
+	}
+
+	a := newApp(testStreams(io.Discard, io.Discard))
+	_, warnings, err := a.loadLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Skipped 2 routine files with problems (also-bad.yml and broken.yaml); `cooldown validate` shows them."
+	if !slices.Contains(warnings, want) {
+		t.Errorf("picker warnings %q, want %q", warnings, want)
+	}
+	if got := skippedWarning([]string{"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"}); got !=
+		"Skipped 5 routine files with problems (a.yaml, b.yaml, c.yaml and 2 more); `cooldown validate` shows them." {
+		t.Errorf("many files: %q", got)
+	}
+}
