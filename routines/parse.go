@@ -74,6 +74,9 @@ type decoder struct {
 
 	nulls        map[ast.Node]Pos // implicit null values, placed at their key or "-"
 	exIDs, rtIDs map[string]Pos   // ids defined so far in this file
+	// keep holds on to routines and steps with problems, for validate to
+	// check their exercise ids in the same run (parsePartial).
+	keep bool
 }
 
 func (d *decoder) add(n ast.Node, field, format string, args ...any) {
@@ -747,6 +750,9 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 			})
 		},
 	}, []string{"id", "name", "soreness", "steps"})
+	if d.keep {
+		return r
+	}
 	if !ok || d.count > before {
 		return nil
 	}
@@ -772,7 +778,7 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		"reps": func(v ast.Node, p string) { s.Reps = d.integer(v, p, 1, MaxReps) },
 		"note": func(v ast.Node, p string) { s.Note = d.text(v, p, maxTextLen) },
 	}, []string{"do", "for"})
-	return s, d.count == before
+	return s, d.count == before || d.keep && s.Do != ""
 }
 
 func pos(n ast.Node) Pos {
