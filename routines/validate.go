@@ -1,6 +1,8 @@
 package routines
 
 import (
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
+
 	"path/filepath"
 	"slices"
 )
@@ -37,7 +39,7 @@ func ValidateFiles(names []string) ([]FileReport, error) {
 		}
 		f, err := Parse(name, data, name)
 		if err != nil {
-			rep.Problems = AsProblems(err)
+			rep.Problems = strictyaml.AsProblems(err)
 			if rep.Problems == nil {
 				rep.Problems = Problems{{File: name, Msg: err.Error()}}
 			}

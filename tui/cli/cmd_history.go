@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -207,9 +209,9 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 	rows := [][]string{{"When", "Routine", "Min", "Outcome", "Steps", "Rating"}}
 	for _, i := range idx {
 		r := &recs[i]
-		name := routines.Clean(r.RoutineName)
+		name := strictyaml.Clean(r.RoutineName)
 		if name == "" {
-			name = routines.Clean(r.Routine)
+			name = strictyaml.Clean(r.Routine)
 		}
 		rating := "-"
 		if r.Rating > 0 {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
+
 	"encoding/json"
 	"fmt"
 	"io"
@@ -300,7 +302,7 @@ const replacesMark = " (replaces built-in)"
 // built-in routine. The path is cleaned: a file name cannot send escape
 // sequences to the terminal.
 func sourceLabel(r *routines.Routine) string {
-	s := routines.Clean(routines.DisplaySource(r.Source))
+	s := strictyaml.Clean(routines.DisplaySource(r.Source))
 	if r.Overrides {
 		s += replacesMark
 	}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
+
 	"errors"
 	"fmt"
 	"io"
@@ -106,7 +108,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	if target != "" {
 		if prev, err := lib.Routine(r.ID); err == nil && prev.Source != routines.BuiltIn {
 			return usageErr("--save: this plan (%s) is already saved in %s; run it with `cooldown start %s`, or remove that file first",
-				r.ID, routines.Clean(routines.DisplaySource(prev.Source)), r.ID)
+				r.ID, strictyaml.Clean(routines.DisplaySource(prev.Source)), r.ID)
 		}
 		data := routines.MarshalRoutine(r, a.io.now(), planComments(req, notes)...)
 		if err := writeNewFile(target, data); err != nil {
@@ -124,7 +126,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	}
 	if target != "" {
 		fmt.Fprintf(a.io.err, "cooldown: saved %s to %s; `cooldown start %s` runs it again\n",
-			r.ID, routines.Clean(routines.DisplaySource(target)), r.ID)
+			r.ID, strictyaml.Clean(routines.DisplaySource(target)), r.ID)
 	}
 	if !o.start {
 		return nil
@@ -191,13 +193,13 @@ func planSavePath(name string) (string, error) {
 		}
 		path = filepath.Join(routinesDir(), name)
 	} else if st, err := os.Stat(filepath.Dir(name)); err != nil || !st.IsDir() {
-		return "", usageErr("--save: there is no folder %s to save into", routines.Clean(filepath.Dir(name)))
+		return "", usageErr("--save: there is no folder %s to save into", strictyaml.Clean(filepath.Dir(name)))
 	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", usageErr("--save: %s already exists; cooldown plan never overwrites a file: choose another name or remove it first",
-			routines.Clean(routines.DisplaySource(path)))
+			strictyaml.Clean(routines.DisplaySource(path)))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("--save: %s: %w", routines.Clean(path), err)
+		return "", fmt.Errorf("--save: %s: %w", strictyaml.Clean(path), err)
 	}
 	return path, nil
 }
@@ -212,7 +214,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", routines.Clean(path))
+		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", strictyaml.Clean(path))
 	}
 	if err != nil {
 		return fmt.Errorf("--save: %w", err)
@@ -223,7 +225,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("--save: writing %s: %w", routines.Clean(path), err)
+		return fmt.Errorf("--save: writing %s: %w", strictyaml.Clean(path), err)
 	}
 	return nil
 }
