@@ -1,11 +1,11 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // FuzzParse parses arbitrary bytes as a user routine file and, when that

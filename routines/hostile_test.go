@@ -1,14 +1,14 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"fmt"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // hostileInputs are files built to cost time or memory. Each must be refused

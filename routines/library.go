@@ -1,8 +1,6 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"cmp"
 	"embed"
 	"errors"
@@ -19,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 //go:embed data/*.yaml

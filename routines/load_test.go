@@ -1,8 +1,6 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // goodUser is a valid user routine written next to every bad file: it must

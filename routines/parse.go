@@ -1,8 +1,6 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"fmt"
 	"regexp"
 	"slices"
@@ -11,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Limits that keep a hostile file from costing time or memory.
@@ -64,6 +64,9 @@ var fileLimits = strictyaml.Limits{
 type decoder struct {
 	*strictyaml.Reader
 	exIDs, rtIDs map[string]Pos // ids defined so far in this file
+	// keep holds on to routines and steps with problems, for validate to
+	// check their exercise ids in the same run (parsePartial).
+	keep bool
 }
 
 func (d *decoder) parseSafely(data []byte, source string) (f *File) {
@@ -351,6 +354,9 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 			})
 		},
 	}, []string{"id", "name", "soreness", "steps"})
+	if d.keep {
+		return r
+	}
 	if !ok || d.Count() > before {
 		return nil
 	}
@@ -376,5 +382,5 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		"reps": func(v ast.Node, p string) { s.Reps = d.Integer(v, p, 1, MaxReps) },
 		"note": func(v ast.Node, p string) { s.Note = d.Text(v, p, maxTextLen) },
 	}, []string{"do", "for"})
-	return s, d.Count() == before
+	return s, d.Count() == before || d.keep && s.Do != ""
 }

@@ -1,8 +1,6 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Limits of a plan request, in minutes.
@@ -28,6 +28,18 @@ type PlanRequest struct {
 	// (45 s by default) and the supported versions of stretches. Such plans
 	// are user routines, so they may go past the 30 s of built-in data.
 	LongerHolds bool
+	// Timing is the person's get-ready and switch gaps: the plan fits the
+	// minutes with the gaps they will really get. Nil means DefaultTiming
+	// (zero gaps are a valid choice, so the zero Timing cannot mean that).
+	Timing *Timing
+}
+
+// timing is the request's gaps, DefaultTiming when none were given.
+func (req PlanRequest) timing() Timing {
+	if req.Timing == nil {
+		return DefaultTiming()
+	}
+	return *req.Timing
 }
 
 // PlanTolerance is how far a plan's total may land from the time asked.
@@ -198,7 +210,7 @@ type rung struct {
 // Plan builds a routine for the request from the library's catalogue,
 // following CONTENT.md §3 and the engine rules of §4: easy movement first,
 // then rolling and stretches for the areas (the whole body if none), slow
-// breathing, and a drink last. Its total with DefaultTiming is within
+// breathing, and a drink last. Its total with the request's timing is within
 // PlanTolerance of the minutes asked, or shorter, never longer; the notes
 // say what was left out or padded, and why. The same request on the same
 // library always gives the same routine. The routine's Source is empty:
@@ -485,7 +497,7 @@ func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
 // fixed is a rung's time without easy movement and breathing, but with
 // their get-ready gaps.
 func (p *planner) fixed(r rung) time.Duration {
-	t := DefaultTiming()
+	t := p.req.timing()
 	d := 2*t.GetReady + p.step(p.hydrate, planHydrate, 1).Total(t)
 	for _, s := range p.content(r) {
 		d += s.Total(t)
@@ -537,7 +549,7 @@ func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 // notes says what the plan left out, cut, swapped or padded, and why.
 func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, breathe, target time.Duration) []string {
 	var notes []string
-	t := DefaultTiming()
+	t := p.req.timing()
 	total := rt.Total(t)
 	covered := rt.Areas()
 	var in, out []string
@@ -689,7 +701,7 @@ func (p *planner) label() []string {
 // routine's actual length, e.g. plan-12m-sore-calves and "Today: 12 min,
 // sore calves".
 func (p *planner) names(rt *Routine) (id, name, summary string) {
-	mins := Minutes(rt.Total(DefaultTiming()))
+	mins := Minutes(rt.Total(p.req.timing()))
 	lvl := string(p.req.Level)
 	lab := p.label()
 	long, longName := "", ""

@@ -1,12 +1,12 @@
 package routines
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func TestParseDuration(t *testing.T) {

@@ -54,6 +54,9 @@ type Options struct {
 	// TerminalGone reports that the terminal has been closed; checked every
 	// few seconds, since a closed terminal does not always send a hangup.
 	TerminalGone func() bool
+	// SavePlan writes a plan built on screen as a routine file in the
+	// user's folder and says where; nil offers no saving.
+	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.

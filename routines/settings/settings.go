@@ -48,8 +48,6 @@
 package settings
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"errors"
 	"fmt"
 	"io"
@@ -64,6 +62,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Units values.

@@ -1,8 +1,6 @@
 package settings
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 const sec = time.Second

@@ -229,9 +229,9 @@ func TestListFilters(t *testing.T) {
 		{"two areas", []string{"--area", "neck,it-band"}, func(r *routines.Routine) bool { return works(r, "neck", "it-band") }},
 		{"area repeated", []string{"--area", "neck", "--area", "it-band"}, func(r *routines.Routine) bool { return works(r, "neck", "it-band") }},
 		{"group", []string{"--area", "legs"}, func(r *routines.Routine) bool { return works(r, legs...) }},
-		{"max minutes", []string{"--max-minutes", "10"}, func(r *routines.Routine) bool { return r.Total(t5) <= 10*time.Minute }},
+		{"max minutes", []string{"--max-minutes", "10"}, func(r *routines.Routine) bool { return routines.Minutes(r.Total(t5)) <= 10 }},
 		{"combined", []string{"--soreness", "sore", "--area", "calves", "--max-minutes", "12"}, func(r *routines.Routine) bool {
-			return r.Suits(routines.Sore) && works(r, "calves") && r.Total(t5) <= 12*time.Minute
+			return r.Suits(routines.Sore) && works(r, "calves") && routines.Minutes(r.Total(t5)) <= 12
 		}},
 	}
 	for _, c := range cases {
@@ -648,7 +648,7 @@ func TestValidateMissingFile(t *testing.T) {
 
 func TestValidateUsage(t *testing.T) {
 	env(t)
-	r := cli(t, "validate")
+	r := cli(t, "validate", "--strict")
 	r.want(t, exitUsage)
 	if r.out != "" {
 		t.Errorf("stdout: %q", r.out)

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
-
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -21,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
