@@ -19,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -207,9 +208,9 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 	rows := [][]string{{"When", "Routine", "Min", "Outcome", "Steps", "Rating"}}
 	for _, i := range idx {
 		r := &recs[i]
-		name := routines.Clean(r.RoutineName)
+		name := strictyaml.Clean(r.RoutineName)
 		if name == "" {
-			name = routines.Clean(r.Routine)
+			name = strictyaml.Clean(r.Routine)
 		}
 		rating := "-"
 		if r.Rating > 0 {
