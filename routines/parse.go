@@ -42,6 +42,9 @@ type File struct {
 	Name      string
 	Exercises []*Exercise
 	Routines  []*Routine
+	Poses     []KeyedPose // the top-level poses: mapping
+
+	builtin bool
 }
 
 // Parse reads one routine file strictly. Every problem found is returned
@@ -195,7 +198,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 		return nil
 	}
 	body := docs[0].Body
-	f := &File{Name: d.file}
+	f := &File{Name: d.file, builtin: source == BuiltIn}
 	ok := d.fields(body, "", map[string]func(ast.Node, string){
 		"exercises": func(n ast.Node, path string) {
 			d.list(n, path, MaxItems, "exercises", func(item ast.Node, p string) {
@@ -205,6 +208,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 				}
 			})
 		},
+		"poses": func(n ast.Node, path string) { f.Poses = d.poses(n, path) },
 		"routines": func(n ast.Node, path string) {
 			d.list(n, path, MaxItems, "routines", func(item ast.Node, p string) {
 				if r := d.routine(item, p); r != nil {
@@ -214,7 +218,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 			})
 		},
 	}, nil)
-	if ok && d.count == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 {
+	if ok && d.count == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 && len(f.Poses) == 0 {
 		d.add(body, "", "file defines no exercises and no routines")
 	}
 	return f
@@ -649,6 +653,7 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
 		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
 		"caution":  func(v ast.Node, p string) { e.Caution = d.text(v, p, maxTextLen) },
+		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 	}, []string{"id", "name", "kind"})
 	if !ok || d.count > before {
 		return nil
