@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Level is how sore the person says they are.
@@ -119,7 +121,7 @@ func ExpandAreas(names []string) ([]string, error) {
 				want[a] = true
 			}
 		default:
-			return nil, fmt.Errorf("unknown body area %q%s", n, suggest(n, append(Areas(), groupNames()...)))
+			return nil, fmt.Errorf("unknown body area %q%s", n, strictyaml.Suggest(n, append(Areas(), groupNames()...)))
 		}
 	}
 	var out []string
@@ -141,9 +143,7 @@ func groupNames() []string {
 }
 
 // Pos is a place in a source file, for error messages.
-type Pos struct {
-	Line, Col int
-}
+type Pos = strictyaml.Pos
 
 // Exercise is one catalogue entry.
 type Exercise struct {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // IDFor turns a file or display name ("Evening", "calf_day", "Calf day")
@@ -33,7 +35,7 @@ func CheckName(s string) error {
 		return fmt.Errorf("the name must not be empty")
 	case utf8.RuneCountInString(s) > maxNameLen:
 		return fmt.Errorf("the name is %d characters long; at most %d", utf8.RuneCountInString(s), maxNameLen)
-	case Clean(s) != s:
+	case strictyaml.Clean(s) != s:
 		return fmt.Errorf("the name has control characters")
 	}
 	return nil

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // FileReport is what validating one file found: what it defines and what
@@ -43,7 +43,7 @@ func ValidateFiles(names []string) ([]FileReport, error) {
 		}
 		f, err := Parse(name, data, name)
 		if err != nil {
-			rep.Problems = AsProblems(err)
+			rep.Problems = strictyaml.AsProblems(err)
 			if rep.Problems == nil {
 				rep.Problems = Problems{{File: name, Msg: err.Error()}}
 			}
@@ -93,7 +93,7 @@ type partialFile struct {
 // it has problems (nil when its structure could not be read at all), so
 // validate can also check the parts that parsed.
 func parsePartial(name string, data []byte, source string) (f *File, exIDs []string) {
-	d := &decoder{file: name, nulls: map[ast.Node]Pos{}, exIDs: map[string]Pos{}, rtIDs: map[string]Pos{}, keep: true}
+	d := &decoder{Reader: strictyaml.NewReader(name, fileLimits), keep: true}
 	defer func() {
 		if r := recover(); r != nil {
 			f = nil // Parse has already reported it
@@ -123,7 +123,7 @@ func linkPartial(lib *Library, partial []partialFile, reports []FileReport) Prob
 	for _, pf := range partial {
 		seen := map[Pos]bool{}
 		for _, p := range reports[pf.report].Problems {
-			seen[Pos{p.Line, p.Col}] = true
+			seen[Pos{Line: p.Line, Col: p.Col}] = true
 		}
 		for i, r := range pf.file.Routines {
 			if r == nil {

@@ -24,6 +24,16 @@ const (
 	MinHeight = 12
 )
 
+// The session screen's layouts, by the size of the whole window (the
+// frame and the help line included), as the README gives them.
+const (
+	BodyMapMinWidth  = 100 // the body map beside the countdown from 100×22
+	BodyMapMinHeight = 22
+	HugeDigitsHeight = 34 // digits double from 34 rows...
+	HugeDigitsWidth  = 72 // ...on a window wide enough for them
+	SmallDigitsBelow = 20 // three-row digits below 20 rows
+)
+
 // Outcome is how the program ended.
 type Outcome string
 

@@ -66,3 +66,49 @@ func TestPlannerSaves(t *testing.T) {
 		t.Error("still offers saving once saved")
 	}
 }
+
+// digitRows counts the rows of the big countdown on a frame without the
+// body map: rows of full blocks that are not the progress bar.
+func digitRows(frame string) int {
+	n := 0
+	for _, l := range strings.Split(frame, "\n") {
+		if strings.ContainsAny(l, "█▀▄") && !strings.Contains(l, "░") && !strings.Contains(l, "──") {
+			n++
+		}
+	}
+	return n
+}
+
+// The README's screen sizes hold at their edges, measured on the whole
+// window (the frame and help line do not eat into them): the body map from
+// 100×22, digits double from 34 rows, three-row digits below 20 rows.
+func TestScreenSizeThresholds(t *testing.T) {
+	at := func(w, hh int) string {
+		h := startRoutine(t, w, hh, nil)
+		h.advance(5*time.Second + 20*time.Second + 5*time.Second + 2*time.Second) // quad stretch, left
+		frame := h.screen()
+		checkFrame(t, frame, w, hh)
+		return frame
+	}
+	hasMap := func(f string) bool { return strings.Contains(f, "front") && strings.Contains(f, "back") }
+	for _, c := range []struct {
+		w, h int
+		want bool
+	}{{100, 22, true}, {99, 22, false}, {100, 21, false}, {120, 40, true}} {
+		f := at(c.w, c.h)
+		if hasMap(f) != c.want {
+			t.Errorf("%d×%d: body map shown %v, want %v:\n%s", c.w, c.h, hasMap(f), c.want, f)
+		}
+		if c.want && !strings.Contains(f, "hips, quads") {
+			t.Errorf("%d×%d: the body map is cut (no area caption):\n%s", c.w, c.h, f)
+		}
+	}
+	for _, c := range []struct{ w, h, rows int }{
+		{80, 34, 10}, {80, 33, 5}, {HugeDigitsWidth, 34, 10}, {HugeDigitsWidth - 1, 34, 5},
+		{80, 20, 5}, {80, 19, 3}, {40, 12, 3},
+	} {
+		if got := digitRows(at(c.w, c.h)); got != c.rows {
+			t.Errorf("%d×%d: digits %d rows tall, want %d:\n%s", c.w, c.h, got, c.rows, at(c.w, c.h))
+		}
+	}
+}

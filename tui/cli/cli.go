@@ -24,6 +24,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
 	"github.com/cooldown-app/cooldown/routines/settings"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -114,7 +115,8 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
-	f.DurationVar(&a.getReady, "get-ready", 5*time.Second, "countdown before each step, 0s to 60s (settings: get_ready)")
+	a.getReady = settings.Defaults().GetReady
+	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -141,9 +143,6 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 			s.AutoAdvance = !a.noAuto
 		}
 		if f.Changed("get-ready") {
-			if a.getReady < 0 || a.getReady > settings.MaxGetReady || a.getReady%time.Second != 0 {
-				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", settings.MaxGetReady, a.getReady)
-			}
 			s.GetReady = a.getReady
 		}
 	}
@@ -203,7 +202,7 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 	var files []string
 	for _, p := range problems {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
-		if name := routines.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
+		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
 			files = append(files, name)
 		}
 	}

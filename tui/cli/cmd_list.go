@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // listFilter is what `cooldown list` keeps.
@@ -302,7 +303,7 @@ const replacesMark = " (replaces built-in)"
 // built-in routine. The path is cleaned: a file name cannot send escape
 // sequences to the terminal.
 func sourceLabel(r *routines.Routine) string {
-	s := routines.Clean(routines.DisplaySource(r.Source))
+	s := strictyaml.Clean(routines.DisplaySource(r.Source))
 	if r.Overrides {
 		s += replacesMark
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // unsavedSource is what `plan` shows as the source of a plan not saved.
@@ -133,7 +134,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	}
 	if target != "" {
 		fmt.Fprintf(a.io.err, "cooldown: saved %s to %s; `cooldown start %s` runs it again\n",
-			r.ID, routines.Clean(routines.DisplaySource(target)), r.ID)
+			r.ID, strictyaml.Clean(routines.DisplaySource(target)), r.ID)
 	}
 	if !o.start {
 		return nil
@@ -200,13 +201,13 @@ func planSavePath(name string) (string, error) {
 		}
 		path = filepath.Join(routinesDir(), name)
 	} else if st, err := os.Stat(filepath.Dir(name)); err != nil || !st.IsDir() {
-		return "", usageErr("--save: there is no folder %s to save into", routines.Clean(filepath.Dir(name)))
+		return "", usageErr("--save: there is no folder %s to save into", strictyaml.Clean(filepath.Dir(name)))
 	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", usageErr("--save: %s already exists; cooldown plan never overwrites a file: choose another name or remove it first",
-			routines.Clean(routines.DisplaySource(path)))
+			strictyaml.Clean(routines.DisplaySource(path)))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("--save: %s: %w", routines.Clean(path), err)
+		return "", fmt.Errorf("--save: %s: %w", strictyaml.Clean(path), err)
 	}
 	return path, nil
 }
@@ -221,7 +222,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", routines.Clean(path))
+		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", strictyaml.Clean(path))
 	}
 	if err != nil {
 		return fmt.Errorf("--save: %w", err)
@@ -232,7 +233,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("--save: writing %s: %w", routines.Clean(path), err)
+		return fmt.Errorf("--save: writing %s: %w", strictyaml.Clean(path), err)
 	}
 	return nil
 }
@@ -281,7 +282,7 @@ func savedNames(path, name string, nameSet bool) (id, shown string, err error) {
 	id = routines.IDFor(base)
 	if id == "" {
 		return "", "", usageErr("--save: %q cannot be a routine id: use lowercase letters, digits and dashes (e.g. evening or calf-day)",
-			routines.Clean(base))
+			strictyaml.Clean(base))
 	}
 	shown = routines.NameFor(base)
 	if nameSet {
@@ -302,7 +303,7 @@ func savePlan(lib *routines.Library, r *routines.Routine, req routines.PlanReque
 			return usageErr("--save: %s is the id of a built-in routine; choose another name", r.ID)
 		}
 		return usageErr("--save: a routine with the id %s is already in %s; run it with `cooldown start %s`, or choose another name",
-			r.ID, routines.Clean(routines.DisplaySource(prev.Source)), r.ID)
+			r.ID, strictyaml.Clean(routines.DisplaySource(prev.Source)), r.ID)
 	}
 	data := routines.MarshalRoutine(r, now, planComments(req, notes)...)
 	if err := writeNewFile(target, data); err != nil {
@@ -323,5 +324,5 @@ func (a *app) savePlanOnScreen(lib *routines.Library, r *routines.Routine, req r
 	if err != nil {
 		return "", errors.New("Not saved: " + strings.TrimPrefix(err.Error(), "--save: "))
 	}
-	return routines.Clean(routines.DisplaySource(target)), nil
+	return strictyaml.Clean(routines.DisplaySource(target)), nil
 }

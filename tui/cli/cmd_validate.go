@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func (a *app) validateCmd() *cobra.Command {
@@ -73,8 +74,8 @@ func (a *app) validateCmd() *cobra.Command {
 // name is printed as given on the command line; the rest is cleaned so a
 // hostile file cannot put escape sequences on the terminal.
 func problemLine(p routines.Problem) string {
-	p.Field = routines.Clean(p.Field)
-	p.Msg = routines.Clean(p.Msg)
+	p.Field = strictyaml.Clean(p.Field)
+	p.Msg = strictyaml.Clean(p.Msg)
 	return p.Error()
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -236,4 +237,29 @@ func TestValidateTheRoutinesFolder(t *testing.T) {
 		"Skipped 5 routine files with problems (a.yaml, b.yaml, c.yaml and 2 more); `cooldown validate` shows them." {
 		t.Errorf("many files: %q", got)
 	}
+}
+
+// history fits the width it has, down to 40 columns: the calendar is cut
+// to the latest weeks and a note says how many are shown.
+func TestHistoryNarrow(t *testing.T) {
+	for _, weeks := range []string{"12", "26", "104"} {
+		for w := 40; w <= 80; w++ {
+			writeHistory(t, historyEnv(t), sampleHistory(t))
+			asTerminal(t, w)
+			r := cli(t, "history", "--weeks", weeks)
+			r.want(t, exitOK)
+			requireFits(t, r.out, w)
+			if t.Failed() {
+				t.Fatalf("--weeks %s at %d columns:\n%s", weeks, w, r.out)
+			}
+			n := 0
+			fmt.Sscan(weeks, &n)
+			if room := w - len(heatIndent); n > room && !strings.Contains(r.out, fmt.Sprintf("(%d of %s weeks fit in %d columns)", room, weeks, w)) {
+				t.Fatalf("--weeks %s at %d columns: no note of how much is shown:\n%s", weeks, w, r.out)
+			}
+		}
+	}
+	asTerminal(t, 30) // narrower still: lines of 40
+	r := cli(t, "history")
+	requireFits(t, r.out, 40)
 }
