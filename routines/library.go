@@ -457,7 +457,7 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 						report(p)
 					}
 					if i, ok := byID[r.ID]; ok && lib.routines[i].Source == BuiltIn {
-						report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: joinPath(at, "id"),
+						report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 							Msg: fmt.Sprintf("routine %q is not used; the built-in routine %q stays", r.ID, r.ID)})
 					}
 				}
