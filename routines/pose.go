@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // A Pose is a stick figure of an exercise in two positions, Start and End,
@@ -271,10 +273,10 @@ func trunkLength(p *Position) float64 {
 
 // pose reads a pose mapping: props, start and end.
 func (d *decoder) pose(n ast.Node, path string) *Pose {
-	before := d.count
-	p := &Pose{Pos: d.pos(n)}
+	before := d.Count()
+	p := &Pose{Pos: d.Pos(n)}
 	var startNode, endNode ast.Node
-	ok := d.fields(n, path, map[string]func(ast.Node, string){
+	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"props": func(v ast.Node, fp string) { d.props(v, fp, &p.Props) },
 		"start": func(v ast.Node, fp string) {
 			startNode = v
@@ -289,12 +291,12 @@ func (d *decoder) pose(n ast.Node, path string) *Pose {
 		return nil
 	}
 	if startNode == nil {
-		d.add(n, joinPath(path, "start"), "a pose needs a start position")
+		d.Add(n, strictyaml.JoinPath(path, "start"), "a pose needs a start position")
 	}
 	if endNode == nil {
-		d.add(n, joinPath(path, "end"), "a pose needs an end position (write end: {} for a still pose)")
+		d.Add(n, strictyaml.JoinPath(path, "end"), "a pose needs an end position (write end: {} for a still pose)")
 	}
-	if d.count > before {
+	if d.Count() > before {
 		return nil
 	}
 	var missing []string
@@ -304,7 +306,7 @@ func (d *decoder) pose(n ast.Node, path string) *Pose {
 		}
 	}
 	if len(missing) > 0 {
-		d.add(startNode, joinPath(path, "start"), "the start position has no %s", strings.Join(missing, ", "))
+		d.Add(startNode, strictyaml.JoinPath(path, "start"), "the start position has no %s", strings.Join(missing, ", "))
 	}
 	for j := range NumJoints {
 		if p.End.Has[j] && !p.Start.Has[j] && hasDefault(j) {
@@ -312,10 +314,10 @@ func (d *decoder) pose(n ast.Node, path string) *Pose {
 			p.Start.P[j], p.Start.Has[j], p.Start.pos[j] = p.Start.At(j), true, p.End.pos[j]
 		}
 		if p.End.Has[j] && !p.Start.Has[j] {
-			d.addAt(p.End.pos[j].Line, p.End.pos[j].Col, joinPath(path, "end."+j.String()), "%s is not in the start position; the end can only move points the start has", j)
+			d.AddAt(p.End.pos[j].Line, p.End.pos[j].Col, strictyaml.JoinPath(path, "end."+j.String()), "%s is not in the start position; the end can only move points the start has", j)
 		}
 	}
-	if d.count > before {
+	if d.Count() > before {
 		return nil
 	}
 	// The end keeps every point it does not move.
@@ -328,10 +330,10 @@ func (d *decoder) pose(n ast.Node, path string) *Pose {
 	d.checkLimbs(path, p, written)
 	for _, j := range p.Props.Strap {
 		if !p.Start.Has[j] && (j == LeftToe || j == RightToe) {
-			d.add(n, joinPath(path, "props.strap"), "the strap is tied to %s, which the pose does not place", j)
+			d.Add(n, strictyaml.JoinPath(path, "props.strap"), "the strap is tied to %s, which the pose does not place", j)
 		}
 	}
-	if d.count > before {
+	if d.Count() > before {
 		return nil
 	}
 	return p
@@ -375,13 +377,13 @@ func (d *decoder) checkLimbs(path string, p *Pose, written [NumJoints]bool) {
 			}
 			if which.len < lo-1e-9 || which.len > hi+1e-9 {
 				where := which.pos.pos[l.at]
-				d.addAt(where.Line, where.Col, joinPath(path, which.name+"."+l.at.String()),
+				d.AddAt(where.Line, where.Col, strictyaml.JoinPath(path, which.name+"."+l.at.String()),
 					"the %s is %s units long; body proportions want %s (%s–%s)", l.name, num(which.len), num(l.nominal), num(lo), num(hi))
 			}
 		}
 		if math.Abs(l.start-l.end) > l.nominal*limbChange+1e-9 {
 			where := p.End.pos[l.at]
-			d.addAt(where.Line, where.Col, joinPath(path, "end."+l.at.String()),
+			d.AddAt(where.Line, where.Col, strictyaml.JoinPath(path, "end."+l.at.String()),
 				"the %s is %s units long at the start and %s at the end; a limb keeps its length (±%s)", l.name, num(l.start), num(l.end), num(l.nominal*limbChange))
 		}
 	}
@@ -399,33 +401,33 @@ func (d *decoder) position(n ast.Node, path string, p *Position) {
 	case *ast.MappingValueNode:
 		values = []*ast.MappingValueNode{m}
 	default:
-		d.add(n, path, "a position must be a mapping of joints to [x, y] points, found %s", describe(n))
+		d.Add(n, path, "a position must be a mapping of joints to [x, y] points, found %s", strictyaml.Describe(n))
 		return
 	}
 	for _, mv := range values {
 		if mv == nil || mv.Key == nil {
 			continue
 		}
-		name, ok := keyText(mv.Key)
+		name, ok := strictyaml.KeyText(mv.Key)
 		if !ok {
-			d.add(mv.Key, path, "a joint name must be plain text, found %s", describe(mv.Key))
+			d.Add(mv.Key, path, "a joint name must be plain text, found %s", strictyaml.Describe(mv.Key))
 			continue
 		}
-		field := joinPath(path, safeKey(name))
+		field := strictyaml.JoinPath(path, strictyaml.SafeKey(name))
 		j, known := ParseJoint(name)
 		if !known {
-			d.add(mv.Key, field, "unknown joint %q%s (joints: %s)", shorten(name), suggest(name, JointNames()), strings.Join(JointNames(), ", "))
+			d.Add(mv.Key, field, "unknown joint %q%s (joints: %s)", strictyaml.Shorten(name), strictyaml.Suggest(name, JointNames()), strings.Join(JointNames(), ", "))
 			continue
 		}
 		if p.Has[j] {
-			d.add(mv.Key, field, "joint is given twice")
+			d.Add(mv.Key, field, "joint is given twice")
 			continue
 		}
 		pt, ok := d.point(mv.Value, field)
 		if !ok {
 			continue
 		}
-		p.P[j], p.Has[j], p.pos[j] = pt, true, d.pos(mv.Key)
+		p.P[j], p.Has[j], p.pos[j] = pt, true, d.Pos(mv.Key)
 	}
 }
 
@@ -433,7 +435,7 @@ func (d *decoder) position(n ast.Node, path string, p *Position) {
 func (d *decoder) point(n ast.Node, path string) (Point, bool) {
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok || len(seq.Values) != 2 {
-		d.add(n, path, "must be a point [x, y], found %s", describe(n))
+		d.Add(n, path, "must be a point [x, y], found %s", strictyaml.Describe(n))
 		return Point{}, false
 	}
 	x, okx := d.number(seq.Values[0], path)
@@ -447,12 +449,12 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	case *ast.IntegerNode, *ast.FloatNode:
 		raw = v.GetToken().Value
 	default:
-		d.add(n, path, "must be a number, found %s", describe(n))
+		d.Add(n, path, "must be a number, found %s", strictyaml.Describe(n))
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(raw, 64)
 	if err != nil || math.IsNaN(f) || math.Abs(f) > maxCoord {
-		d.add(n, path, "must be a number from -%v to %v, found %s", maxCoord, maxCoord, shorten(raw))
+		d.Add(n, path, "must be a number from -%v to %v, found %s", maxCoord, maxCoord, strictyaml.Shorten(raw))
 		return 0, false
 	}
 	return f, true
@@ -473,7 +475,7 @@ func (d *decoder) props(n ast.Node, path string, p *Props) {
 			}
 		}
 	}
-	d.fields(n, path, map[string]func(ast.Node, string){
+	d.Fields(n, path, map[string]func(ast.Node, string){
 		"floor": one(&p.Floor),
 		"wall":  one(&p.Wall),
 		"chair": pt(&p.Chair),
@@ -483,7 +485,7 @@ func (d *decoder) props(n ast.Node, path string, p *Props) {
 		"mat": func(v ast.Node, fp string) {
 			seq, ok := v.(*ast.SequenceNode)
 			if !ok || len(seq.Values) != 4 {
-				d.add(v, fp, "a mat is its corners [x0, y0, x1, y1]; found %s", describe(v))
+				d.Add(v, fp, "a mat is its corners [x0, y0, x1, y1]; found %s", strictyaml.Describe(v))
 				return
 			}
 			var r [4]float64
@@ -495,7 +497,7 @@ func (d *decoder) props(n ast.Node, path string, p *Props) {
 				r[i] = f
 			}
 			if r[0] >= r[2] || r[1] >= r[3] {
-				d.add(v, fp, "a mat's first corner [x0, y0] must be left of and below the second [x1, y1]")
+				d.Add(v, fp, "a mat's first corner [x0, y0] must be left of and below the second [x1, y1]")
 				return
 			}
 			p.Mat = &r
@@ -503,17 +505,17 @@ func (d *decoder) props(n ast.Node, path string, p *Props) {
 		"strap": func(v ast.Node, fp string) {
 			seq, ok := v.(*ast.SequenceNode)
 			if !ok || len(seq.Values) != 2 {
-				d.add(v, fp, "a strap joins two joints, e.g. [left-hand, left-foot]; found %s", describe(v))
+				d.Add(v, fp, "a strap joins two joints, e.g. [left-hand, left-foot]; found %s", strictyaml.Describe(v))
 				return
 			}
 			for _, item := range seq.Values {
-				s, ok := d.rawText(item, fp)
+				s, ok := d.RawText(item, fp)
 				if !ok {
 					return
 				}
 				j, known := ParseJoint(s)
 				if !known || j == Roller || j == Ball {
-					d.add(item, fp, "unknown joint %q%s", shorten(s), suggest(s, JointNames()))
+					d.Add(item, fp, "unknown joint %q%s", strictyaml.Shorten(s), strictyaml.Suggest(s, JointNames()))
 					return
 				}
 				p.Strap = append(p.Strap, j)
@@ -539,11 +541,11 @@ func (d *decoder) poses(n ast.Node, path string) []KeyedPose {
 	case *ast.MappingValueNode:
 		values = []*ast.MappingValueNode{m}
 	default:
-		d.add(n, path, "must be a mapping of exercise ids to poses, found %s", describe(n))
+		d.Add(n, path, "must be a mapping of exercise ids to poses, found %s", strictyaml.Describe(n))
 		return nil
 	}
 	if len(values) > MaxItems {
-		d.add(n, path, "has %d poses; at most %d are allowed", len(values), MaxItems)
+		d.Add(n, path, "has %d poses; at most %d are allowed", len(values), MaxItems)
 		return nil
 	}
 	var out []KeyedPose
@@ -556,14 +558,14 @@ func (d *decoder) poses(n ast.Node, path string) []KeyedPose {
 		if id == "" {
 			continue
 		}
-		field := joinPath(path, safeKey(id))
+		field := strictyaml.JoinPath(path, strictyaml.SafeKey(id))
 		if seen[id] {
-			d.add(mv.Key, field, "pose for %q is given twice", id)
+			d.Add(mv.Key, field, "pose for %q is given twice", id)
 			continue
 		}
 		seen[id] = true
 		if p := d.pose(mv.Value, field); p != nil {
-			out = append(out, KeyedPose{ID: id, Pos: d.pos(mv.Key), Pose: p})
+			out = append(out, KeyedPose{ID: id, Pos: d.Pos(mv.Key), Pose: p})
 		}
 	}
 	return out
@@ -584,7 +586,7 @@ func linkPoses(files []*File, exercises map[string]*Exercise, ids []string) (bro
 			e, ok := exercises[kp.ID]
 			if !ok {
 				p := Problem{File: f.Name, Line: kp.Pos.Line, Col: kp.Pos.Col, Field: "poses." + kp.ID,
-					Msg: fmt.Sprintf("pose for unknown exercise %q%s", kp.ID, suggest(kp.ID, ids))}
+					Msg: fmt.Sprintf("pose for unknown exercise %q%s", kp.ID, strictyaml.Suggest(kp.ID, ids))}
 				if f.builtin {
 					broken = append(broken, p)
 				} else {

@@ -172,5 +172,3 @@ func BenchmarkParsePoses(b *testing.B) {
 		}
 	}
 }
-
-
