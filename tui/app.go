@@ -132,6 +132,11 @@ type (
 // interrupted and quits.
 type SignalMsg struct{ Signal os.Signal }
 
+// StopMsg tells the app a SIGTSTP came from outside (job control, kill
+// -TSTP, a multiplexer's suspend): it suspends as for ctrl+z, pausing a
+// running hold and giving the terminal back before the process stops.
+type StopMsg struct{}
+
 // Model is the root of the program.
 type Model struct {
 	c        *common
@@ -216,6 +221,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case SignalMsg:
 		return m.interrupt()
+	case StopMsg:
+		if r, ok := m.screen.(*runScreen); ok {
+			return m, r.suspend(m.c.now())
+		}
+		return m, tea.Suspend
 	case terminalCheckMsg:
 		if m.c.opts.TerminalGone() {
 			return m.interrupt()

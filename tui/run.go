@@ -182,13 +182,23 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, nil
 }
 
+// suspend pauses the hold and gives the terminal back (ctrl+z, or a
+// SIGTSTP from outside: job control, kill -TSTP, a multiplexer's suspend).
+// The session stays paused after the return, until the person resumes.
+func (r *runScreen) suspend(now time.Time) tea.Cmd {
+	if r.ended {
+		return tea.Suspend
+	}
+	evs := r.sess.Pause(now)
+	return tea.Sequence(r.handle(evs, now), tea.Suspend)
+}
+
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
-		evs := s.Pause(now)
-		return r, tea.Sequence(r.handle(evs, now), tea.Suspend)
+		return r, r.suspend(now)
 	case key.Matches(k, r.keys.Quit):
 		// Pause while the question is up; carry on if the answer is no.
 		r.resumeAfter = s.State() == session.Running
