@@ -13,6 +13,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // tickMsg wakes the session screen. gen drops ticks scheduled before the
@@ -357,9 +358,9 @@ func (r *runScreen) column(w, h int) string {
 	rule := st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+		rule = st.Warn.Render(truncate("! history not saved: "+strictyaml.Clean(r.recErr.Error()), w))
 	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
+		rule = st.Warn.Render(truncate("! "+strictyaml.Clean(r.c.notice), w))
 	}
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}

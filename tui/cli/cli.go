@@ -128,7 +128,7 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 	var warnings []string
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(a.io.err, "cooldown: %s\n", line)
+			diag(a.io.err, "%s", line)
 		}
 		warnings = append(warnings, "settings file has problems and was ignored; see "+path)
 	}
@@ -201,7 +201,7 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 	var warnings []string
 	var files []string
 	for _, p := range problems {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
+		diag(a.io.err, "%s", p.Error())
 		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
 			files = append(files, name)
 		}
@@ -261,7 +261,7 @@ func (a *app) runTUI(args []string) error {
 	rec := newRecorder()
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", voiceErr)
+		diag(a.io.err, "%s", voiceErr)
 		warnings = append(warnings, voiceErr)
 	}
 	var routine *routines.Routine
