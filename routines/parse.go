@@ -609,7 +609,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.count
-	var areasNode ast.Node
+	var areasNode, breathingNode ast.Node
 	var areaItems []ast.Node
 	ok := d.fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -649,6 +649,10 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
 		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
 		"caution":  func(v ast.Node, p string) { e.Caution = d.text(v, p, maxTextLen) },
+		"breathing": func(v ast.Node, p string) {
+			breathingNode = v
+			e.Breathing = d.breathing(v, p)
+		},
 	}, []string{"id", "name", "kind"})
 	if !ok || d.count > before {
 		return nil
@@ -667,6 +671,9 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			d.add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
 	}
+	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
+		d.add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
+	}
 	if e.Kind == Roll {
 		// CONTENT.md §2: never roll the lumbar spine or the neck.
 		for i, a := range e.Areas {
@@ -679,6 +686,23 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		return nil
 	}
 	return e
+}
+
+// breathing reads a breathing pattern id.
+func (d *decoder) breathing(n ast.Node, path string) string {
+	id, ok := d.rawText(n, path)
+	if !ok {
+		return ""
+	}
+	if id == "" {
+		d.add(n, path, "is empty; write one of %s (or leave it out)", strings.Join(BreathPatternIDs(), ", "))
+		return ""
+	}
+	if _, err := LookupBreathing(id); err != nil {
+		d.add(n, path, "%v", err)
+		return ""
+	}
+	return id
 }
 
 func kindNames() []string {
@@ -771,6 +795,10 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		},
 		"reps": func(v ast.Node, p string) { s.Reps = d.integer(v, p, 1, MaxReps) },
 		"note": func(v ast.Node, p string) { s.Note = d.text(v, p, maxTextLen) },
+		"breathing": func(v ast.Node, p string) {
+			s.Pattern = d.breathing(v, p)
+			s.PatternPos = d.pos(v)
+		},
 	}, []string{"do", "for"})
 	return s, d.count == before
 }
