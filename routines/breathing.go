@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // BreathKind is what one phase of a breathing pattern asks for.
@@ -120,7 +122,7 @@ func LookupBreathing(id string) (*BreathPattern, error) {
 			return p, nil
 		}
 	}
-	return nil, fmt.Errorf("unknown breathing pattern %q%s (want %s)", shorten(id), suggest(id, BreathPatternIDs()), strings.Join(BreathPatternIDs(), ", "))
+	return nil, fmt.Errorf("unknown breathing pattern %q%s (want %s)", strictyaml.Shorten(id), strictyaml.Suggest(id, BreathPatternIDs()), strings.Join(BreathPatternIDs(), ", "))
 }
 
 // Cycle is the length of one breath of the pattern.

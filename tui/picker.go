@@ -285,7 +285,7 @@ func (p *picker) routineView(w, h int) []string {
 	}
 	lines = append(lines, "")
 	p.cursor = min(p.cursor, len(ch)-1)
-	t := routines.DefaultTiming()
+	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}
