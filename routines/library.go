@@ -110,17 +110,21 @@ func Load(userDir string) (*Library, Problems, error) {
 // which is about half the YAML Load parses (the catalogue is half the
 // built-in data). Every user file is read, so a user routine with the id
 // still replaces the built-in one and every problem in a user file is
-// reported as Load reports it; of the built-in data, the catalogue and,
-// unless a user file defines the id, the one file of that routine (each
-// built-in routine file holds one routine named after it). The library
+// reported as Load reports it; of the built-in data, the catalogue and the
+// one file of that routine (each built-in routine file holds one routine
+// named after it), also when a user file overrides it, so that a broken
+// override leaves the built-in routine in place. The library
 // holds that routine and the exercises. When id names no routine, LoadFor
 // is Load, so the error of Library.Routine lists the near matches.
 func LoadFor(userDir, id string) (*Library, Problems, error) {
 	files, dirErr := UserFiles(userDir)
 	lib, problems, err := loadFiles(files, func(user []*File) (func(string) bool, bool) {
+		// The built-in routine is parsed even when a user file defines the
+		// id: the user's may fail to link (an unknown exercise), and a
+		// broken override must never take the built-in away.
 		for _, f := range user {
 			for _, r := range f.Routines {
-				if r.ID == id {
+				if r.ID == id && !builtinRoutine(id) {
 					return onlyBuiltin(catalogueFile), true
 				}
 			}
@@ -451,6 +455,10 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 				} else {
 					for _, p := range ps {
 						report(p)
+					}
+					if i, ok := byID[r.ID]; ok && lib.routines[i].Source == BuiltIn {
+						report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
+							Msg: fmt.Sprintf("routine %q is not used; the built-in routine %q stays", r.ID, r.ID)})
 					}
 				}
 				continue

@@ -327,7 +327,7 @@ func whenText(t, now time.Time, short bool) string {
 // sessions a week.
 func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, now time.Time, width int, h historyStyles) {
 	monday := grid.Date(len(grid.Sessions)-1, 0)
-	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(monday.AddDate(0, 0, 6))) + "\n")
+	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(grid.Date(len(grid.Sessions)-1, 6))) + "\n")
 	days, sofar := 0, int(now.Weekday()+6)%7+1 // Monday = 1 day so far
 	for _, n := range grid.Sessions[len(grid.Sessions)-1] {
 		if n > 0 {
@@ -559,15 +559,8 @@ func agoText(t, now time.Time) string {
 	}
 }
 
-// calendarDays counts the midnights from t to now in now's location.
-func calendarDays(t, now time.Time) int {
-	loc := now.Location()
-	y1, m1, d1 := t.In(loc).Date()
-	y2, m2, d2 := now.Date()
-	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	z := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	return int(z.Sub(a).Hours() / 24)
-}
+// calendarDays counts the civil days from t to now in now's location.
+func calendarDays(t, now time.Time) int { return history.CalendarDays(t, now) }
 
 // --json
 
