@@ -184,6 +184,12 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
+	// Pausing, moving or quitting leaves the moment the queued words were
+	// for: silence them before the new step's words are queued.
+	if h, ok := r.c.opts.Cues.(interface{ Hush() }); ok &&
+		key.Matches(k, r.keys.Pause, r.keys.Skip, r.keys.Prev, r.keys.Quit, r.keys.Continue, r.c.keys.Global.Suspend) {
+		h.Hush()
+	}
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
 		evs := s.Pause(now)

@@ -414,15 +414,26 @@ func (d *decoder) breathing(n ast.Node, key string, dst *string) {
 		d.Add(n, key, "must be one of %s, found %s", strings.Join(routines.BreathPatternIDs(), ", "), strictyaml.Describe(n))
 		return
 	}
-	id := strings.TrimSpace(v)
-	if a, ok := breathingAliases[normalize(id, "-")]; ok {
-		id = a
-	}
-	if _, err := routines.LookupBreathing(id); err != nil {
+	id, err := Breathing(v)
+	if err != nil {
 		d.Add(n, key, "%v", err)
 		return
 	}
 	*dst = id
+}
+
+// Breathing reads a breathing pattern id for the settings file and the
+// --breathing flag alike; a few other names of the patterns ("4-4-4-4",
+// "breathe-sigh") are understood too.
+func Breathing(raw string) (string, error) {
+	id := strings.TrimSpace(raw)
+	if a, ok := breathingAliases[normalize(id, "-")]; ok {
+		id = a
+	}
+	if _, err := routines.LookupBreathing(id); err != nil {
+		return "", err
+	}
+	return id, nil
 }
 
 // breathingAliases, by normalize(s, "-"), are other names of the patterns.
