@@ -154,6 +154,7 @@ type Exercise struct {
 	PerSide bool
 	Cues    []string
 	Caution string
+	Pose    *Pose // nil when it has none: the screen shows the body map
 	// Breathing is the pattern id a breathing exercise is written for
 	// ("" for the default); only breathe exercises have one.
 	Breathing string
