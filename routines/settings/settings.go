@@ -71,6 +71,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -154,7 +155,12 @@ func Load(path string) (Settings, error) {
 	case fi.Size() > MaxFileBytes:
 		return Defaults(), tooBig(path)
 	}
-	f, err := os.Open(path)
+	// Checked again on the opened file, opened without blocking: the path
+	// may have been swapped for a FIFO since the check above.
+	f, _, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return Defaults(), fmt.Errorf("settings file %s is not a regular file", path)
+	}
 	if err != nil {
 		return Defaults(), fileError(path, err)
 	}
