@@ -28,10 +28,10 @@ var catalogueWant = []struct {
 	{"overhead-triceps", Stretch, []string{"arms", "lats"}, true},
 	{"wrist-flexor", Stretch, []string{"arms"}, true},
 	{"thread-needle", Stretch, []string{"upper-back", "shoulders"}, true},
-	{"childs-pose", Stretch, []string{"lower-back", "lats", "hips"}, false},
+	{"childs-pose", Stretch, []string{"lower-back", "lats"}, false},
 	{"standing-side-reach", Stretch, []string{"lats", "lower-back"}, true},
 	{"knees-to-chest", Stretch, []string{"lower-back", "glutes"}, false},
-	{"supine-twist", Stretch, []string{"lower-back", "glutes", "chest"}, true},
+	{"supine-twist", Stretch, []string{"lower-back", "glutes"}, true},
 	{"figure-four", Stretch, []string{"glutes", "hips"}, true},
 	{"kneeling-hip-flexor", Stretch, []string{"hips", "quads"}, true},
 	{"standing-quad", Stretch, []string{"quads", "hips"}, true},
@@ -259,7 +259,7 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 			if s.Exercise.PerSide {
 				holds *= 2
 			}
-			want += tm.GetReady + time.Duration(holds)*s.For + time.Duration(holds-1)*tm.Switch
+			want += tm.ReadyFor(s) + time.Duration(holds)*s.For + time.Duration(holds-1)*tm.Switch
 		}
 		total := r.Total(tm)
 		if total != want || total <= 0 {
@@ -623,9 +623,9 @@ func activeMax(l Level) time.Duration {
 	return 10 * time.Minute
 }
 
-// standingBalance are the stretches done on one leg or in a wide standing
+// oneLegOrWide are the stretches done on one leg or in a wide standing
 // lunge: not for very-sore legs, nor swapped in for older adults.
-var standingBalance = []string{"standing-quad", "step-hamstring", "shin-toe-drag", "side-lunge-adductor", "crossed-leg-lean"}
+var oneLegOrWide = []string{"standing-quad", "step-hamstring", "side-lunge-adductor"}
 
 func TestPlanContent(t *testing.T) {
 	lib := builtin(t)
@@ -671,10 +671,10 @@ func TestPlanContent(t *testing.T) {
 						switch s.Exercise.Kind {
 						case Stretch:
 							stretches++
-							if l == VerySore && slices.Contains(standingBalance, s.Do) {
+							if l == VerySore && slices.Contains(oneLegOrWide, s.Do) {
 								fail("very sore, yet the standing balance stretch %s", s.Do)
 							}
-							if longer && slices.Contains(standingBalance, s.Do) {
+							if longer && slices.Contains(oneLegOrWide, s.Do) {
 								fail("older adults, yet the one-leg or wide standing %s", s.Do)
 							}
 							if l == VerySore && (s.For > 20*time.Second && !longer || s.Reps > 1) {
@@ -736,7 +736,8 @@ func TestPlanSpendsSpareTimeOnSoreAreas(t *testing.T) {
 		if m := uses(r, c.want...); len(m) > 0 {
 			t.Errorf("%d min %s %v: missing %v\n%s", c.minutes, c.level, c.areas, m, dumpPlan(r, notes))
 		}
-		if r.Steps[0].For > rulesFor(c.level, false).activeFloor && !hasNote(notes, "This plan takes ") {
+		// Very sore, easy movement grows once the short gentle set is in.
+		if c.level != VerySore && r.Steps[0].For > rulesFor(c.level, false).activeFloor+time.Minute && !hasNote(notes, "This plan takes ") {
 			t.Errorf("%d min %s %v: easy movement %v past its floor while the areas could use the time\n%s",
 				c.minutes, c.level, c.areas, r.Steps[0].For, dumpPlan(r, notes))
 		}

@@ -16,7 +16,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml"}
+		GetReady: 10 * sec, Switch: 10 * sec, Units: "ml"}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -42,7 +42,7 @@ func TestParseGood(t *testing.T) {
 		{"document marker only", "---\n# nothing yet\n", def},
 		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\n",
 			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz"}},
-		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\n", def},
+		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 10s\nswitch_gap: 10s\nunits: ml\n", def},
 		{"one key", "sound: false\n", with(func(s *Settings) { s.Sound = false })},
 		{"bare number is seconds", "get_ready: 12\nswitch_gap: 7\n", with(func(s *Settings) { s.GetReady, s.Switch = 12*sec, 7*sec })},
 		{"zero turns gaps off", "get_ready: 0\nswitch_gap: 0s\n", with(func(s *Settings) { s.GetReady, s.Switch = 0, 0 })},
@@ -374,8 +374,8 @@ func TestDescribe(t *testing.T) {
 		"voice: false (default)",
 		`voice_command: "" (default)`,
 		"auto_advance: true (default)",
-		"get_ready: 5s (default)",
-		"switch_gap: 5s (default)",
+		"get_ready: 10s (default)",
+		"switch_gap: 10s (default)",
 		"units: ml (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -392,7 +392,7 @@ func TestDescribe(t *testing.T) {
 		"voice_command: espeak-ng -s 150 (from file)",
 		"auto_advance: true (default)",
 		"get_ready: 60s (from file)",
-		"switch_gap: 5s (default)",
+		"switch_gap: 10s (default)",
 		"units: floz (from file)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {

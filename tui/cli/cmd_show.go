@@ -52,8 +52,8 @@ func (a *app) showCmd() *cobra.Command {
 // timingNote says what the computed total includes.
 func timingNote() string {
 	t := routines.DefaultTiming()
-	return fmt.Sprintf("%s to get ready before each step and %s to switch sides or between reps",
-		routines.Friendly(t.GetReady), routines.Friendly(t.Switch))
+	return fmt.Sprintf("%s to get ready before each step (%s before foam rolling) and %s to switch sides or between reps",
+		routines.Friendly(t.GetReady), routines.Friendly(t.GetReady+t.RollExtra), routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
@@ -75,12 +75,14 @@ func showText(r *routines.Routine, width int) string {
 	field("Source", sourceLabel(r))
 
 	b.WriteString("\nSteps\n")
-	nameW := 0
+	nameW, lenW := 0, 0
 	for _, s := range r.Steps {
 		nameW = max(nameW, ansi.StringWidth(s.Name()))
+		lenW = max(lenW, ansi.StringWidth(s.Length()))
 	}
-	nameW = min(nameW, max(width/2, 16))
 	numW := len(fmt.Sprint(len(r.Steps)))
+	// Names give way to the lengths ("2 × 30 s each side") on narrow terminals.
+	nameW = min(nameW, max(width/2, 16), max(width-(numW+4)-2-lenW, 8))
 	for i, s := range r.Steps {
 		num := fmt.Sprintf("  %*d. ", numW, i+1)
 		name := s.Name()
