@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Level is how sore the person says they are.
@@ -119,7 +121,7 @@ func ExpandAreas(names []string) ([]string, error) {
 				want[a] = true
 			}
 		default:
-			return nil, fmt.Errorf("unknown body area %q%s", n, suggest(n, append(Areas(), groupNames()...)))
+			return nil, fmt.Errorf("unknown body area %q%s", n, strictyaml.Suggest(n, append(Areas(), groupNames()...)))
 		}
 	}
 	var out []string
@@ -141,9 +143,7 @@ func groupNames() []string {
 }
 
 // Pos is a place in a source file, for error messages.
-type Pos struct {
-	Line, Col int
-}
+type Pos = strictyaml.Pos
 
 // Exercise is one catalogue entry.
 type Exercise struct {
@@ -234,9 +234,11 @@ type Timing struct {
 	RollExtra time.Duration
 }
 
-// DefaultTiming is the real time people take between holds: about 10 s to
-// move into a stretch or change sides, 15 s to get onto a roller. Shorter
-// gaps make totals that understate the real time by 10–15%.
+// DefaultTiming is the gaps of a person with no settings file: the real
+// time people take between holds, about 10 s to move into a stretch or
+// change sides, 15 s to get onto a roller (shorter gaps make totals that
+// understate the real time by 10–15%). Whatever shows a total uses
+// Routine.Total with the person's own Timing.
 func DefaultTiming() Timing {
 	return Timing{GetReady: 10 * time.Second, Switch: 10 * time.Second, RollExtra: 5 * time.Second}
 }
@@ -308,7 +310,10 @@ func Friendly(d time.Duration) string {
 	return fmt.Sprintf("%d min %d s", m, s)
 }
 
-// Minutes rounds a duration to whole minutes for display, never below 1.
+// Minutes rounds a duration to whole minutes for display, never below 1:
+// to the nearest minute, half a minute up (12 min 10 s is 12). It is the
+// one rounding rule: whatever filters by minutes compares this number, so
+// a routine shown as 12 min is kept by a limit of 12.
 func Minutes(d time.Duration) int {
 	return max(1, int((d+30*time.Second)/time.Minute))
 }

@@ -67,6 +67,7 @@ func testLibrary(t *testing.T) *routines.Library {
 }
 
 // testSessionOptions are the session options of the screen tests: 5 s gaps
+// (as for a person with get_ready: 5s and switch_gap: 5s)
 // and no extra before rolls, so the tests of session mechanics count in
 // round numbers whatever the defaults are.
 func testSessionOptions() session.Options {

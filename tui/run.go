@@ -244,7 +244,9 @@ func (r *runScreen) helpKeys() help.KeyMap {
 // cues and caution, and what comes next. Lower-priority parts drop out
 // as the window shrinks.
 func (r *runScreen) view(w, h int) string {
-	if w < 100 || h < 22 || r.confirm {
+	// The layout follows the window's size, not the room left inside the
+	// frame and help line, so the thresholds are the ones a person reads.
+	if r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
 		return r.column(w, h)
 	}
 	// Room for the body map beside the main column.
@@ -287,9 +289,9 @@ func (r *runScreen) column(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case h >= 34 && w >= 70:
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth:
 		digitSize = DigitsHuge
-	case h < 20:
+	case r.c.height < SmallDigitsBelow:
 		digitSize = DigitsSmall
 	}
 	digits := bigText(clock(s.Remaining(now)), digitSize)

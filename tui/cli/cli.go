@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -23,6 +24,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
 	"github.com/cooldown-app/cooldown/routines/settings"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -113,7 +115,8 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
-	f.DurationVar(&a.getReady, "get-ready", 5*time.Second, "countdown before each step, 0s to 60s (settings: get_ready)")
+	a.getReady = settings.Defaults().GetReady
+	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -140,13 +143,23 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 			s.AutoAdvance = !a.noAuto
 		}
 		if f.Changed("get-ready") {
-			if a.getReady < 0 || a.getReady > settings.MaxGetReady || a.getReady%time.Second != 0 {
-				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", settings.MaxGetReady, a.getReady)
-			}
 			s.GetReady = a.getReady
 		}
 	}
 	return s, warnings, nil
+}
+
+// timing is the person's get-ready and switch gaps (settings file, then
+// the flags given): every total shown is Routine.Total with it, so show,
+// list, plan, validate, the picker and the summary agree with the session.
+func (a *app) timing() routines.Timing {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		// A bad flag is reported by the command that runs; the file's
+		// own timing still holds for the totals.
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return s.Timing()
 }
 
 // voice finds the speech command when voice cues are on; a missing one is
@@ -186,19 +199,40 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 		return nil, nil, fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 	}
 	var warnings []string
-	files := map[string]bool{}
+	var files []string
 	for _, p := range problems {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
-		files[p.File] = true
+		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
+			files = append(files, name)
+		}
 	}
 	if len(files) > 0 {
-		noun := "file"
-		if len(files) > 1 {
-			noun = "files"
-		}
-		warnings = append(warnings, fmt.Sprintf("Skipped %d routine %s with problems; `cooldown validate` shows them.", len(files), noun))
+		warnings = append(warnings, skippedWarning(files))
 	}
 	return lib, warnings, nil
+}
+
+// skippedWarning names the user files that were skipped for their
+// problems and the command that lists them.
+func skippedWarning(files []string) string {
+	noun := "file"
+	if len(files) > 1 {
+		noun = "files"
+	}
+	shown := files
+	if len(shown) > 3 {
+		shown = append(slices.Clone(files[:3]), fmt.Sprintf("%d more", len(files)-3))
+	}
+	return fmt.Sprintf("Skipped %d routine %s with problems (%s); `cooldown validate` shows them.",
+		len(files), noun, joinAnd(shown))
+}
+
+// joinAnd lists words as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func (a *app) runTUI(args []string) error {
@@ -263,6 +297,9 @@ func (a *app) runTUI(args []string) error {
 		Recorder: rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
+		},
+		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+			return a.savePlanOnScreen(lib, r, req, notes)
 		},
 	}
 	model := tui.New(opts)

@@ -33,13 +33,13 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			var out string
 			if markdown {
-				out = showMarkdown(r)
+				out = showMarkdown(r, a.timing())
 			} else {
 				width := 80
 				if w, isTerm := a.io.width(a.io.out); isTerm {
 					width = max(min(w, 80), 30)
 				}
-				out = showText(r, width)
+				out = showText(r, width, a.timing())
 			}
 			_, err = io.WriteString(a.io.out, out)
 			return err
@@ -50,16 +50,18 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 // timingNote says what the computed total includes.
-func timingNote() string {
-	t := routines.DefaultTiming()
-	return fmt.Sprintf("%s to get ready before each step (%s before foam rolling) and %s to switch sides or between reps",
-		routines.Friendly(t.GetReady), routines.Friendly(t.GetReady+t.RollExtra), routines.Friendly(t.Switch))
+func timingNote(t routines.Timing) string {
+	roll := ""
+	if r := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); r != t.GetReady {
+		roll = " (" + routines.Friendly(r) + " before foam rolling)"
+	}
+	return fmt.Sprintf("%s to get ready before each step%s and %s to switch sides or between reps",
+		routines.Friendly(t.GetReady), roll, routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
-func showText(r *routines.Routine, width int) string {
+func showText(r *routines.Routine, width int, t routines.Timing) string {
 	var b strings.Builder
-	t := routines.DefaultTiming()
 	b.WriteString(r.Name + " (" + r.ID + ")\n")
 	if r.Summary != "" {
 		b.WriteString(wrapIndent(r.Summary, width, "", ""))
@@ -70,7 +72,7 @@ func showText(r *routines.Routine, width int) string {
 		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
 	}
 	field("Levels", levelNames(r.Soreness))
-	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote())
+	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t))
 	field("Areas", areaText(r))
 	field("Source", sourceLabel(r))
 
@@ -112,15 +114,14 @@ func showText(r *routines.Routine, width int) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine) string {
+func showMarkdown(r *routines.Routine, t routines.Timing) string {
 	var b strings.Builder
-	t := routines.DefaultTiming()
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
 		b.WriteString(mdEscape(r.Summary) + "\n\n")
 	}
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
-	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote() + "\n")
+	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t) + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
 	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
 
