@@ -125,14 +125,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile), true
+					return onlyBuiltin(catalogueFile, posesFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, posesFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -145,14 +145,18 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, and one file per routine.
-const catalogueFile = "data/catalogue.yaml"
+// The built-in files: the exercise catalogue, the poses of its exercises,
+// and one file per routine.
+const (
+	catalogueFile = "data/catalogue.yaml"
+	posesFile     = "data/poses.yaml"
+)
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if !idPattern.MatchString(id) || builtinRoutineFile(id) == catalogueFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -443,6 +447,11 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 		if perFile[p.File]++; perFile[p.File] <= MaxProblems {
 			problems = append(problems, p)
 		}
+	}
+	poseBroken, poseProblems := linkPoses(files, lib.exercises, ids)
+	broken = append(broken, poseBroken...)
+	for _, p := range poseProblems {
+		report(p)
 	}
 	for _, f := range files {
 		for i, r := range f.Routines {

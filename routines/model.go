@@ -154,6 +154,7 @@ type Exercise struct {
 	PerSide bool
 	Cues    []string
 	Caution string
+	Pose    *Pose // nil when it has none: the screen shows the body map
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written

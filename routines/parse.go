@@ -39,6 +39,9 @@ type File struct {
 	Name      string
 	Exercises []*Exercise
 	Routines  []*Routine
+	Poses     []KeyedPose // the top-level poses: mapping
+
+	builtin bool
 }
 
 // Parse reads one routine file strictly. Every problem found is returned
@@ -84,7 +87,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 		return nil
 	}
 	d.exIDs, d.rtIDs = map[string]Pos{}, map[string]Pos{}
-	f := &File{Name: d.File}
+	f := &File{Name: d.File, builtin: source == BuiltIn}
 	ok = d.Fields(body, "", map[string]func(ast.Node, string){
 		"exercises": func(n ast.Node, path string) {
 			d.List(n, path, MaxItems, "exercises", func(item ast.Node, p string) {
@@ -94,6 +97,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 				}
 			})
 		},
+		"poses": func(n ast.Node, path string) { f.Poses = d.poses(n, path) },
 		"routines": func(n ast.Node, path string) {
 			d.List(n, path, MaxItems, "routines", func(item ast.Node, p string) {
 				if r := d.routine(item, p); r != nil {
@@ -103,7 +107,7 @@ func (d *decoder) parse(data []byte, source string) *File {
 			})
 		},
 	}, nil)
-	if ok && d.Count() == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 {
+	if ok && d.Count() == 0 && len(f.Exercises) == 0 && len(f.Routines) == 0 && len(f.Poses) == 0 {
 		d.Add(body, "", "file defines no exercises and no routines")
 	}
 	return f
@@ -256,6 +260,7 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
 		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
 		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
+		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 	}, []string{"id", "name", "kind"})
 	if !ok || d.Count() > before {
 		return nil

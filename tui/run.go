@@ -91,6 +91,15 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	return o, sum
 }
 
+// notStarted reports that the session is still in its first get-ready
+// with nothing done or skipped: opening a routine and leaving at once is
+// not a session.
+func (r *runScreen) notStarted() bool {
+	s := r.sess
+	sum := s.Summary(r.c.now())
+	return s.Index() == 0 && s.Segment().Kind == session.GetReady && sum.StepsDone == 0 && sum.StepsSkipped == 0
+}
+
 // record saves the session's progress off the UI goroutine, so a crash
 // or a kill loses at most the step in progress.
 func (r *runScreen) record(begin bool, now time.Time) tea.Cmd {
@@ -173,13 +182,23 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, nil
 }
 
+// suspend pauses the hold and gives the terminal back (ctrl+z, or a
+// SIGTSTP from outside: job control, kill -TSTP, a multiplexer's suspend).
+// The session stays paused after the return, until the person resumes.
+func (r *runScreen) suspend(now time.Time) tea.Cmd {
+	if r.ended {
+		return tea.Suspend
+	}
+	evs := r.sess.Pause(now)
+	return tea.Sequence(r.handle(evs, now), tea.Suspend)
+}
+
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
-		evs := s.Pause(now)
-		return r, tea.Sequence(r.handle(evs, now), tea.Suspend)
+		return r, r.suspend(now)
 	case key.Matches(k, r.keys.Quit):
 		// Pause while the question is up; carry on if the answer is no.
 		r.resumeAfter = s.State() == session.Running
@@ -205,9 +224,12 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 func (r *runScreen) answerQuit(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, r.c.keys.Confirm.Yes):
+		// Quitting ends on the summary, as finishing does (what was done,
+		// the time, the rating); quitting before anything began leaves.
 		r.confirm = false
+		none := r.notStarted()
 		o, sum := r.stop(OutcomeQuit)
-		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, exit: true} }
+		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, notStarted: none} }
 	case key.Matches(k, r.c.keys.Confirm.No):
 		r.confirm = false
 		if r.resumeAfter {
@@ -269,6 +291,10 @@ func (r *runScreen) view(w, h int) string {
 		pad := mainW - lipgloss.Width(left[row])
 		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
 	}
+	// The header and its rule span the whole width, over the map too.
+	if len(left) >= 2 {
+		left[0], left[1] = r.top(w)
+	}
 	return strings.Join(left, "\n")
 }
 
@@ -282,9 +308,6 @@ func (r *runScreen) column(w, h int) string {
 	step := tl.Routine.Steps[seg.Step]
 	ex := step.Exercise
 	state := s.State()
-
-	header := spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(now)))), w)
 
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
@@ -344,13 +367,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	next := r.nextLine(now, w)
 
-	rule := st.Rule.Render(strings.Repeat("─", w))
-	switch {
-	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
-	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
-	}
+	header, rule := r.top(w)
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
@@ -394,6 +411,25 @@ func (r *runScreen) column(w, h int) string {
 		body = append(body[:h-1], next)
 	}
 	return fit(body, w, h)
+}
+
+// top is the session's header (routine, step, time left) and the rule
+// under it, or a warning in the rule's place.
+func (r *runScreen) top(w int) (header, rule string) {
+	st := r.c.styles
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	header = spread(st.Title.Render(tl.Routine.Name),
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+	rule = st.Rule.Render(strings.Repeat("─", w))
+	switch {
+	case r.recErr != nil:
+		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+	case r.c.notice != "":
+		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
+	}
+	return header, rule
 }
 
 // phaseText is the line above the countdown and the exercise line.

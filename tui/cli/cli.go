@@ -318,7 +318,7 @@ func (a *app) runTUI(args []string) error {
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
 	settleForSession(os.Getenv) // the first frame is on screen
-	stop := forwardSignals(p)
+	stop := forwardSignals(p, screen)
 	_, runErr := p.Run()
 	stopResize()
 	sig := stop()
@@ -347,7 +347,10 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGPIPE is caught too: output closed by its reader (`| head -2`)
+	// ends the session as interrupted and recorded, where the default
+	// action would kill the process and leave its checkpoint behind.
+	ctx, stop := signal.NotifyContext(context.Background(), append(endSignals, syscall.SIGPIPE)...)
 	defer stop()
 	var bell io.Writer
 	if set.Sound && isTTY(a.io.err) {
@@ -372,32 +375,61 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	return nil
 }
 
-// forwardSignals turns SIGINT, SIGTERM and SIGHUP into a message, so the
-// program records the session and restores the terminal before exiting.
-// stop returns the signal that arrived, if any.
-func forwardSignals(p *tea.Program) (stop func() os.Signal) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+// endSignals end a session as interrupted, the terminal restored and the
+// session recorded: SIGQUIT too, which would otherwise dump goroutines and
+// leave the terminal in raw mode on the alternate screen.
+var endSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// forwardSignals turns the end signals into a message, so the program
+// records the session and restores the terminal before exiting; a SIGTSTP
+// from outside into a suspend like ctrl+z, and a SIGCONT into a full
+// redraw. stop returns the end signal that arrived, if any.
+func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
+	// The suspend stops the process with a SIGTSTP of its own, which must
+	// not be caught: its default action is the stop.
+	screen.OnSuspend(func() { signal.Reset(syscall.SIGTSTP) }, func() { signal.Notify(ch, syscall.SIGTSTP) })
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
-		select {
-		case s := <-ch:
-			got <- s
-			p.Send(tui.SignalMsg{Signal: s})
-		case <-done:
+		for {
+			select {
+			case s := <-ch:
+				switch s {
+				case syscall.SIGTSTP:
+					p.Send(tui.StopMsg{})
+					continue
+				case syscall.SIGCONT:
+					p.Send(tui.ContinuedMsg{})
+					continue
+				}
+				got <- s
+				p.Send(tui.SignalMsg{Signal: s})
+				return
+			case <-done:
+				return
+			}
 		}
 	}()
 	return func() os.Signal {
 		signal.Stop(ch)
+		screen.OnSuspend(nil, nil)
 		close(done)
 		select {
 		case s := <-got:
 			return s
-		case s := <-ch:
-			return s
 		default:
-			return nil
+		}
+		for {
+			select {
+			case s := <-ch:
+				if s != syscall.SIGTSTP && s != syscall.SIGCONT {
+					return s
+				}
+			default:
+				return nil
+			}
 		}
 	}
 }
