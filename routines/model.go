@@ -31,7 +31,7 @@ func ParseLevel(s string) (Level, error) {
 	if l.Valid() {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown soreness level %q (want fresh, sore or very-sore)", s)
+	return "", fmt.Errorf("unknown soreness level %q%s (want fresh, sore or very-sore)", s, strictyaml.Suggest(string(l), []string{"fresh", "sore", "very-sore"}))
 }
 
 // Valid reports whether l is one of the three levels.

@@ -236,10 +236,10 @@ var settings = []setting{
 	{"auto_advance", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.AutoAdvance) },
 		func(s Settings) string { return strconv.FormatBool(s.AutoAdvance) }},
-	{"get_ready", "a duration from 0s to 60s, such as 5s",
+	{"get_ready", "a duration of 0–60 s, such as 5s",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.duration(n, k, MaxGetReady, &s.GetReady) },
 		func(s Settings) string { return seconds(s.GetReady) }},
-	{"switch_gap", "a duration from 0s to 30s, such as 5s",
+	{"switch_gap", "a duration of 0–30 s, such as 5s",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.duration(n, k, MaxSwitch, &s.Switch) },
 		func(s Settings) string { return seconds(s.Switch) }},
 	{"units", "ml or floz",
@@ -368,7 +368,7 @@ func (d *decoder) command(n ast.Node, key string, dst *string) {
 func (d *decoder) duration(n ast.Node, key string, limit time.Duration, dst *time.Duration) {
 	raw, ok := strictyaml.DurationText(n)
 	if !ok {
-		d.Add(n, key, "must be a duration in whole seconds from 0s to %s, such as 5s, 10 or 1m; found %s", seconds(limit), strictyaml.Describe(n))
+		d.Add(n, key, "must be a duration of %s in whole seconds, such as 5s, 10 or 1m; found %s", Limit(limit), strictyaml.Describe(n))
 		return
 	}
 	dur, err := Gap(raw, limit)
@@ -387,9 +387,14 @@ func Gap(raw string, limit time.Duration) (time.Duration, error) {
 		return 0, err
 	}
 	if dur < 0 || dur > limit {
-		return 0, fmt.Errorf("must be from 0s to %s, found %s", seconds(limit), strictyaml.Shorten(strings.TrimSpace(raw)))
+		return 0, fmt.Errorf("must be %s, found %s", Limit(limit), strictyaml.Shorten(strings.TrimSpace(raw)))
 	}
 	return dur, nil
+}
+
+// Limit is a gap's range as messages print it: "0–60 s".
+func Limit(limit time.Duration) string {
+	return fmt.Sprintf("0–%d s", int(limit/time.Second))
 }
 
 func seconds(d time.Duration) string { return strictyaml.Seconds(d) }

@@ -117,9 +117,9 @@ func TestParseBad(t *testing.T) {
 		{"boolean as list", "sound:\n  - true\n", []want{
 			{"2:3 sound", "must be true or false, found a list"}}},
 		{"duration as list", "get_ready: [5]\n", []want{
-			{"1:12 get_ready", "must be a duration in whole seconds from 0s to 60s, such as 5s, 10 or 1m; found a list"}}},
+			{"1:12 get_ready", "must be a duration of 0–60 s in whole seconds, such as 5s, 10 or 1m; found a list"}}},
 		{"duration as mapping", "switch_gap: {s: 5}\n", []want{
-			{"1:13 switch_gap", "must be a duration in whole seconds from 0s to 30s"}}},
+			{"1:13 switch_gap", "must be a duration of 0–30 s in whole seconds"}}},
 		{"bad duration", "get_ready: soon\n", []want{
 			{"1:12 get_ready", `bad duration "soon": write seconds or minutes, such as 5s, 10 or 1m`}}},
 		{"duration in hours or ms", "get_ready: 1h\nswitch_gap: 500ms\n", []want{
@@ -129,13 +129,13 @@ func TestParseBad(t *testing.T) {
 			{"1:12 get_ready", `duration "2.5s" must be whole seconds`},
 			{"2:13 switch_gap", "found the number 2.5"}}},
 		{"duration out of range", "get_ready: 90s\nswitch_gap: 31\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s, found 90s"},
-			{"2:13 switch_gap", "must be from 0s to 30s, found 31"}}},
+			{"1:12 get_ready", "must be 0–60 s, found 90s"},
+			{"2:13 switch_gap", "must be 0–30 s, found 31"}}},
 		{"negative duration", "switch_gap: -1s\nget_ready: -3\n", []want{
-			{"1:13 switch_gap", "must be from 0s to 30s, found -1s"},
-			{"2:12 get_ready", "must be from 0s to 60s, found -3"}}},
+			{"1:13 switch_gap", "must be 0–30 s, found -1s"},
+			{"2:12 get_ready", "must be 0–60 s, found -3"}}},
 		{"huge duration", "get_ready: 99999999999999999999\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s"}}},
+			{"1:12 get_ready", "must be 0–60 s"}}},
 		{"empty duration", "get_ready: \"\"\n", []want{
 			{"1:12 get_ready", "is empty; write a number of seconds"}}},
 		{"bad units", "units: fl oz\n", []want{
@@ -185,7 +185,7 @@ func TestParseBad(t *testing.T) {
 		{"every problem is reported, in order", "sound: 1\ncolour: red\nget_ready: 2m\nunits: oz\nvoice: maybe\nsound: false\n", []want{
 			{"1:8 sound", "must be true or false"},
 			{"2:1 colour", "unknown setting"},
-			{"3:12 get_ready", "must be from 0s to 60s, found 2m"},
+			{"3:12 get_ready", "must be 0–60 s, found 2m"},
 			{"4:8 units", `(did you mean "floz"?)`},
 			{"5:8 voice", `must be true or false, found "maybe"`},
 			{"6:1 sound", "is given twice"}}},
