@@ -67,6 +67,9 @@ type Options struct {
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
+	// Theme forces the palette: "light" or "dark"; anything else follows
+	// the background colour the terminal reports.
+	Theme string
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -158,7 +161,7 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24, after: afterTimer}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: afterTimer}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
 	if opts.Routine != nil {
@@ -209,6 +212,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 	case tea.BackgroundColorMsg:
+		if t := m.c.opts.Theme; t == "light" || t == "dark" {
+			return m, nil // the setting wins over the terminal's answer
+		}
 		m.c.styles = DefaultStyles(msg.IsDark())
 		m.help.Styles = m.c.styles.Help
 		return m, nil

@@ -22,6 +22,7 @@
 //	units: ml            # ml or floz
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
+//	theme: auto          # auto, light or dark
 //
 // The settings:
 //
@@ -55,6 +56,9 @@
 //     out 6 s. A routine step or exercise that names a pattern keeps it.
 //   - breathing_bell: true or false; default false. Ring one bell at each
 //     change of the breathing pacer (in, hold, out), when sound is on.
+//   - theme: auto, light or dark; default auto. The palette: auto follows
+//     the terminal's background as it answers the question for it; light
+//     and dark force one, for terminals that answer wrongly or not at all.
 package settings
 
 import (
@@ -64,6 +68,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -106,7 +111,15 @@ type Settings struct {
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
+	Theme        string        // ThemeAuto (default), ThemeLight or ThemeDark
 }
+
+// Theme values: follow the terminal, or force a palette.
+const (
+	ThemeAuto  = "auto"
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+)
 
 // Defaults are the settings when there is no file or the file gives none.
 func Defaults() Settings {
@@ -118,6 +131,7 @@ func Defaults() Settings {
 		Switch:      t.Switch,
 		Units:       Millilitres,
 		Breathing:   routines.DefaultBreathing,
+		Theme:       ThemeAuto,
 	}
 }
 
@@ -257,6 +271,9 @@ var settings = []setting{
 	{"breathing_bell", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.BreathBell) },
 		func(s Settings) string { return strconv.FormatBool(s.BreathBell) }},
+	{"theme", "auto, light or dark",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.theme(n, k, &s.Theme) },
+		func(s Settings) string { return s.Theme }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -418,6 +435,20 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 		}
 	}
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
+}
+
+func (d *decoder) theme(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	themes := []string{ThemeAuto, ThemeLight, ThemeDark}
+	if ok && slices.Contains(themes, v) {
+		*dst = v
+		return
+	}
+	hint := ""
+	if ok {
+		hint = strictyaml.Suggest(strings.ToLower(strings.TrimSpace(v)), themes)
+	}
+	d.Add(n, key, "must be auto, light or dark, found %s%s", strictyaml.Describe(n), hint)
 }
 
 func (d *decoder) breathing(n ast.Node, key string, dst *string) {
