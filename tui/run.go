@@ -33,14 +33,16 @@ type runScreen struct {
 	gen         int
 	recErr      error
 	ended       bool
+	figure      Figure // what shows beside the countdown; the f key switches it
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
 	return &runScreen{
 		c:     c,
 		sess:  session.New(r, c.opts.Session),
-		level: level,
-		keys:  c.keys.Session,
+		level:  level,
+		keys:   c.keys.Session,
+		figure: c.opts.figure(),
 	}
 }
 
@@ -125,7 +127,14 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 // with the seconds shown, see barFraction), so a running segment costs one
 // frame, one write and one wake-up a second.
 func (r *runScreen) nextWake(now time.Time) time.Duration {
-	return max(r.sess.NextChange(now), time.Millisecond)
+	d := r.sess.NextChange(now)
+	if r.figurePose() != nil {
+		// The figure moves only in a get-ready or a switch.
+		if _, next := r.figureNow(now); next > 0 {
+			d = min(d, next)
+		}
+	}
+	return max(d, time.Millisecond)
 }
 
 func barWidth(w int) int {
@@ -208,6 +217,9 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 		return r, r.handle(s.Adjust(now, 5*time.Second), now)
 	case key.Matches(k, r.keys.Less):
 		return r, r.handle(s.Adjust(now, -5*time.Second), now)
+	case key.Matches(k, r.keys.Figure):
+		r.figure = r.figure.next()
+		return r, r.schedule(now)
 	}
 	return r, nil
 }
@@ -256,7 +268,10 @@ func (r *runScreen) helpKeys() help.KeyMap {
 func (r *runScreen) view(w, h int) string {
 	// The layout follows the window's size, not the room left inside the
 	// frame and help line, so the thresholds are the ones a person reads.
-	if r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
+	if p := r.figurePose(); p != nil {
+		return r.withFigure(p, w, h)
+	}
+	if r.figure == FigureNone || r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
 		return r.column(w, h)
 	}
 	// Room for the body map beside the main column.
@@ -299,7 +314,7 @@ func (r *runScreen) column(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth:
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth && w >= bigTextWidth("10:00", DigitsHuge):
 		digitSize = DigitsHuge
 	case r.c.height < SmallDigitsBelow:
 		digitSize = DigitsSmall

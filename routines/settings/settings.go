@@ -20,6 +20,7 @@
 //	get_ready: 5s        # countdown before each step, 0s to 60s
 //	switch_gap: 5s       # pause to change sides, 0s to 30s
 //	units: ml            # ml or floz
+//	figure: pose         # pose, bodymap or none
 //
 // The settings:
 //
@@ -45,6 +46,10 @@
 //     to drink: millilitres (ml) or US fluid ounces (floz). Exactly these
 //     two spellings; "fl oz", "oz" and the like are errors that suggest
 //     floz.
+//   - figure: pose, bodymap or none; default pose. What the session screen
+//     shows beside the countdown: the exercise's stick figure (the body map
+//     for an exercise without one), the body map of the areas it works, or
+//     neither. The f key switches between them during a session.
 package settings
 
 import (
@@ -93,7 +98,18 @@ type Settings struct {
 	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 5s
 	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 5s
 	Units        string        // Millilitres (default) or FluidOunces
+	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
+
+// Figure values: what the session screen shows beside the countdown.
+const (
+	FigurePose    = "pose"
+	FigureBodyMap = "bodymap"
+	FigureNone    = "none"
+)
+
+// Figures lists the figure values in the order the f key cycles them.
+func Figures() []string { return []string{FigurePose, FigureBodyMap, FigureNone} }
 
 // Defaults are the settings when there is no file or the file gives none.
 func Defaults() Settings {
@@ -104,6 +120,7 @@ func Defaults() Settings {
 		GetReady:    t.GetReady,
 		Switch:      t.Switch,
 		Units:       Millilitres,
+		Figure:      FigurePose,
 	}
 }
 
@@ -232,6 +249,9 @@ var settings = []setting{
 	{"units", "ml or floz",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.units(n, k, &s.Units) },
 		func(s Settings) string { return s.Units }},
+	{"figure", "pose, bodymap or none",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
+		func(s Settings) string { return s.Figure }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -390,6 +410,35 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
 }
 
+func (d *decoder) figure(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	if ok {
+		for _, f := range Figures() {
+			if v == f {
+				*dst = v
+				return
+			}
+		}
+	}
+	hint := ""
+	if b, isBool := n.(*ast.BoolNode); isBool && !b.Value {
+		v, ok = "none", true // figure: false
+	}
+	if ok {
+		if f := figureAliases[normalize(v, "")]; f != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", f)
+		}
+	}
+	d.Add(n, key, "must be pose, bodymap or none, found %s%s", strictyaml.Describe(n), hint)
+}
+
+// figureAliases, by normalize(s, ""), are spellings that get a did-you-mean.
+var figureAliases = map[string]string{
+	"pose": "pose", "poses": "pose", "stickfigure": "pose", "figure": "pose", "picture": "pose",
+	"bodymap": "bodymap", "map": "bodymap", "body": "bodymap", "areas": "bodymap",
+	"none": "none", "off": "none", "no": "none", "hidden": "none", "false": "none",
+}
+
 // unitAliases, by normalize(s, ""), are spellings that get a did-you-mean.
 var unitAliases = map[string]string{
 	"ml": "ml", "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "metric": "ml",
@@ -408,6 +457,7 @@ var keyAliases = map[string]string{
 	"switch": "switch_gap", "switch_time": "switch_gap", "switch_seconds": "switch_gap", "switchgap": "switch_gap",
 	"side_gap": "switch_gap", "gap": "switch_gap",
 	"unit": "units", "measure": "units", "volume": "units",
+	"figures": "figure", "pose": "figure", "poses": "figure", "body_map": "figure", "bodymap": "figure",
 }
 
 // normalize lowercases s and keeps letters and digits, joined by sep where

@@ -17,7 +17,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml"}
+		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml", Figure: "pose"}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -41,8 +41,9 @@ func TestParseGood(t *testing.T) {
 		{"only white space", "\n  \n\n", def},
 		{"only comments", "# my settings\n\n# sound: false\n", def},
 		{"document marker only", "---\n# nothing yet\n", def},
-		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\n",
-			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz"}},
+		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nfigure: bodymap\n",
+			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Figure: "bodymap"}},
+		{"no figure", "figure: none\n", with(func(s *Settings) { s.Figure = "none" })},
 		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\n", def},
 		{"one key", "sound: false\n", with(func(s *Settings) { s.Sound = false })},
 		{"bare number is seconds", "get_ready: 12\nswitch_gap: 7\n", with(func(s *Settings) { s.GetReady, s.Switch = 12*sec, 7*sec })},
@@ -87,7 +88,7 @@ func TestParseBad(t *testing.T) {
 			{"2:1 voice_cmd", `did you mean "voice_command"?`},
 			{"3:1 bell", `did you mean "sound"?`}}},
 		{"unknown key, nothing close", "theme: dark\n", []want{
-			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units"}}},
+			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, figure"}}},
 		{"unknown key, wrong case", "Sound: false\n", []want{
 			{"1:1 Sound", `did you mean "sound"?`}}},
 		{"boolean as text", "sound: yes please\n", []want{
@@ -127,6 +128,10 @@ func TestParseBad(t *testing.T) {
 			{"1:8 units", `must be ml or floz, found "fl oz" (did you mean "floz"?)`}}},
 		{"units in capitals", "units: ML\n", []want{
 			{"1:8 units", `(did you mean "ml"?)`}}},
+		{"bad figure", "figure: body map\n", []want{
+			{"1:9 figure", `must be pose, bodymap or none, found "body map" (did you mean "bodymap"?)`}}},
+		{"figure off", "figure: false\n", []want{
+			{"1:9 figure", `must be pose, bodymap or none, found true/false (did you mean "none"?)`}}},
 		{"units as number", "units: 250\n", []want{
 			{"1:8 units", "must be ml or floz, found the number 250"}}},
 		{"command as list", "voice_command: [espeak-ng, -s, 150]\n", []want{
@@ -378,6 +383,7 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 5s (default)",
 		"switch_gap: 5s (default)",
 		"units: ml (default)",
+		"figure: pose (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -395,6 +401,7 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 60s (from file)",
 		"switch_gap: 5s (default)",
 		"units: floz (from file)",
+		"figure: pose (default)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

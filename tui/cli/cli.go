@@ -26,6 +26,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/pose"
 )
 
 // app holds what the commands share: the streams and the flags.
@@ -293,8 +294,11 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     tui.NewPlayer(set.Sound, voice),
-		Recorder: rec,
+		Figure:   tui.Figure(set.Figure),
+		// Braille needs a UTF-8 locale and a font that has it.
+		FigureASCII: pose.ASCIIOnly(os.Getenv),
+		Cues:        tui.NewPlayer(set.Sound, voice),
+		Recorder:    rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},
