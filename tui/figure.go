@@ -164,5 +164,9 @@ func (r *runScreen) withFigure(p *routines.Pose, w, h int) string {
 		pad := mainW - lipgloss.Width(left[row])
 		left[row] += strings.Repeat(" ", max(pad, 0)+gap) + l
 	}
+	// The header and its rule span the whole width, over the figure too.
+	if len(left) >= 2 {
+		left[0], left[1] = r.top(w)
+	}
 	return strings.Join(left, "\n")
 }

@@ -17,10 +17,11 @@ func hasBraille(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r > 0x2800 && r <= 0x28ff })
 }
 
-// figurePart is the right-hand part of a frame, where the figure is.
+// figurePart is the right-hand part of a frame, where the figure is,
+// below the header (whose time left changes every second).
 func figurePart(frame string, from int) string {
 	var b strings.Builder
-	for _, l := range strings.Split(frame, "\n") {
+	for _, l := range strings.Split(frame, "\n")[2:] {
 		r := []rune(l)
 		if len(r) > from {
 			b.WriteString(string(r[from:]))

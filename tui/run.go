@@ -38,8 +38,8 @@ type runScreen struct {
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
 	return &runScreen{
-		c:     c,
-		sess:  session.New(r, c.opts.Session),
+		c:      c,
+		sess:   session.New(r, c.opts.Session),
 		level:  level,
 		keys:   c.keys.Session,
 		figure: c.opts.figure(),
@@ -91,6 +91,15 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	sum := r.sess.Summary(now)
 	r.ended = true
 	return o, sum
+}
+
+// notStarted reports that the session is still in its first get-ready
+// with nothing done or skipped: opening a routine and leaving at once is
+// not a session.
+func (r *runScreen) notStarted() bool {
+	s := r.sess
+	sum := s.Summary(r.c.now())
+	return s.Index() == 0 && s.Segment().Kind == session.GetReady && sum.StepsDone == 0 && sum.StepsSkipped == 0
 }
 
 // record saves the session's progress off the UI goroutine, so a crash
@@ -227,9 +236,12 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 func (r *runScreen) answerQuit(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, r.c.keys.Confirm.Yes):
+		// Quitting ends on the summary, as finishing does (what was done,
+		// the time, the rating); quitting before anything began leaves.
 		r.confirm = false
+		none := r.notStarted()
 		o, sum := r.stop(OutcomeQuit)
-		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, exit: true} }
+		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, notStarted: none} }
 	case key.Matches(k, r.c.keys.Confirm.No):
 		r.confirm = false
 		if r.resumeAfter {
@@ -294,6 +306,10 @@ func (r *runScreen) view(w, h int) string {
 		pad := mainW - lipgloss.Width(left[row])
 		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
 	}
+	// The header and its rule span the whole width, over the map too.
+	if len(left) >= 2 {
+		left[0], left[1] = r.top(w)
+	}
 	return strings.Join(left, "\n")
 }
 
@@ -307,9 +323,6 @@ func (r *runScreen) column(w, h int) string {
 	step := tl.Routine.Steps[seg.Step]
 	ex := step.Exercise
 	state := s.State()
-
-	header := spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(now)))), w)
 
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
@@ -369,13 +382,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	next := r.nextLine(now, w)
 
-	rule := st.Rule.Render(strings.Repeat("─", w))
-	switch {
-	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
-	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
-	}
+	header, rule := r.top(w)
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
@@ -419,6 +426,25 @@ func (r *runScreen) column(w, h int) string {
 		body = append(body[:h-1], next)
 	}
 	return fit(body, w, h)
+}
+
+// top is the session's header (routine, step, time left) and the rule
+// under it, or a warning in the rule's place.
+func (r *runScreen) top(w int) (header, rule string) {
+	st := r.c.styles
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	header = spread(st.Title.Render(tl.Routine.Name),
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+	rule = st.Rule.Render(strings.Repeat("─", w))
+	switch {
+	case r.recErr != nil:
+		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+	case r.c.notice != "":
+		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
+	}
+	return header, rule
 }
 
 // phaseText is the line above the countdown and the exercise line.
