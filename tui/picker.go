@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/history"
 )
 
 // pickerStage is which question the picker is asking.
@@ -114,21 +115,6 @@ func (p *picker) suggestion() (*routines.Routine, []string) {
 		}
 	}
 	return best, bestAreas
-}
-
-// ago says how long ago an area was last worked.
-func ago(at, now time.Time) string {
-	if at.IsZero() {
-		return "never"
-	}
-	days := int(now.Sub(at).Hours() / 24)
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
 }
 
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -279,7 +265,7 @@ func (p *picker) routineView(w, h int) []string {
 	if sug != nil {
 		var parts []string
 		for _, a := range sugAreas {
-			parts = append(parts, a+" ("+ago(p.lastWorked[a], p.c.now())+")")
+			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.now())+")")
 		}
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}

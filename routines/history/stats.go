@@ -1,6 +1,7 @@
 package history
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -213,4 +214,29 @@ func dateOf(n int64, loc *time.Location) time.Time {
 // (1970-01-01, day 0, was a Thursday).
 func mondayOf(n int64) int64 {
 	return n - ((n+3)%7+7)%7
+}
+
+// DaysAgo counts the calendar days (midnights, in now's zone) from t to
+// now: a session at 23:00 was "yesterday" at 01:00. Every "days ago" the
+// app shows comes from here, so the picker and `cooldown history` agree.
+func DaysAgo(t, now time.Time) int {
+	return int(dayNumber(now, now.Location()) - dayNumber(t, now.Location()))
+}
+
+// Ago says how many calendar days before now t was: "today", "yesterday",
+// "9 days ago"; "never" for the zero time.
+func Ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	switch n := DaysAgo(t, now); {
+	case n < 0:
+		return "in the future (clock?)"
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "yesterday"
+	default:
+		return fmt.Sprintf("%d days ago", n)
+	}
 }
