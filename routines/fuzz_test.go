@@ -55,7 +55,7 @@ func FuzzParse(f *testing.F) {
 		if file == nil {
 			t.Fatal("Parse returned neither a file nor an error")
 		}
-		if len(file.Exercises) == 0 && len(file.Routines) == 0 {
+		if len(file.Exercises) == 0 && len(file.Routines) == 0 && len(file.Poses) == 0 {
 			t.Fatal("an empty file parsed")
 		}
 		for _, e := range file.Exercises {

@@ -110,25 +110,29 @@ func Load(userDir string) (*Library, Problems, error) {
 // which is about half the YAML Load parses (the catalogue is half the
 // built-in data). Every user file is read, so a user routine with the id
 // still replaces the built-in one and every problem in a user file is
-// reported as Load reports it; of the built-in data, the catalogue and,
-// unless a user file defines the id, the one file of that routine (each
-// built-in routine file holds one routine named after it). The library
+// reported as Load reports it; of the built-in data, the catalogue and the
+// one file of that routine (each built-in routine file holds one routine
+// named after it), also when a user file overrides it, so that a broken
+// override leaves the built-in routine in place. The library
 // holds that routine and the exercises. When id names no routine, LoadFor
 // is Load, so the error of Library.Routine lists the near matches.
 func LoadFor(userDir, id string) (*Library, Problems, error) {
 	files, dirErr := UserFiles(userDir)
 	lib, problems, err := loadFiles(files, func(user []*File) (func(string) bool, bool) {
+		// The built-in routine is parsed even when a user file defines the
+		// id: the user's may fail to link (an unknown exercise), and a
+		// broken override must never take the built-in away.
 		for _, f := range user {
 			for _, r := range f.Routines {
-				if r.ID == id {
-					return onlyBuiltin(catalogueFile), true
+				if r.ID == id && !builtinRoutine(id) {
+					return onlyBuiltin(catalogueFile, posesFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, posesFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -141,14 +145,18 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, and one file per routine.
-const catalogueFile = "data/catalogue.yaml"
+// The built-in files: the exercise catalogue, the poses of its exercises,
+// and one file per routine.
+const (
+	catalogueFile = "data/catalogue.yaml"
+	posesFile     = "data/poses.yaml"
+)
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if !idPattern.MatchString(id) || builtinRoutineFile(id) == catalogueFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -440,6 +448,11 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 			problems = append(problems, p)
 		}
 	}
+	poseBroken, poseProblems := linkPoses(files, lib.exercises, ids)
+	broken = append(broken, poseBroken...)
+	for _, p := range poseProblems {
+		report(p)
+	}
 	for _, f := range files {
 		for i, r := range f.Routines {
 			at := fmt.Sprintf("routines[%d]", i)
@@ -451,6 +464,10 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 				} else {
 					for _, p := range ps {
 						report(p)
+					}
+					if i, ok := byID[r.ID]; ok && lib.routines[i].Source == BuiltIn {
+						report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
+							Msg: fmt.Sprintf("routine %q is not used; the built-in routine %q stays", r.ID, r.ID)})
 					}
 				}
 				continue
@@ -528,6 +545,11 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 			continue
 		}
 		s.Exercise = e
+		if s.Pattern != "" && e.Kind != Breathe {
+			ps = append(ps, Problem{File: file, Line: s.PatternPos.Line, Col: s.PatternPos.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].breathing", i)),
+				Msg:   fmt.Sprintf("a breathing pattern is only for a breathe step; %q is a %s", s.Do, e.Kind)})
+		}
 	}
 	return ps
 }

@@ -31,7 +31,7 @@ func ParseLevel(s string) (Level, error) {
 	if l.Valid() {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown soreness level %q (want fresh, sore or very-sore)", s)
+	return "", fmt.Errorf("unknown soreness level %q%s (want fresh, sore or very-sore)", s, strictyaml.Suggest(string(l), []string{"fresh", "sore", "very-sore"}))
 }
 
 // Valid reports whether l is one of the three levels.
@@ -154,6 +154,10 @@ type Exercise struct {
 	PerSide bool
 	Cues    []string
 	Caution string
+	Pose    *Pose // nil when it has none: the screen shows the body map
+	// Breathing is the pattern id a breathing exercise is written for
+	// ("" for the default); only breathe exercises have one.
+	Breathing string
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written
@@ -161,13 +165,16 @@ type Exercise struct {
 
 // Step is one entry of a routine: an exercise held for a time, maybe repeated.
 type Step struct {
-	Do       string        // exercise id
-	For      time.Duration // per side for per-side exercises
-	Reps     int           // at least 1
-	Note     string
+	Do   string        // exercise id
+	For  time.Duration // per side for per-side exercises
+	Reps int           // at least 1
+	Note string
+	// Pattern is the breathing pattern id the step asks for ("" for the
+	// exercise's or the person's); only on breathe steps.
+	Pattern  string
 	Exercise *Exercise // resolved by the Library
 
-	DoPos, ForPos Pos
+	DoPos, ForPos, PatternPos Pos
 }
 
 // Routine is an ordered list of steps suited to some soreness levels.

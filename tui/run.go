@@ -13,6 +13,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // tickMsg wakes the session screen. gen drops ticks scheduled before the
@@ -55,7 +56,9 @@ func (r *runScreen) start() tea.Cmd {
 func (r *runScreen) handle(evs []session.Event, now time.Time) tea.Cmd {
 	var cmds []tea.Cmd
 	if p := r.c.opts.Cues; p != nil {
-		for _, c := range r.sess.Cues(evs) {
+		// The events' cues, then the coach's (the count, the breaths)
+		// due now: every wake-up asks, and each is given once.
+		for _, c := range append(r.sess.Cues(evs), r.sess.Coach(now)...) {
 			cmds = append(cmds, p.Play(c))
 		}
 	}
@@ -89,6 +92,15 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	sum := r.sess.Summary(now)
 	r.ended = true
 	return o, sum
+}
+
+// notStarted reports that the session is still in its first get-ready
+// with nothing done or skipped: opening a routine and leaving at once is
+// not a session.
+func (r *runScreen) notStarted() bool {
+	s := r.sess
+	sum := s.Summary(r.c.now())
+	return s.Index() == 0 && s.Segment().Kind == session.GetReady && sum.StepsDone == 0 && sum.StepsSkipped == 0
 }
 
 // record saves the session's progress off the UI goroutine, so a crash
@@ -125,7 +137,13 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 // with the seconds shown, see barFraction), so a running segment costs one
 // frame, one write and one wake-up a second.
 func (r *runScreen) nextWake(now time.Time) time.Duration {
-	return max(r.sess.NextChange(now), time.Millisecond)
+	d := r.sess.NextChange(now)
+	if pc, ok := r.sess.Pacer(now); ok {
+		// During a breathing hold the screen also changes when the pacer's
+		// bar moves a cell or its phase changes.
+		d = min(d, pc.NextChange(pacerCells(r.c.width-2)))
+	}
+	return max(d, time.Millisecond)
 }
 
 func barWidth(w int) int {
@@ -173,13 +191,29 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, nil
 }
 
+// suspend pauses the hold and gives the terminal back (ctrl+z, or a
+// SIGTSTP from outside: job control, kill -TSTP, a multiplexer's suspend).
+// The session stays paused after the return, until the person resumes.
+func (r *runScreen) suspend(now time.Time) tea.Cmd {
+	if r.ended {
+		return tea.Suspend
+	}
+	evs := r.sess.Pause(now)
+	return tea.Sequence(r.handle(evs, now), tea.Suspend)
+}
+
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
+	// Pausing, moving or quitting leaves the moment the queued words were
+	// for: silence them before the new step's words are queued.
+	if h, ok := r.c.opts.Cues.(interface{ Hush() }); ok &&
+		key.Matches(k, r.keys.Pause, r.keys.Skip, r.keys.Prev, r.keys.Quit, r.keys.Continue, r.c.keys.Global.Suspend) {
+		h.Hush()
+	}
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
-		evs := s.Pause(now)
-		return r, tea.Sequence(r.handle(evs, now), tea.Suspend)
+		return r, r.suspend(now)
 	case key.Matches(k, r.keys.Quit):
 		// Pause while the question is up; carry on if the answer is no.
 		r.resumeAfter = s.State() == session.Running
@@ -205,9 +239,12 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 func (r *runScreen) answerQuit(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, r.c.keys.Confirm.Yes):
+		// Quitting ends on the summary, as finishing does (what was done,
+		// the time, the rating); quitting before anything began leaves.
 		r.confirm = false
+		none := r.notStarted()
 		o, sum := r.stop(OutcomeQuit)
-		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, exit: true} }
+		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, notStarted: none} }
 	case key.Matches(k, r.c.keys.Confirm.No):
 		r.confirm = false
 		if r.resumeAfter {
@@ -269,6 +306,10 @@ func (r *runScreen) view(w, h int) string {
 		pad := mainW - lipgloss.Width(left[row])
 		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
 	}
+	// The header and its rule span the whole width, over the map too.
+	if len(left) >= 2 {
+		left[0], left[1] = r.top(w)
+	}
 	return strings.Join(left, "\n")
 }
 
@@ -282,9 +323,6 @@ func (r *runScreen) column(w, h int) string {
 	step := tl.Routine.Steps[seg.Step]
 	ex := step.Exercise
 	state := s.State()
-
-	header := spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(now)))), w)
 
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
@@ -308,6 +346,15 @@ func (r *runScreen) column(w, h int) string {
 	bar.FullColor, bar.EmptyColor = st.BarFull, st.BarEmpty
 	barLine := center(bar.ViewAs(barFraction(s.Length(), s.Remaining(now))), w)
 
+	var caption []string
+	if pc, ok := s.Pacer(now); ok {
+		// A breathing hold: the pacer's word and bar in place of the
+		// countdown and its bar, the time left in the line above.
+		pv := r.pacerView(pc, now, w, digitSize)
+		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
+		caption = []string{pv.caption}
+	}
+
 	// Parts in order of importance; each is kept only if it fits.
 	type part struct {
 		lines []string
@@ -315,7 +362,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	var cues []string
 	if ex != nil && state != session.Waiting {
-		for _, c := range ex.Cues {
+		for _, c := range s.StepCues(seg.Step) {
 			for i, l := range wrap(c, w-4) {
 				prefix := "  • "
 				if i > 0 {
@@ -344,17 +391,11 @@ func (r *runScreen) column(w, h int) string {
 	}
 	next := r.nextLine(now, w)
 
-	rule := st.Rule.Render(strings.Repeat("─", w))
-	switch {
-	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
-	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
-	}
+	header, rule := r.top(w)
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
-	core = append(core, "", barLine)
+	core = append(append(core, "", barLine), caption...)
 
 	if r.confirm {
 		dialog := st.Dialog.Render("Quit this session?\n" + st.Subtle.Render("It is saved as not finished.") + "\n\n" + "y quit · n carry on")
@@ -396,9 +437,28 @@ func (r *runScreen) column(w, h int) string {
 	return fit(body, w, h)
 }
 
+// top is the session's header (routine, step, time left) and the rule
+// under it, or a warning in the rule's place.
+func (r *runScreen) top(w int) (header, rule string) {
+	st := r.c.styles
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	header = spread(st.Title.Render(tl.Routine.Name),
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+	rule = st.Rule.Render(strings.Repeat("─", w))
+	switch {
+	case r.recErr != nil:
+		rule = st.Warn.Render(truncate("! history not saved: "+strictyaml.Clean(r.recErr.Error()), w))
+	case r.c.notice != "":
+		rule = st.Warn.Render(truncate("! "+strictyaml.Clean(r.c.notice), w))
+	}
+	return header, rule
+}
+
 // phaseText is the line above the countdown and the exercise line.
 func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state session.State) (string, string) {
-	name := step.Name()
+	name := r.sess.StepName(seg.Step)
 	side := ""
 	if seg.Side != session.NoSide {
 		side = " · " + strings.ToUpper(seg.Side.String()) + " SIDE"
@@ -448,7 +508,7 @@ func (r *runScreen) nextLine(now time.Time, w int) string {
 		return st.Next.Render(truncate("Last step", w))
 	}
 	nst := tl.Routine.Steps[seg.Step+1]
-	name, length := nst.Name(), nst.Length()
+	name, length := s.StepName(seg.Step+1), nst.Length()
 	text := "Next: " + name + " · " + length
 	if seg.LastOfStep && s.State() == session.Running && s.Remaining(now) <= announceLead {
 		return st.Warn.Render(truncate("▶ Up next: "+name+" · "+length, w))

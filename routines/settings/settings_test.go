@@ -18,7 +18,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml"}
+		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml", Breathing: "slow", BreathBell: false}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -42,9 +42,13 @@ func TestParseGood(t *testing.T) {
 		{"only white space", "\n  \n\n", def},
 		{"only comments", "# my settings\n\n# sound: false\n", def},
 		{"document marker only", "---\n# nothing yet\n", def},
-		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\n",
-			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz"}},
-		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\n", def},
+		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\n",
+			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true}},
+		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
+		{"each breathing pattern", "breathing: sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
+		{"breathing pattern by another name", "breathing: 4-4-4-4\n", with(func(s *Settings) { s.Breathing = "box" })},
+		{"breathing pattern as an exercise id", "breathing: breathe-sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
+		{"box-3", "breathing: box-3\n", with(func(s *Settings) { s.Breathing = "box-3" })},
 		{"one key", "sound: false\n", with(func(s *Settings) { s.Sound = false })},
 		{"bare number is seconds", "get_ready: 12\nswitch_gap: 7\n", with(func(s *Settings) { s.GetReady, s.Switch = 12*sec, 7*sec })},
 		{"zero turns gaps off", "get_ready: 0\nswitch_gap: 0s\n", with(func(s *Settings) { s.GetReady, s.Switch = 0, 0 })},
@@ -88,7 +92,18 @@ func TestParseBad(t *testing.T) {
 			{"2:1 voice_cmd", `did you mean "voice_command"?`},
 			{"3:1 bell", `did you mean "sound"?`}}},
 		{"unknown key, nothing close", "theme: dark\n", []want{
-			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units"}}},
+			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell"}}},
+		{"unknown breathing pattern", "breathing: wim-hof\n", []want{
+			{"1:12 breathing", `unknown breathing pattern "wim-hof" (want slow, box, box-3, sigh)`}}},
+		{"misspelt breathing pattern", "breathing: sihg\n", []want{
+			{"1:12 breathing", `did you mean "sigh"?`}}},
+		{"breathing pattern as a list", "breathing: [box]\n", []want{
+			{"1:12 breathing", "must be one of slow, box, box-3, sigh, found a list"}}},
+		{"breathing bell as text", "breathing_bell: loud\n", []want{
+			{"1:17 breathing_bell", `must be true or false, found "loud"`}}},
+		{"other names for the breathing settings", "pattern: box\npacer_bell: true\n", []want{
+			{"1:1 pattern", `did you mean "breathing"?`},
+			{"2:1 pacer_bell", `did you mean "breathing_bell"?`}}},
 		{"unknown key, wrong case", "Sound: false\n", []want{
 			{"1:1 Sound", `did you mean "sound"?`}}},
 		{"boolean as text", "sound: yes please\n", []want{
@@ -103,9 +118,9 @@ func TestParseBad(t *testing.T) {
 		{"boolean as list", "sound:\n  - true\n", []want{
 			{"2:3 sound", "must be true or false, found a list"}}},
 		{"duration as list", "get_ready: [5]\n", []want{
-			{"1:12 get_ready", "must be a duration in whole seconds from 0s to 60s, such as 5s, 10 or 1m; found a list"}}},
+			{"1:12 get_ready", "must be a duration of 0–60 s in whole seconds, such as 5s, 10 or 1m; found a list"}}},
 		{"duration as mapping", "switch_gap: {s: 5}\n", []want{
-			{"1:13 switch_gap", "must be a duration in whole seconds from 0s to 30s"}}},
+			{"1:13 switch_gap", "must be a duration of 0–30 s in whole seconds"}}},
 		{"bad duration", "get_ready: soon\n", []want{
 			{"1:12 get_ready", `bad duration "soon": write seconds or minutes, such as 5s, 10 or 1m`}}},
 		{"duration in hours or ms", "get_ready: 1h\nswitch_gap: 500ms\n", []want{
@@ -115,13 +130,13 @@ func TestParseBad(t *testing.T) {
 			{"1:12 get_ready", `duration "2.5s" must be whole seconds`},
 			{"2:13 switch_gap", "found the number 2.5"}}},
 		{"duration out of range", "get_ready: 90s\nswitch_gap: 31\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s, found 90s"},
-			{"2:13 switch_gap", "must be from 0s to 30s, found 31"}}},
+			{"1:12 get_ready", "must be 0–60 s, found 90s"},
+			{"2:13 switch_gap", "must be 0–30 s, found 31"}}},
 		{"negative duration", "switch_gap: -1s\nget_ready: -3\n", []want{
-			{"1:13 switch_gap", "must be from 0s to 30s, found -1s"},
-			{"2:12 get_ready", "must be from 0s to 60s, found -3"}}},
+			{"1:13 switch_gap", "must be 0–30 s, found -1s"},
+			{"2:12 get_ready", "must be 0–60 s, found -3"}}},
 		{"huge duration", "get_ready: 99999999999999999999\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s"}}},
+			{"1:12 get_ready", "must be 0–60 s"}}},
 		{"empty duration", "get_ready: \"\"\n", []want{
 			{"1:12 get_ready", "is empty; write a number of seconds"}}},
 		{"bad units", "units: fl oz\n", []want{
@@ -171,7 +186,7 @@ func TestParseBad(t *testing.T) {
 		{"every problem is reported, in order", "sound: 1\ncolour: red\nget_ready: 2m\nunits: oz\nvoice: maybe\nsound: false\n", []want{
 			{"1:8 sound", "must be true or false"},
 			{"2:1 colour", "unknown setting"},
-			{"3:12 get_ready", "must be from 0s to 60s, found 2m"},
+			{"3:12 get_ready", "must be 0–60 s, found 2m"},
 			{"4:8 units", `(did you mean "floz"?)`},
 			{"5:8 voice", `must be true or false, found "maybe"`},
 			{"6:1 sound", "is given twice"}}},
@@ -369,6 +384,8 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 5s (default)",
 		"switch_gap: 5s (default)",
 		"units: ml (default)",
+		"breathing: slow (default)",
+		"breathing_bell: false (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -386,6 +403,8 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 60s (from file)",
 		"switch_gap: 5s (default)",
 		"units: floz (from file)",
+		"breathing: slow (default)",
+		"breathing_bell: false (default)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

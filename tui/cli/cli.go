@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -32,12 +33,13 @@ import (
 type app struct {
 	io ioStreams
 
-	soreness string
-	plain    bool
-	quiet    bool
-	voice    bool
-	noAuto   bool
-	getReady time.Duration
+	soreness  string
+	plain     bool
+	quiet     bool
+	voice     bool
+	noAuto    bool
+	getReady  time.Duration
+	breathing string
 	// startFlags are the running command's flags: only the session flags
 	// given there override the settings file.
 	startFlags *pflag.FlagSet
@@ -72,7 +74,7 @@ func (a *app) rootCmd() *cobra.Command {
 		Long: "cooldown walks you through a cool-down after training: easy movement, timed stretches " +
 			"(each side), foam rolling, slow breathing and a drink of water, picked by how sore you are.\n\n" +
 			"Run it with no arguments to choose how sore you are and a routine.",
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -82,11 +84,51 @@ func (a *app) rootCmd() *cobra.Command {
 	}
 	// The picker takes the session flags too: `cooldown --quiet`.
 	a.addSessionFlags(root)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: err}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
 	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
 	return root
+}
+
+// numberFlagError is pflag's message for a number flag given something
+// else: `invalid argument "abc" for "--weeks" flag: strconv.ParseInt: ...`.
+var numberFlagError = regexp.MustCompile(`^invalid argument "(.*)" for "(-[^"]*)" flag: strconv\.Parse\w+: .*$`)
+
+// friendlyFlagError says in words what a number flag wants, instead of
+// the Go parser's error.
+func friendlyFlagError(cmd *cobra.Command, err error) error {
+	if m := numberFlagError.FindStringSubmatch(err.Error()); m != nil {
+		name := m[2]
+		if i := strings.LastIndex(name, "--"); i >= 0 {
+			name = name[i:]
+		}
+		what := ""
+		if f := cmd.Flags().Lookup(strings.TrimPrefix(name, "--")); f != nil {
+			what = " (" + f.Usage + ")"
+		}
+		return fmt.Errorf("%s: want a whole number, got %q%s", name, strictyaml.Clean(m[1]), what)
+	}
+	return err
+}
+
+// unknownCommand refuses words after `cooldown` that name no command,
+// with the nearest commands: `cooldown strat` suggests start.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	hint := strictyaml.Suggest(args[0], names)
+	if s := cmd.SuggestionsFor(args[0]); hint == "" && len(s) > 0 {
+		hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+	}
+	return usageErr("unknown command %q%s; `cooldown --help` lists the commands", strictyaml.Clean(args[0]), hint)
 }
 
 func (a *app) startCmd() *cobra.Command {
@@ -116,7 +158,9 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
 	a.getReady = settings.Defaults().GetReady
-	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
+	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0–60 s, e.g. 3s or 3 (settings: get_ready)")
+	a.breathing = settings.Defaults().Breathing
+	f.Var(breathingFlag{&a.breathing}, "breathing", "breathing pattern: "+strings.Join(routines.BreathPatternIDs(), ", ")+" (settings: breathing)")
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -128,7 +172,7 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 	var warnings []string
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(a.io.err, "cooldown: %s\n", line)
+			diag(a.io.err, "%s", line)
 		}
 		warnings = append(warnings, "settings file has problems and was ignored; see "+path)
 	}
@@ -144,6 +188,9 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 		}
 		if f.Changed("get-ready") {
 			s.GetReady = a.getReady
+		}
+		if f.Changed("breathing") {
+			s.Breathing = a.breathing
 		}
 	}
 	return s, warnings, nil
@@ -175,6 +222,13 @@ func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {
 	return tui.NewVoice(argv), ""
 }
 
+// player plays the session's cues as the settings say.
+func (a *app) player(s settings.Settings, voice *tui.Voice) *tui.Player {
+	p := tui.NewPlayer(s.Sound, voice)
+	p.BreathBell = s.BreathBell
+	return p
+}
+
 // paths of cooldown's files under the XDG folders.
 func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "routines") }
 
@@ -201,7 +255,7 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 	var warnings []string
 	var files []string
 	for _, p := range problems {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
+		diag(a.io.err, "%s", p.Error())
 		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
 			files = append(files, name)
 		}
@@ -261,7 +315,7 @@ func (a *app) runTUI(args []string) error {
 	rec := newRecorder()
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", voiceErr)
+		diag(a.io.err, "%s", voiceErr)
 		warnings = append(warnings, voiceErr)
 	}
 	var routine *routines.Routine
@@ -275,7 +329,7 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance}
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
 	if a.plain || !isTTY(a.io.out) {
 		if routine == nil {
 			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
@@ -293,7 +347,7 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     tui.NewPlayer(set.Sound, voice),
+		Cues:     a.player(set, voice),
 		Recorder: rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
@@ -318,7 +372,7 @@ func (a *app) runTUI(args []string) error {
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
 	settleForSession(os.Getenv) // the first frame is on screen
-	stop := forwardSignals(p)
+	stop := forwardSignals(p, screen)
 	_, runErr := p.Run()
 	stopResize()
 	sig := stop()
@@ -347,7 +401,10 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGPIPE is caught too: output closed by its reader (`| head -2`)
+	// ends the session as interrupted and recorded, where the default
+	// action would kill the process and leave its checkpoint behind.
+	ctx, stop := signal.NotifyContext(context.Background(), append(endSignals, syscall.SIGPIPE)...)
 	defer stop()
 	var bell io.Writer
 	if set.Sound && isTTY(a.io.err) {
@@ -360,7 +417,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
-		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec,
+		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
@@ -372,32 +429,61 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	return nil
 }
 
-// forwardSignals turns SIGINT, SIGTERM and SIGHUP into a message, so the
-// program records the session and restores the terminal before exiting.
-// stop returns the signal that arrived, if any.
-func forwardSignals(p *tea.Program) (stop func() os.Signal) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+// endSignals end a session as interrupted, the terminal restored and the
+// session recorded: SIGQUIT too, which would otherwise dump goroutines and
+// leave the terminal in raw mode on the alternate screen.
+var endSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// forwardSignals turns the end signals into a message, so the program
+// records the session and restores the terminal before exiting; a SIGTSTP
+// from outside into a suspend like ctrl+z, and a SIGCONT into a full
+// redraw. stop returns the end signal that arrived, if any.
+func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
+	// The suspend stops the process with a SIGTSTP of its own, which must
+	// not be caught: its default action is the stop.
+	screen.OnSuspend(func() { signal.Reset(syscall.SIGTSTP) }, func() { signal.Notify(ch, syscall.SIGTSTP) })
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
-		select {
-		case s := <-ch:
-			got <- s
-			p.Send(tui.SignalMsg{Signal: s})
-		case <-done:
+		for {
+			select {
+			case s := <-ch:
+				switch s {
+				case syscall.SIGTSTP:
+					p.Send(tui.StopMsg{})
+					continue
+				case syscall.SIGCONT:
+					p.Send(tui.ContinuedMsg{})
+					continue
+				}
+				got <- s
+				p.Send(tui.SignalMsg{Signal: s})
+				return
+			case <-done:
+				return
+			}
 		}
 	}()
 	return func() os.Signal {
 		signal.Stop(ch)
+		screen.OnSuspend(nil, nil)
 		close(done)
 		select {
 		case s := <-got:
 			return s
-		case s := <-ch:
-			return s
 		default:
-			return nil
+		}
+		for {
+			select {
+			case s := <-ch:
+				if s != syscall.SIGTSTP && s != syscall.SIGCONT {
+					return s
+				}
+			default:
+				return nil
+			}
 		}
 	}
 }

@@ -81,7 +81,7 @@ func (a *app) runHistory(weeks int, asJSON bool) error {
 		return err // exit 1; the message names the file and the cause
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", w)
+		diag(a.io.err, "%s", w)
 	}
 	now := a.io.now()
 	if asJSON {
@@ -327,7 +327,7 @@ func whenText(t, now time.Time, short bool) string {
 // sessions a week.
 func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, now time.Time, width int, h historyStyles) {
 	monday := grid.Date(len(grid.Sessions)-1, 0)
-	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(monday.AddDate(0, 0, 6))) + "\n")
+	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(grid.Date(len(grid.Sessions)-1, 6))) + "\n")
 	days, sofar := 0, int(now.Weekday()+6)%7+1 // Monday = 1 day so far
 	for _, n := range grid.Sessions[len(grid.Sessions)-1] {
 		if n > 0 {
@@ -667,7 +667,7 @@ func writeHistoryJSON(w io.Writer, recs []history.Record, now time.Time, weeks i
 // output twice in memory (raw, then indented) and took seconds for a
 // 100,000-record log.
 func encodeHistoryJSON(w io.Writer, out historyJSON) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(jsonSafeWriter{w}, 64<<10)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	value := func(v any, indent string) error {

@@ -99,6 +99,7 @@ func TestE2EStartQuitConfirm(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}
@@ -138,10 +139,11 @@ func TestE2ECtrlC(t *testing.T) {
 	e2eAssertRecorded(t, env, "interrupted")
 }
 
-// SIGTERM, SIGINT and SIGHUP mid-session: exit 130, terminal restored.
+// SIGTERM, SIGINT, SIGHUP and SIGQUIT mid-session: exit 130, terminal
+// restored (SIGQUIT would otherwise dump goroutines and leave raw mode on).
 func TestE2ESignals(t *testing.T) {
 	t.Parallel()
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			t.Parallel()
 			tm, env := e2eStartHolding(t)
@@ -320,6 +322,7 @@ func TestE2ESuspendResume(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}
