@@ -776,3 +776,35 @@ exercises:
 		t.Error("a routine with an unknown exercise loaded")
 	}
 }
+
+// The user's routine files together are capped: a file that would take the
+// total past the cap is reported and not read; the others still load.
+func TestUserDataTotalCapped(t *testing.T) {
+	dir := t.TempDir()
+	filler := "# " + strings.Repeat("x", 1000) + "\n"
+	big := strings.Repeat(filler, (MaxFileBytes-4096)/len(filler))
+	n := MaxUserBytes/len(big) + 1
+	for i := range n {
+		writeFile(t, dir, fmt.Sprintf("f%02d.yaml", i), big)
+	}
+	writeFile(t, dir, "zz-good.yaml", goodUser)
+	lib, problems, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var capped []string
+	for _, p := range problems {
+		if strings.Contains(p.Msg, "at most 4194304") {
+			capped = append(capped, filepath.Base(p.File))
+		}
+	}
+	if len(capped) != 1 || capped[0] != fmt.Sprintf("f%02d.yaml", n-1) {
+		t.Errorf("files refused for the cap: %v; want the big one past it", capped)
+	}
+	if _, err := lib.Routine("my-good-one"); err != nil {
+		t.Errorf("a small file that still fits under the cap was not read: %v", err)
+	}
+	if _, err := lib.Routine("quick-10-lower"); err != nil {
+		t.Errorf("the built-in routines are gone: %v", err)
+	}
+}

@@ -12,8 +12,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
-
-	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // ptyScreen is a Terminal drawing on a real pseudo-terminal, with what
@@ -238,7 +236,7 @@ func TestTerminalReleasedOnPanic(t *testing.T) {
 // back around a suspend.
 func TestTerminalFilter(t *testing.T) {
 	p := newPtyScreen(t)
-	m := New(Options{Library: testLibrary(t), Session: session.DefaultOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)
@@ -286,7 +284,7 @@ func TestTerminalFilter(t *testing.T) {
 // own size wins.
 func TestTerminalStaleSize(t *testing.T) {
 	p := newPtyScreen(t) // 40×12
-	m := New(Options{Library: testLibrary(t), Session: session.DefaultOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)

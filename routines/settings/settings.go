@@ -17,8 +17,8 @@
 //	voice: false         # speak the cues
 //	voice_command: ""    # "" = the first found of say, spd-say, espeak-ng
 //	auto_advance: true   # move on to the next step by itself
-//	get_ready: 5s        # countdown before each step, 0s to 60s
-//	switch_gap: 5s       # pause to change sides, 0s to 30s
+//	get_ready: 10s       # countdown before each step, 0s to 60s
+//	switch_gap: 10s      # pause to change sides, 0s to 30s
 //	units: ml            # ml or floz
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
@@ -37,10 +37,11 @@
 //     quotes, $, |, ;, &, <, > and ` are not allowed. At most 256 characters.
 //   - auto_advance: true or false; default true. Move on to the next step
 //     when a hold ends. With false, cooldown waits for a key between steps.
-//   - get_ready: a duration from 0s to 60s; default 5s. The countdown before
-//     each step to get into position; 0s turns it off. Write whole seconds
+//   - get_ready: a duration from 0s to 60s; default 10s. The countdown before
+//     each step to get into position (5 s more before a foam-roll step, to
+//     get onto the roller); 0s turns it off. Write whole seconds
 //     as 10s, 1m or a bare number of seconds (10).
-//   - switch_gap: a duration from 0s to 30s; default 5s. The pause between
+//   - switch_gap: a duration from 0s to 30s; default 10s. The pause between
 //     the left and right side (and between reps) of a per-side exercise.
 //     Written like get_ready.
 //   - units: ml or floz; default ml. How the hydration step gives the amount
@@ -71,6 +72,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -99,8 +101,8 @@ type Settings struct {
 	Voice        bool          // spoken cues; default false
 	VoiceCommand string        // "" = the first found of say, spd-say, espeak-ng; else a command and arguments
 	AutoAdvance  bool          // move on after each hold; default true
-	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 5s
-	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 5s
+	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 10s
+	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 10s
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
@@ -126,7 +128,7 @@ func Path(configHome string) string {
 
 // Timing is the get-ready and switch gaps for the session and for totals.
 func (s Settings) Timing() routines.Timing {
-	return routines.Timing{GetReady: s.GetReady, Switch: s.Switch}
+	return routines.Timing{GetReady: s.GetReady, Switch: s.Switch, RollExtra: routines.DefaultTiming().RollExtra}
 }
 
 // Load reads the settings file at path. A missing file gives Defaults() and
@@ -154,7 +156,12 @@ func Load(path string) (Settings, error) {
 	case fi.Size() > MaxFileBytes:
 		return Defaults(), tooBig(path)
 	}
-	f, err := os.Open(path)
+	// Checked again on the opened file, opened without blocking: the path
+	// may have been swapped for a FIFO since the check above.
+	f, _, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return Defaults(), fmt.Errorf("settings file %s is not a regular file", path)
+	}
 	if err != nil {
 		return Defaults(), fileError(path, err)
 	}

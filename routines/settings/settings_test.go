@@ -18,7 +18,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml", Breathing: "slow", BreathBell: false}
+		GetReady: 10 * sec, Switch: 10 * sec, Units: "ml", Breathing: "slow", BreathBell: false}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -44,7 +44,7 @@ func TestParseGood(t *testing.T) {
 		{"document marker only", "---\n# nothing yet\n", def},
 		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\n",
 			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true}},
-		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
+		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 10s\nswitch_gap: 10s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
 		{"each breathing pattern", "breathing: sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
 		{"breathing pattern by another name", "breathing: 4-4-4-4\n", with(func(s *Settings) { s.Breathing = "box" })},
 		{"breathing pattern as an exercise id", "breathing: breathe-sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
@@ -381,8 +381,8 @@ func TestDescribe(t *testing.T) {
 		"voice: false (default)",
 		`voice_command: "" (default)`,
 		"auto_advance: true (default)",
-		"get_ready: 5s (default)",
-		"switch_gap: 5s (default)",
+		"get_ready: 10s (default)",
+		"switch_gap: 10s (default)",
 		"units: ml (default)",
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",
@@ -401,7 +401,7 @@ func TestDescribe(t *testing.T) {
 		"voice_command: espeak-ng -s 150 (from file)",
 		"auto_advance: true (default)",
 		"get_ready: 60s (from file)",
-		"switch_gap: 5s (default)",
+		"switch_gap: 10s (default)",
 		"units: floz (from file)",
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",

@@ -340,9 +340,9 @@ func TestListUserRoutines(t *testing.T) {
 		if e.ID == "calves-3" {
 			found = true
 			wantSrc := filepath.Join(dir, "calves.yaml")
-			// towel-calf 5+30+5+30, wall-calf 5 + 4 holds of 20 + 3 switches of 5
-			if e.Source != wantSrc || e.Seconds != 70+100 || e.ReplacesBuiltin || !slices.Equal(e.Areas, []string{"calves"}) {
-				t.Errorf("calves-3 = %+v, want source %s and 170 s", e, wantSrc)
+			// towel-calf 10+30+10+30, wall-calf 10 + 4 holds of 20 + 3 switches of 10
+			if e.Source != wantSrc || e.Seconds != 80+120 || e.ReplacesBuiltin || !slices.Equal(e.Areas, []string{"calves"}) {
+				t.Errorf("calves-3 = %+v, want source %s and 200 s", e, wantSrc)
 			}
 		}
 		if e.ID == "quick-10-lower" {
@@ -369,7 +369,7 @@ func TestShow(t *testing.T) {
 		if !strings.Contains(flat(r.out), routines.Disclaimer) {
 			t.Error("the disclaimer is missing")
 		}
-		for _, want := range []string{"30 s each side", "Total    11 min", "Cautions", "Seated butterfly"} {
+		for _, want := range []string{"30 s each side", "Total    12 min", "Cautions", "Seated butterfly"} {
 			if !strings.Contains(r.out, want) {
 				t.Errorf("missing %q", want)
 			}
@@ -382,7 +382,7 @@ func TestShow(t *testing.T) {
 		if !strings.Contains(r.out, routines.Disclaimer) {
 			t.Error("the disclaimer is missing")
 		}
-		for _, want := range []string{"# Quick 10, lower body\n", "## Cautions\n", "1. **Easy walk or spin** — 3 min\n", "**Soreness levels:** fresh, sore"} {
+		for _, want := range []string{"# Quick lower body, 12 min\n", "## Cautions\n", "1. **Easy walk or spin** — 3 min\n", "**Soreness levels:** fresh, sore"} {
 			if !strings.Contains(r.out, want) {
 				t.Errorf("missing %q", want)
 			}
@@ -480,7 +480,7 @@ func TestValidateBuiltinFiles(t *testing.T) {
 	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", cat, n, n)) {
 		t.Errorf("no ok line for the catalogue with %d exercises:\n%s", n, r.out)
 	}
-	if want := filepath.Join(dir, "quick-10-lower.yaml") + ": ok — 1 routine: quick-10-lower (11 min, replaces built-in)"; !slices.Contains(lines, want) {
+	if want := filepath.Join(dir, "quick-10-lower.yaml") + ": ok — 1 routine: quick-10-lower (12 min 10 s, replaces built-in)"; !slices.Contains(lines, want) {
 		t.Errorf("want line %q in\n%s", want, r.out)
 	}
 }
@@ -547,7 +547,7 @@ func TestValidateAcrossFiles(t *testing.T) {
 	r := cli(t, "validate", ex, rs)
 	r.want(t, exitOK)
 	want := ex + ": ok — 1 exercise\n" +
-		rs + ": ok — 2 routines: calves-3 (2 min 50 s), quick-10-lower (8 min 5 s, replaces built-in)\n"
+		rs + ": ok — 2 routines: calves-3 (3 min 20 s), quick-10-lower (8 min 10 s, replaces built-in)\n"
 	if r.out != want || r.err != "" {
 		t.Errorf("stdout:\n%s\nwant:\n%s\nstderr: %q", r.out, want, r.err)
 	}

@@ -214,7 +214,7 @@ func TestValidateTheRoutinesFolder(t *testing.T) {
 	testfiles.Write(t, filepath.Join(dir, "good.yaml"), twelveMinutes)
 	ok := cli(t, "validate")
 	ok.want(t, exitOK)
-	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 15 s)") {
+	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 25 s)") {
 		t.Errorf("good folder: %q", ok.out)
 	}
 	testfiles.Write(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
