@@ -785,9 +785,9 @@ func TestUserDataTotalCapped(t *testing.T) {
 	big := strings.Repeat(filler, (MaxFileBytes-4096)/len(filler))
 	n := MaxUserBytes/len(big) + 1
 	for i := range n {
-		writeFile(t, dir, fmt.Sprintf("f%02d.yaml", i), big)
+		testfiles.Write(t, filepath.Join(dir, fmt.Sprintf("f%02d.yaml", i)), big)
 	}
-	writeFile(t, dir, "zz-good.yaml", goodUser)
+	testfiles.Write(t, filepath.Join(dir, "zz-good.yaml"), goodUser)
 	lib, problems, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
