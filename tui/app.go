@@ -70,6 +70,21 @@ type Options struct {
 	// Theme forces the palette: "light" or "dark"; anything else follows
 	// the background colour the terminal reports.
 	Theme string
+	// Figure is what the session screen shows beside the countdown at
+	// first: FigurePose (the default when empty), FigureBodyMap or
+	// FigureNone; the f key switches.
+	Figure Figure
+	// FigureASCII draws the stick figure in plain ASCII, for terminals
+	// without braille (see pose.ASCIIOnly).
+	FigureASCII bool
+}
+
+func (o *Options) figure() Figure {
+	switch o.Figure {
+	case FigureBodyMap, FigureNone:
+		return o.Figure
+	}
+	return FigurePose
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.

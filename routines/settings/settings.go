@@ -22,6 +22,7 @@
 //	units: ml            # ml or floz
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
+//	figure: pose         # pose, bodymap or none
 //	theme: auto          # auto, light or dark
 //
 // The settings:
@@ -59,6 +60,10 @@
 //   - theme: auto, light or dark; default auto. The palette: auto follows
 //     the terminal's background as it answers the question for it; light
 //     and dark force one, for terminals that answer wrongly or not at all.
+//   - figure: pose, bodymap or none; default pose. What the session screen
+//     shows beside the countdown: the exercise's stick figure (the body map
+//     for an exercise without one), the body map of the areas it works, or
+//     neither. The f key switches between them during a session.
 package settings
 
 import (
@@ -112,6 +117,7 @@ type Settings struct {
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
 	Theme        string        // ThemeAuto (default), ThemeLight or ThemeDark
+	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
 
 // Theme values: follow the terminal, or force a palette.
@@ -120,6 +126,16 @@ const (
 	ThemeLight = "light"
 	ThemeDark  = "dark"
 )
+
+// Figure values: what the session screen shows beside the countdown.
+const (
+	FigurePose    = "pose"
+	FigureBodyMap = "bodymap"
+	FigureNone    = "none"
+)
+
+// Figures lists the figure values in the order the f key cycles them.
+func Figures() []string { return []string{FigurePose, FigureBodyMap, FigureNone} }
 
 // Defaults are the settings when there is no file or the file gives none.
 func Defaults() Settings {
@@ -130,6 +146,7 @@ func Defaults() Settings {
 		GetReady:    t.GetReady,
 		Switch:      t.Switch,
 		Units:       Millilitres,
+		Figure:      FigurePose,
 		Breathing:   routines.DefaultBreathing,
 		Theme:       ThemeAuto,
 	}
@@ -271,6 +288,9 @@ var settings = []setting{
 	{"breathing_bell", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.BreathBell) },
 		func(s Settings) string { return strconv.FormatBool(s.BreathBell) }},
+	{"figure", "pose, bodymap or none",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
+		func(s Settings) string { return s.Figure }},
 	{"theme", "auto, light or dark",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.theme(n, k, &s.Theme) },
 		func(s Settings) string { return s.Theme }},
@@ -451,6 +471,35 @@ func (d *decoder) theme(n ast.Node, key string, dst *string) {
 	d.Add(n, key, "must be auto, light or dark, found %s%s", strictyaml.Describe(n), hint)
 }
 
+func (d *decoder) figure(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	if ok {
+		for _, f := range Figures() {
+			if v == f {
+				*dst = v
+				return
+			}
+		}
+	}
+	hint := ""
+	if b, isBool := n.(*ast.BoolNode); isBool && !b.Value {
+		v, ok = "none", true // figure: false
+	}
+	if ok {
+		if f := figureAliases[normalize(v, "")]; f != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", f)
+		}
+	}
+	d.Add(n, key, "must be pose, bodymap or none, found %s%s", strictyaml.Describe(n), hint)
+}
+
+// figureAliases, by normalize(s, ""), are spellings that get a did-you-mean.
+var figureAliases = map[string]string{
+	"pose": "pose", "poses": "pose", "stickfigure": "pose", "figure": "pose", "picture": "pose",
+	"bodymap": "bodymap", "map": "bodymap", "body": "bodymap", "areas": "bodymap",
+	"none": "none", "off": "none", "no": "none", "hidden": "none", "false": "none",
+}
+
 func (d *decoder) breathing(n ast.Node, key string, dst *string) {
 	v, ok := strictyaml.String(n)
 	if !ok {
@@ -503,6 +552,7 @@ var keyAliases = map[string]string{
 	"switch": "switch_gap", "switch_time": "switch_gap", "switch_seconds": "switch_gap", "switchgap": "switch_gap",
 	"side_gap": "switch_gap", "gap": "switch_gap",
 	"unit": "units", "measure": "units", "volume": "units",
+	"figures": "figure", "pose": "figure", "poses": "figure", "body_map": "figure", "bodymap": "figure",
 	"breath": "breathing", "breathing_pattern": "breathing", "pattern": "breathing", "breath_pattern": "breathing",
 	"pacer": "breathing", "breath_bell": "breathing_bell", "breathing_bells": "breathing_bell", "pacer_bell": "breathing_bell",
 }

@@ -20,7 +20,9 @@ import (
 func configHome() string { return baseDir(runtime.GOOS, "XDG_CONFIG_HOME", ".config") }
 
 // stateHome is the folder that holds cooldown/history.jsonl.
-func stateHome() string { return baseDir(runtime.GOOS, "XDG_STATE_HOME", filepath.Join(".local", "state")) }
+func stateHome() string {
+	return baseDir(runtime.GOOS, "XDG_STATE_HOME", filepath.Join(".local", "state"))
+}
 
 // baseDir is $env when it is set to an absolute path (the XDG rule: a
 // relative one is ignored), else ~/home. goos is a parameter so the macOS

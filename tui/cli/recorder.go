@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
 	"github.com/cooldown-app/cooldown/routines/session"
