@@ -53,8 +53,8 @@ func DefaultKeyMap() *KeyMap {
 		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
 	k.Picker = PickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		// Only enter starts a routine: a letter typed by mistake (or meant
 		// for a filter) must never start a session.
 		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
