@@ -118,21 +118,6 @@ func (p *picker) suggestion() (*routines.Routine, []string) {
 	return best, bestAreas
 }
 
-// ago says how long ago an area was last worked.
-func ago(at, now time.Time) string {
-	if at.IsZero() {
-		return "never"
-	}
-	days := history.CalendarDays(at, now) // civil days: last night at 23:00 is "yesterday"
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	if cm, ok := msg.(coverageMsg); ok {
 		p.lastWorked = cm.last
@@ -282,7 +267,7 @@ func (p *picker) routineView(w, h int) []string {
 	if sug != nil {
 		var parts []string
 		for _, a := range sugAreas {
-			parts = append(parts, a+" ("+ago(p.lastWorked[a], p.c.now())+")")
+			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.now())+")")
 		}
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}

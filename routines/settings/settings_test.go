@@ -11,6 +11,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 const sec = time.Second
@@ -272,16 +273,6 @@ func TestParseHostileIsRejectedBeforeParsing(t *testing.T) {
 	}
 }
 
-func write(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
 	path := Path(dir)
@@ -297,7 +288,7 @@ func TestLoad(t *testing.T) {
 	})
 
 	t.Run("good file", func(t *testing.T) {
-		write(t, path, "voice: true\nget_ready: 0\n")
+		testfiles.Write(t, path, "voice: true\nget_ready: 0\n")
 		s, err := Load(path)
 		if err != nil {
 			t.Fatal(err)
@@ -310,7 +301,7 @@ func TestLoad(t *testing.T) {
 	})
 
 	t.Run("problems name the file", func(t *testing.T) {
-		write(t, path, "sound: loud\nspeed: 2\n")
+		testfiles.Write(t, path, "sound: loud\nspeed: 2\n")
 		s, err := Load(path)
 		ps := strictyaml.AsProblems(err)
 		if len(ps) != 2 || s != Defaults() {
@@ -352,12 +343,12 @@ func TestLoadUnreadable(t *testing.T) {
 			return p
 		}, "which does not exist"},
 		{"a parent is a file", func(t *testing.T, dir string) string {
-			write(t, filepath.Join(dir, "cooldown"), "not a folder")
+			testfiles.Write(t, filepath.Join(dir, "cooldown"), "not a folder")
 			return Path(dir)
 		}, "not a directory"},
 		{"larger than 64 KiB", func(t *testing.T, dir string) string {
 			p := Path(dir)
-			write(t, p, "# "+strings.Repeat("x", MaxFileBytes)+"\n")
+			testfiles.Write(t, p, "# "+strings.Repeat("x", MaxFileBytes)+"\n")
 			return p
 		}, "larger than 64 KiB"},
 	}

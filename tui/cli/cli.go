@@ -88,6 +88,7 @@ func (a *app) rootCmd() *cobra.Command {
 		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
 	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
+	a.registerCompletions(root)
 	return root
 }
 
