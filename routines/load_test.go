@@ -95,7 +95,9 @@ func badFiles() []badFile {
 		{name: "syntax bad indentation", src: edit(baseRoutine, "    name: Bad one", "   name: Bad one"),
 			want: []wantProblem{{3, 4, "", "YAML syntax"}}},
 		{name: "syntax tab indentation", src: edit(baseRoutine, "    name: Bad one", "\tname: Bad one"),
-			want: []wantProblem{{3, 1, "", "YAML syntax"}}},
+			want: []wantProblem{{3, 1, "", "a tab in the indentation"}}},
+		{name: "syntax tab after spaces", src: edit(baseRoutine, "    name: Bad one", "  \tname: Bad one"),
+			want: []wantProblem{{3, 3, "", "a tab in the indentation"}}},
 		{name: "syntax unterminated quote", src: edit(baseRoutine, "name: Bad one", `name: "Bad one`),
 			want: []wantProblem{{3, 11, "", "YAML syntax"}}},
 
