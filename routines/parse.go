@@ -261,9 +261,9 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			perSideNode = v
 			e.PerSide = d.boolean(v, p)
 		},
-		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
-		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
-		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
+		"cues":    func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
+		"caution": func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
+		"pose":    func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 		"breathing": func(v ast.Node, p string) {
 			breathingNode = v
 			e.Breathing = d.breathing(v, p)

@@ -75,4 +75,3 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
-
