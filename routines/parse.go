@@ -220,7 +220,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.Count()
-	var areasNode, breathingNode ast.Node
+	var areasNode, breathingNode, perSideNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -257,10 +257,13 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 				}
 			})
 		},
-		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
-		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
-		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
-		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
+		"per_side": func(v ast.Node, p string) {
+			perSideNode = v
+			e.PerSide = d.boolean(v, p)
+		},
+		"cues":    func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
+		"caution": func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
+		"pose":    func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 		"breathing": func(v ast.Node, p string) {
 			breathingNode = v
 			e.Breathing = d.breathing(v, p)
@@ -282,6 +285,16 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		if len(e.Areas) > 0 {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
+	}
+	// Only stretches and foam rolling are done one side, then the other: a
+	// walk or a drink marked per_side would run twice, with a switch between,
+	// and push a plan past the minutes asked for.
+	if e.PerSide && e.Kind != Stretch && e.Kind != Roll && e.Kind.Valid() {
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(e.Kind[0])) {
+			article = "an"
+		}
+		d.Add(perSideNode, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch or a roll", article, e.Kind)
 	}
 	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
 		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)

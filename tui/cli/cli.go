@@ -27,6 +27,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/pose"
 )
 
 // app holds what the commands share: the streams and the flags.
@@ -348,8 +349,11 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     a.player(set, voice),
-		Recorder: rec,
+		Figure:   tui.Figure(set.Figure),
+		// Braille needs a UTF-8 locale and a font that has it.
+		FigureASCII: pose.ASCIIOnly(os.Getenv),
+		Cues:        a.player(set, voice),
+		Recorder:    rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},
