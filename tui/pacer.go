@@ -23,7 +23,7 @@ type pacer struct {
 	phase, what string   // the lines above the word
 	word        []string // IN, OUT, HOLD or TOP UP in big letters
 	bar         string
-	caption     string // how to breathe, and the phase's seconds left
+	caption     string // how to breathe, the phase's seconds left and the step's time left
 }
 
 // pacerView draws the pacer at w cells wide with letters of size (or
@@ -57,11 +57,17 @@ func (r *runScreen) pacerView(pc session.Pacer, now time.Time, w int, size Digit
 	if lipgloss.Width(what) > w {
 		what = name + " · " + compactRhythm(pc.Pattern)
 	}
-	phase := "BREATHE · " + minSec(s.Remaining(now)) + " left"
+	// The lines above the word stay the same through the step (they name
+	// the segment); what counts down is in the caption under the bar.
+	phase := "BREATHE"
 	if state == session.Paused {
 		phase = "PAUSED · space to resume"
 	}
-	caption := fmt.Sprintf("%s · %d", ph.How, pc.SecondsLeft())
+	left := fmt.Sprintf("%d s · %s left", pc.SecondsLeft(), minSec(s.Remaining(now)))
+	caption := ph.How + " · " + left
+	if lipgloss.Width(caption) > w {
+		caption = left
+	}
 	return pacer{
 		phase:   phase,
 		what:    truncate(what, w),

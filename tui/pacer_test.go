@@ -81,7 +81,7 @@ func TestPacerScreens(t *testing.T) {
 			h := breathHarness(t, w, hh, nil, nil)
 			h.advance(5*time.Second + 2*time.Second) // slow: 2 s into the first breath in
 			t.Run("slow-in", func(t *testing.T) { goldenFrame(t, h, w, hh) })
-			h.requireScreen("BREATHE · 0:28 left", "Slow breathing · ")
+			h.requireScreen("BREATHE", "through the nose · 2 s · 0:28 left", "Slow breathing · ")
 			h.advance(5 * time.Second) // 3 s into the breath out
 			t.Run("slow-out", func(t *testing.T) { goldenFrame(t, h, w, hh) })
 			h.key("space")
