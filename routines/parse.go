@@ -220,7 +220,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.Count()
-	var areasNode, breathingNode ast.Node
+	var areasNode, breathingNode, countNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -265,6 +265,10 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			breathingNode = v
 			e.Breathing = d.breathing(v, p)
 		},
+		"count": func(v ast.Node, p string) {
+			countNode = v
+			e.Count = d.Integer(v, p, 1, MaxCount)
+		},
 	}, []string{"id", "name", "kind"})
 	if !ok || d.Count() > before {
 		return nil
@@ -274,7 +278,7 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		areasAt = areasNode
 	}
 	switch e.Kind {
-	case Stretch, Roll:
+	case Stretch, Roll, Mobility:
 		if len(e.Areas) == 0 {
 			d.Add(areasAt, path+".areas", "a %s must name at least one body area", e.Kind)
 		}
@@ -282,6 +286,9 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		if len(e.Areas) > 0 {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
+	}
+	if countNode != nil && e.Kind != Mobility && e.Kind.Valid() {
+		d.Add(countNode, path+".count", "a count of reps is only for a mobility drill; this one is a %s", e.Kind)
 	}
 	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
 		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
@@ -413,6 +420,10 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		"breathing": func(v ast.Node, p string) {
 			s.Pattern = d.breathing(v, p)
 			s.PatternPos = d.Pos(v)
+		},
+		"count": func(v ast.Node, p string) {
+			s.Count = d.Integer(v, p, 1, MaxCount)
+			s.CountPos = d.Pos(v)
 		},
 	}, []string{"do", "for"})
 	return s, d.Count() == before || d.keep && s.Do != ""
