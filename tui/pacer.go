@@ -86,3 +86,14 @@ func compactRhythm(p *routines.BreathPattern) string {
 	}
 	return strings.Join(parts, "-")
 }
+
+// repCaption is the line under a mobility drill's bar: the rep under way
+// and the tempo, "rep 3 of 8 · 5 s a rep · slow, pain-free range".
+func repCaption(rp session.Reps, w int) string {
+	secs := strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", rp.Tempo.Seconds()), "0"), ".")
+	short := fmt.Sprintf("rep %d of %d · %s s a rep", rp.Rep, rp.Count, secs)
+	if long := short + " · slow, pain-free range"; lipgloss.Width(long) <= w {
+		return long
+	}
+	return truncate(short, w)
+}
