@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // The mobility drills of the guidance: areas, sides and the reps of one
@@ -133,7 +135,7 @@ func TestBadMobility(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, dir, "bad.yaml", c.src)
+			testfiles.Write(t, filepath.Join(dir, "bad.yaml"), c.src)
 			_, problems, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -142,7 +144,7 @@ func TestBadMobility(t *testing.T) {
 		})
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "good.yaml", mobilityUser)
+	testfiles.Write(t, filepath.Join(dir, "good.yaml"), mobilityUser)
 	lib, problems, err := Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("the good file: %v %v", err, problems)

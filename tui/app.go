@@ -67,6 +67,21 @@ type Options struct {
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
+	// Figure is what the session screen shows beside the countdown at
+	// first: FigurePose (the default when empty), FigureBodyMap or
+	// FigureNone; the f key switches.
+	Figure Figure
+	// FigureASCII draws the stick figure in plain ASCII, for terminals
+	// without braille (see pose.ASCIIOnly).
+	FigureASCII bool
+}
+
+func (o *Options) figure() Figure {
+	switch o.Figure {
+	case FigureBodyMap, FigureNone:
+		return o.Figure
+	}
+	return FigurePose
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.

@@ -17,7 +17,7 @@ type PickerKeys struct {
 
 // SessionKeys drive a running session.
 type SessionKeys struct {
-	Pause, Continue, Skip, Prev, More, Less, Quit key.Binding
+	Pause, Continue, Skip, Prev, More, Less, Quit, Figure key.Binding
 	// Adjust stands for More and Less together in the short help.
 	Adjust key.Binding
 	Global *GlobalKeys
@@ -70,6 +70,7 @@ func DefaultKeyMap() *KeyMap {
 		Less:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5s less")),
 		Quit:     key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		Adjust:   key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", "±5s")),
+		Figure:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "figure/map/none")),
 		Global:   &k.Global,
 	}
 	k.Confirm = ConfirmKeys{
@@ -103,7 +104,7 @@ func (k SessionKeys) ShortHelp() []key.Binding {
 func (k SessionKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Pause, k.Continue, k.Skip, k.Prev},
-		{k.More, k.Less},
+		{k.More, k.Less, k.Figure},
 		{k.Global.Help, k.Quit, k.Global.Interrupt, k.Global.Suspend},
 	}
 }

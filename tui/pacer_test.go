@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // breathingYAML has a breathing step of each kind the pacer shows: the
@@ -60,7 +59,7 @@ func fileHarness(t *testing.T, w, h int, yaml, id string, p *recordingPlayer, mu
 		t.Fatal(err)
 	}
 	r.Source = "/home/sam/.config/cooldown/routines/b.yaml"
-	opts := Options{Library: lib, Routine: r, Session: session.DefaultOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
+	opts := Options{Library: lib, Routine: r, Session: testSessionOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
 	if p != nil {
 		p.h = hs
 		opts.Cues = p

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // pickerStage is which question the picker is asking.
@@ -117,21 +118,6 @@ func (p *picker) suggestion() (*routines.Routine, []string) {
 	return best, bestAreas
 }
 
-// ago says how long ago an area was last worked.
-func ago(at, now time.Time) string {
-	if at.IsZero() {
-		return "never"
-	}
-	days := history.CalendarDays(at, now) // civil days: last night at 23:00 is "yesterday"
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	if cm, ok := msg.(coverageMsg); ok {
 		p.lastWorked = cm.last
@@ -208,7 +194,8 @@ func (p *picker) view(w, h int) string {
 	var lines []string
 	lines = append(lines, spread(st.Title.Render("cooldown"), st.Subtle.Render("post-workout cool-down"), w), "")
 	for _, warn := range p.c.opts.Warnings {
-		for i, l := range wrap(warn, w-2) {
+		// Warnings quote file names and names from the history: cleaned.
+		for i, l := range wrap(strictyaml.Clean(warn), w-2) {
 			prefix := "! "
 			if i > 0 {
 				prefix = "  "
@@ -280,7 +267,7 @@ func (p *picker) routineView(w, h int) []string {
 	if sug != nil {
 		var parts []string
 		for _, a := range sugAreas {
-			parts = append(parts, a+" ("+ago(p.lastWorked[a], p.c.now())+")")
+			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.now())+")")
 		}
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}

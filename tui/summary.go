@@ -10,6 +10,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // ratedMsg carries the "how do you feel now?" answer to the root.
@@ -85,13 +86,6 @@ func (s *summaryScreen) helpKeys() help.KeyMap {
 	return k
 }
 
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
 var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
 
 func (s *summaryScreen) view(w, h int) string {
@@ -139,10 +133,10 @@ func (s *summaryScreen) view(w, h int) string {
 	}
 	switch {
 	case s.progressErr != nil:
-		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+s.progressErr.Error(), w)))
+		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+strictyaml.Clean(s.progressErr.Error()), w)))
 	case s.loaded:
-		lines = append(lines, stat("This week", plural(s.week, "session")+" · daily stretching is ideal"))
-		lines = append(lines, stat("Streak", plural(s.streak, "day")))
+		lines = append(lines, stat("This week", routines.Plural(s.week, "session", "sessions")+" · daily stretching is ideal"))
+		lines = append(lines, stat("Streak", routines.Plural(s.streak, "day", "days")))
 	}
 	lines = append(lines, "")
 	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."

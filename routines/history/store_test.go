@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 func TestAppendReadRoundTrip(t *testing.T) {
@@ -164,7 +166,7 @@ func TestReadBadHistory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := NewStore(t.TempDir())
-			writeFile(t, s.Path(), tt.content)
+			testfiles.Write(t, s.Path(), tt.content)
 			recs, ws := mustRead(t, s)
 			var ids []string
 			for _, r := range recs {
@@ -224,7 +226,7 @@ func TestReadUnreadable(t *testing.T) {
 func TestReadCollapsesManyWarnings(t *testing.T) {
 	s := NewStore(t.TempDir())
 	content := jsonLine(t, mkRec("a", t0(), 10)) + strings.Repeat("garbage\n", maxWarnings+15)
-	writeFile(t, s.Path(), content)
+	testfiles.Write(t, s.Path(), content)
 	recs, ws := mustRead(t, s)
 	if len(recs) != 1 {
 		t.Errorf("got %d records, want 1", len(recs))
@@ -246,7 +248,7 @@ func TestReadCollapsesManyWarnings(t *testing.T) {
 func TestWriteErrors(t *testing.T) {
 	tmp := t.TempDir()
 	notDir := filepath.Join(tmp, "file")
-	writeFile(t, notDir, "I am a file\n")
+	testfiles.Write(t, notDir, "I am a file\n")
 
 	t.Run("state dir is a file", func(t *testing.T) {
 		s := NewStore(notDir)

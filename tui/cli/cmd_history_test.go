@@ -427,8 +427,8 @@ func TestAgoText(t *testing.T) {
 		{time.Date(2025, 3, 4, 18, 0, 0, 0, cet), "365 days ago"},
 		{time.Date(2026, 3, 5, 9, 0, 0, 0, cet), "in the future (clock?)"},
 	} {
-		if got := agoText(c.t, now); got != c.want {
-			t.Errorf("agoText(%v) = %q, want %q", c.t, got, c.want)
+		if got := history.Ago(c.t, now); got != c.want {
+			t.Errorf("history.Ago(%v) = %q, want %q", c.t, got, c.want)
 		}
 	}
 }
