@@ -95,7 +95,9 @@ func badFiles() []badFile {
 		{name: "syntax bad indentation", src: edit(baseRoutine, "    name: Bad one", "   name: Bad one"),
 			want: []wantProblem{{3, 4, "", "YAML syntax"}}},
 		{name: "syntax tab indentation", src: edit(baseRoutine, "    name: Bad one", "\tname: Bad one"),
-			want: []wantProblem{{3, 1, "", "YAML syntax"}}},
+			want: []wantProblem{{3, 1, "", "a tab in the indentation"}}},
+		{name: "syntax tab after spaces", src: edit(baseRoutine, "    name: Bad one", "  \tname: Bad one"),
+			want: []wantProblem{{3, 3, "", "a tab in the indentation"}}},
 		{name: "syntax unterminated quote", src: edit(baseRoutine, "name: Bad one", `name: "Bad one`),
 			want: []wantProblem{{3, 11, "", "YAML syntax"}}},
 
@@ -138,6 +140,10 @@ func badFiles() []badFile {
 			want: []wantProblem{{3, 11, "routines[0].name", "must be text, found a mapping"}}},
 		{name: "number for per_side", src: edit(baseExercise, "per_side: true", "per_side: 1"),
 			want: []wantProblem{{6, 15, "exercises[0].per_side", "must be true or false, found the number 1"}}},
+		{name: "per_side on a movement", src: edit(edit(baseExercise, "kind: stretch", "kind: active"), "    areas: [calves]\n", "    areas: [calves]\n"),
+			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch, a roll or a mobility drill"}}},
+		{name: "per_side on a drink", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    areas: [calves]\n", ""),
+			want: []wantProblem{{5, 15, "exercises[0].per_side", "a hydrate exercise has no sides"}}},
 		{name: "reps as text", src: edit(baseRoutine, "for: 30s", "for: 30s\n        reps: two"),
 			want: []wantProblem{{8, 15, "routines[0].steps[0].reps", `must be a whole number, found "two"`}}},
 		{name: "routine is not a mapping", src: "routines:\n  - just a line\n",
@@ -208,7 +214,7 @@ func badFiles() []badFile {
 			want: []wantProblem{{2, 5, "exercises[0].areas", "a stretch must name at least one body area"}}},
 		{name: "stretch with an empty area list", src: edit(baseExercise, "[calves]", "[]"),
 			want: []wantProblem{{5, 12, "exercises[0].areas", "a stretch must name at least one body area"}}},
-		{name: "hydrate with areas", src: edit(baseExercise, "kind: stretch", "kind: hydrate"),
+		{name: "hydrate with areas", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    per_side: true\n", ""),
 			want: []wantProblem{{5, 12, "exercises[0].areas", "a hydrate step works no body area"}}},
 
 		// --- ids ---

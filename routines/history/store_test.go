@@ -321,6 +321,11 @@ func TestValidate(t *testing.T) {
 		{"negative steps", func(r *Record) { r.StepsSkipped = -1 }, "negative step"},
 		{"negative active", func(r *Record) { r.ActiveSeconds = -3 }, "negative active"},
 		{"negative area", func(r *Record) { r.AreaSeconds["calves"] = -1 }, "negative seconds"},
+		{"absurd active", func(r *Record) { r.ActiveSeconds = 1e300 }, "active_seconds 1e+300 is more than a day"},
+		{"absurd paused", func(r *Record) { r.PausedSeconds = 1e12 }, "paused_seconds"},
+		{"absurd area", func(r *Record) { r.AreaSeconds["calves"] = 1e300 }, "more than a day"},
+		{"absurd steps", func(r *Record) { r.StepsTotal = 1 << 40 }, "step count"},
+		{"year 1", func(r *Record) { r.Start, r.End = time.Time{}.Add(time.Hour), time.Time{}.Add(2*time.Hour) }, "start year"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -179,7 +179,7 @@ func TestParseBad(t *testing.T) {
 		{"YAML syntax", "voice_command: 'espeak-ng\n", []want{
 			{"1:16 ", "YAML syntax: could not find end character of single-quoted text"}}},
 		{"tab indentation", "\tsound: true\n", []want{
-			{"1:6 ", "YAML syntax:"}}},
+			{"1:1 ", "a tab in the indentation; YAML indents with spaces only"}}},
 		{"not UTF-8", "sound: true\nunits: m\xe9tric\n", []want{
 			{"2:9 ", "file is not valid UTF-8 text"}}},
 		{"key with escape sequence", "\"\\e[2J\": 1\n", []want{
