@@ -23,6 +23,7 @@
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
 //	figure: pose         # pose, bodymap or none
+//	theme: auto          # auto, light or dark
 //
 // The settings:
 //
@@ -56,6 +57,9 @@
 //     out 6 s. A routine step or exercise that names a pattern keeps it.
 //   - breathing_bell: true or false; default false. Ring one bell at each
 //     change of the breathing pacer (in, hold, out), when sound is on.
+//   - theme: auto, light or dark; default auto. The palette: auto follows
+//     the terminal's background as it answers the question for it; light
+//     and dark force one, for terminals that answer wrongly or not at all.
 //   - figure: pose, bodymap or none; default pose. What the session screen
 //     shows beside the countdown: the exercise's stick figure (the body map
 //     for an exercise without one), the body map of the areas it works, or

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,8 +50,16 @@ type Settings struct {
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
+	Theme        string        // ThemeAuto (default), ThemeLight or ThemeDark
 	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
+
+// Theme values: follow the terminal, or force a palette.
+const (
+	ThemeAuto  = "auto"
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+)
 
 // Figure values: what the session screen shows beside the countdown.
 const (
@@ -73,6 +82,7 @@ func Defaults() Settings {
 		Units:       Millilitres,
 		Figure:      FigurePose,
 		Breathing:   routines.DefaultBreathing,
+		Theme:       ThemeAuto,
 	}
 }
 
@@ -215,6 +225,9 @@ var settings = []setting{
 	{"figure", "pose, bodymap or none",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
 		func(s Settings) string { return s.Figure }},
+	{"theme", "auto, light or dark",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.theme(n, k, &s.Theme) },
+		func(s Settings) string { return s.Theme }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -376,6 +389,20 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 		}
 	}
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
+}
+
+func (d *decoder) theme(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	themes := []string{ThemeAuto, ThemeLight, ThemeDark}
+	if ok && slices.Contains(themes, v) {
+		*dst = v
+		return
+	}
+	hint := ""
+	if ok {
+		hint = strictyaml.Suggest(strings.ToLower(strings.TrimSpace(v)), themes)
+	}
+	d.Add(n, key, "must be auto, light or dark, found %s%s", strictyaml.Describe(n), hint)
 }
 
 func (d *decoder) figure(n ast.Node, key string, dst *string) {
