@@ -342,14 +342,6 @@ func kindNames() []string {
 	return s
 }
 
-func levelNames() []string {
-	var s []string
-	for _, l := range Levels() {
-		s = append(s, string(l))
-	}
-	return s
-}
-
 func (d *decoder) routine(n ast.Node, path string) *Routine {
 	r := &Routine{}
 	before := d.Count()
@@ -375,7 +367,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 				l := Level(d.Text(item, ip, 20))
 				switch {
 				case !l.Valid():
-					d.Add(item, ip, "unknown soreness level %q%s (want fresh, sore or very-sore)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), levelNames()))
+					d.Add(item, ip, "unknown soreness level %q%s (want %s)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), LevelNames()), LevelChoices())
 				case slices.Contains(r.Soreness, l):
 					d.Add(item, ip, "soreness level %q is listed twice", l)
 				default:
@@ -407,7 +399,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 		return nil
 	}
 	if len(r.Soreness) == 0 {
-		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (fresh, sore or very-sore)")
+		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (%s)", LevelChoices())
 		return nil
 	}
 	return r

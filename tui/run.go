@@ -330,7 +330,7 @@ func (r *runScreen) view(w, h int) string {
 // column is the session screen without the body map.
 func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
-	now := r.c.now()
+	now := r.c.drawnAt()
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
@@ -459,7 +459,7 @@ func (r *runScreen) top(w int) (header, rule string) {
 	tl := s.Timeline()
 	seg := s.Segment()
 	header = spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.drawnAt())))), w)
 	rule = st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:

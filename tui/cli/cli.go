@@ -154,7 +154,7 @@ func (a *app) startCmd() *cobra.Command {
 // the settings file only when given.
 func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
+	f.StringVar(&a.soreness, "soreness", "", "how sore you are: "+routines.LevelChoices())
 	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen (automatic when output is not a terminal)")
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
