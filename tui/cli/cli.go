@@ -314,13 +314,6 @@ func (a *app) runTUI(args []string) error {
 		return err
 	}
 	warnings = append(warnings, libWarnings...)
-	warnings = append(warnings, a.recoverSessions(time.Now())...)
-	rec := newRecorder()
-	voice, voiceErr := a.voiceFor(set)
-	if voiceErr != "" {
-		diag(a.io.err, "%s", voiceErr)
-		warnings = append(warnings, voiceErr)
-	}
 	var routine *routines.Routine
 	if len(args) == 1 {
 		r, err := lib.Routine(args[0])
@@ -332,15 +325,25 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
-	if a.plain || !isTTY(a.io.out) {
-		if routine == nil {
-			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
-		}
-		return a.runPlain(routine, level, sessOpts, set, voice, rec)
-	}
-	if !isTTY(a.io.in) {
+	plain := a.plain || !isTTY(a.io.out)
+	switch {
+	case plain && routine == nil:
+		return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
+	case !plain && !isTTY(a.io.in):
 		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
+	}
+	// Every usage error is behind us: only a session that will run touches
+	// the history (recovering earlier sessions writes to it).
+	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	rec := newRecorder()
+	voice, voiceErr := a.voiceFor(set)
+	if voiceErr != "" {
+		diag(a.io.err, "%s", voiceErr)
+		warnings = append(warnings, voiceErr)
+	}
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
+	if plain {
+		return a.runPlain(routine, level, sessOpts, set, voice, rec)
 	}
 	opts := tui.Options{
 		Library:  lib,
