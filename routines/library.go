@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -192,6 +193,10 @@ func UserFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// MaxUserBytes caps the total size of the user's routine files that one
+// load reads; the files past it, in name order, are reported and skipped.
+const MaxUserBytes = 4 << 20
+
 // LoadFiles is Load with an explicit list of user files. Problems come
 // file by file in the order given, each file's in line order.
 func LoadFiles(userFiles []string) (*Library, Problems, error) {
@@ -206,11 +211,27 @@ func LoadFiles(userFiles []string) (*Library, Problems, error) {
 func loadFiles(userFiles []string, builtins func(user []*File) (want func(string) bool, ok bool)) (*Library, Problems, error) {
 	userParsed := make([]*File, len(userFiles))
 	userProbs := make([]Problems, len(userFiles))
-	parseUser := func(i int) {
-		name := userFiles[i]
+	// The files are read first, one after another, against a cap on their
+	// total: parsing costs about five times a file's size in memory, and
+	// forty files of the largest size allowed took 213 MB and seconds
+	// before the first frame.
+	userData := make([][]byte, len(userFiles))
+	total := 0
+	for i, name := range userFiles {
 		data, err := readLimited(name)
-		if err != nil {
+		switch {
+		case err != nil:
 			userProbs[i] = Problems{{File: name, Msg: err.Error()}}
+		case total+len(data) > MaxUserBytes:
+			userProbs[i] = Problems{{File: name, Msg: fmt.Sprintf("not read: the routine files before it already hold %d bytes, and all of them together may hold at most %d (4 MiB)", total, MaxUserBytes)}}
+		default:
+			total += len(data)
+			userData[i] = data
+		}
+	}
+	parseUser := func(i int) {
+		name, data := userFiles[i], userData[i]
+		if data == nil {
 			return
 		}
 		f, err := Parse(name, data, name)
@@ -329,14 +350,17 @@ func readLimited(name string) ([]byte, error) {
 	if st.Size() > MaxFileBytes {
 		return nil, fmt.Errorf("file is %d bytes; routine files may be at most %d (1 MiB)", st.Size(), MaxFileBytes)
 	}
-	f, err := os.Open(name)
+	// The path was checked above, but a file can be swapped for a FIFO
+	// between that check and the open: the open does not block and the
+	// opened file itself must be regular.
+	f, _, err := safefile.Open(name)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, errors.New("is not a regular file")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-		return nil, errors.New("is not a regular file")
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))

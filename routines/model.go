@@ -22,8 +22,25 @@ const (
 	VerySore Level = "very-sore"
 )
 
-// Levels lists the soreness levels in order, least sore first.
+// Levels lists the soreness levels in order, least sore first: the one
+// list behind every check, suggestion and message about levels.
 func Levels() []Level { return []Level{Fresh, Sore, VerySore} }
+
+// LevelNames are Levels as text, for did-you-mean.
+func LevelNames() []string {
+	var s []string
+	for _, l := range Levels() {
+		s = append(s, string(l))
+	}
+	return s
+}
+
+// LevelChoices is the levels as a message gives them: "fresh, sore or
+// very-sore".
+func LevelChoices() string {
+	n := LevelNames()
+	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]
+}
 
 // ParseLevel accepts a level name as typed on the command line.
 func ParseLevel(s string) (Level, error) {
@@ -31,11 +48,11 @@ func ParseLevel(s string) (Level, error) {
 	if l.Valid() {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown soreness level %q%s (want fresh, sore or very-sore)", s, strictyaml.Suggest(string(l), []string{"fresh", "sore", "very-sore"}))
+	return "", fmt.Errorf("unknown soreness level %q%s (want %s)", s, strictyaml.Suggest(string(l), LevelNames()), LevelChoices())
 }
 
 // Valid reports whether l is one of the three levels.
-func (l Level) Valid() bool { return l == Fresh || l == Sore || l == VerySore }
+func (l Level) Valid() bool { return slices.Contains(Levels(), l) }
 
 // Title is the level's display name.
 func (l Level) Title() string {

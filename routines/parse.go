@@ -220,7 +220,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.Count()
-	var areasNode, breathingNode ast.Node
+	var areasNode, breathingNode, perSideNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -257,10 +257,13 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 				}
 			})
 		},
-		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
-		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
-		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
-		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
+		"per_side": func(v ast.Node, p string) {
+			perSideNode = v
+			e.PerSide = d.boolean(v, p)
+		},
+		"cues":    func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
+		"caution": func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
+		"pose":    func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 		"breathing": func(v ast.Node, p string) {
 			breathingNode = v
 			e.Breathing = d.breathing(v, p)
@@ -282,6 +285,16 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		if len(e.Areas) > 0 {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
+	}
+	// Only stretches and foam rolling are done one side, then the other: a
+	// walk or a drink marked per_side would run twice, with a switch between,
+	// and push a plan past the minutes asked for.
+	if e.PerSide && e.Kind != Stretch && e.Kind != Roll && e.Kind.Valid() {
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(e.Kind[0])) {
+			article = "an"
+		}
+		d.Add(perSideNode, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch or a roll", article, e.Kind)
 	}
 	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
 		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
@@ -325,14 +338,6 @@ func kindNames() []string {
 	return s
 }
 
-func levelNames() []string {
-	var s []string
-	for _, l := range Levels() {
-		s = append(s, string(l))
-	}
-	return s
-}
-
 func (d *decoder) routine(n ast.Node, path string) *Routine {
 	r := &Routine{}
 	before := d.Count()
@@ -358,7 +363,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 				l := Level(d.Text(item, ip, 20))
 				switch {
 				case !l.Valid():
-					d.Add(item, ip, "unknown soreness level %q%s (want fresh, sore or very-sore)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), levelNames()))
+					d.Add(item, ip, "unknown soreness level %q%s (want %s)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), LevelNames()), LevelChoices())
 				case slices.Contains(r.Soreness, l):
 					d.Add(item, ip, "soreness level %q is listed twice", l)
 				default:
@@ -390,7 +395,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 		return nil
 	}
 	if len(r.Soreness) == 0 {
-		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (fresh, sore or very-sore)")
+		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (%s)", LevelChoices())
 		return nil
 	}
 	return r

@@ -34,14 +34,16 @@ type runScreen struct {
 	gen         int
 	recErr      error
 	ended       bool
+	figure      Figure // what shows beside the countdown; the f key switches it
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
 	return &runScreen{
-		c:     c,
-		sess:  session.New(r, c.opts.Session),
-		level: level,
-		keys:  c.keys.Session,
+		c:      c,
+		sess:   session.New(r, c.opts.Session),
+		level:  level,
+		keys:   c.keys.Session,
+		figure: c.opts.figure(),
 	}
 }
 
@@ -138,6 +140,12 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 // frame, one write and one wake-up a second.
 func (r *runScreen) nextWake(now time.Time) time.Duration {
 	d := r.sess.NextChange(now)
+	if r.figurePose() != nil {
+		// The figure moves only in a get-ready or a switch.
+		if _, next := r.figureNow(now); next > 0 {
+			d = min(d, next)
+		}
+	}
 	if pc, ok := r.sess.Pacer(now); ok {
 		// During a breathing hold the screen also changes when the pacer's
 		// bar moves a cell or its phase changes.
@@ -232,6 +240,9 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 		return r, r.handle(s.Adjust(now, 5*time.Second), now)
 	case key.Matches(k, r.keys.Less):
 		return r, r.handle(s.Adjust(now, -5*time.Second), now)
+	case key.Matches(k, r.keys.Figure):
+		r.figure = r.figure.next()
+		return r, r.schedule(now)
 	}
 	return r, nil
 }
@@ -283,7 +294,10 @@ func (r *runScreen) helpKeys() help.KeyMap {
 func (r *runScreen) view(w, h int) string {
 	// The layout follows the window's size, not the room left inside the
 	// frame and help line, so the thresholds are the ones a person reads.
-	if r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
+	if p := r.figurePose(); p != nil {
+		return r.withFigure(p, w, h)
+	}
+	if r.figure == FigureNone || r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
 		return r.column(w, h)
 	}
 	// Room for the body map beside the main column.
@@ -316,7 +330,7 @@ func (r *runScreen) view(w, h int) string {
 // column is the session screen without the body map.
 func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
-	now := r.c.now()
+	now := r.c.drawnAt()
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
@@ -327,7 +341,7 @@ func (r *runScreen) column(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth:
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth && w >= bigTextWidth("10:00", DigitsHuge):
 		digitSize = DigitsHuge
 	case r.c.height < SmallDigitsBelow:
 		digitSize = DigitsSmall
@@ -445,7 +459,7 @@ func (r *runScreen) top(w int) (header, rule string) {
 	tl := s.Timeline()
 	seg := s.Segment()
 	header = spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.drawnAt())))), w)
 	rule = st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:

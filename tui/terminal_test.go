@@ -342,9 +342,11 @@ func TestBarMovesWithTheSeconds(t *testing.T) {
 		}
 	}
 
-	// The ticks of a running hold fall on its whole seconds: one a second.
+	// The ticks of a running segment fall on its whole seconds: one a
+	// second. (The stick figure's get-ready frames are counted in
+	// TestFigureMovesOnlyWhileGettingReady; the body map never moves.)
 	var wakes []time.Time
-	h := startRoutine(t, 80, 24, nil)
+	h := startRoutine(t, 80, 24, func(o *Options) { o.Figure = FigureBodyMap })
 	after := h.m.c.after
 	h.m.c.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		wakes = append(wakes, h.now.Add(d))

@@ -22,6 +22,7 @@
 //	units: ml            # ml or floz
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
+//	figure: pose         # pose, bodymap or none
 //
 // The settings:
 //
@@ -55,6 +56,10 @@
 //     out 6 s. A routine step or exercise that names a pattern keeps it.
 //   - breathing_bell: true or false; default false. Ring one bell at each
 //     change of the breathing pacer (in, hold, out), when sound is on.
+//   - figure: pose, bodymap or none; default pose. What the session screen
+//     shows beside the countdown: the exercise's stick figure (the body map
+//     for an exercise without one), the body map of the areas it works, or
+//     neither. The f key switches between them during a session.
 package settings
 
 import (
@@ -72,6 +77,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -105,7 +111,18 @@ type Settings struct {
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
+	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
+
+// Figure values: what the session screen shows beside the countdown.
+const (
+	FigurePose    = "pose"
+	FigureBodyMap = "bodymap"
+	FigureNone    = "none"
+)
+
+// Figures lists the figure values in the order the f key cycles them.
+func Figures() []string { return []string{FigurePose, FigureBodyMap, FigureNone} }
 
 // Defaults are the settings when there is no file or the file gives none.
 func Defaults() Settings {
@@ -116,6 +133,7 @@ func Defaults() Settings {
 		GetReady:    t.GetReady,
 		Switch:      t.Switch,
 		Units:       Millilitres,
+		Figure:      FigurePose,
 		Breathing:   routines.DefaultBreathing,
 	}
 }
@@ -155,7 +173,12 @@ func Load(path string) (Settings, error) {
 	case fi.Size() > MaxFileBytes:
 		return Defaults(), tooBig(path)
 	}
-	f, err := os.Open(path)
+	// Checked again on the opened file, opened without blocking: the path
+	// may have been swapped for a FIFO since the check above.
+	f, _, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return Defaults(), fmt.Errorf("settings file %s is not a regular file", path)
+	}
 	if err != nil {
 		return Defaults(), fileError(path, err)
 	}
@@ -251,6 +274,9 @@ var settings = []setting{
 	{"breathing_bell", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.BreathBell) },
 		func(s Settings) string { return strconv.FormatBool(s.BreathBell) }},
+	{"figure", "pose, bodymap or none",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
+		func(s Settings) string { return s.Figure }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -414,6 +440,35 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
 }
 
+func (d *decoder) figure(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	if ok {
+		for _, f := range Figures() {
+			if v == f {
+				*dst = v
+				return
+			}
+		}
+	}
+	hint := ""
+	if b, isBool := n.(*ast.BoolNode); isBool && !b.Value {
+		v, ok = "none", true // figure: false
+	}
+	if ok {
+		if f := figureAliases[normalize(v, "")]; f != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", f)
+		}
+	}
+	d.Add(n, key, "must be pose, bodymap or none, found %s%s", strictyaml.Describe(n), hint)
+}
+
+// figureAliases, by normalize(s, ""), are spellings that get a did-you-mean.
+var figureAliases = map[string]string{
+	"pose": "pose", "poses": "pose", "stickfigure": "pose", "figure": "pose", "picture": "pose",
+	"bodymap": "bodymap", "map": "bodymap", "body": "bodymap", "areas": "bodymap",
+	"none": "none", "off": "none", "no": "none", "hidden": "none", "false": "none",
+}
+
 func (d *decoder) breathing(n ast.Node, key string, dst *string) {
 	v, ok := strictyaml.String(n)
 	if !ok {
@@ -466,6 +521,7 @@ var keyAliases = map[string]string{
 	"switch": "switch_gap", "switch_time": "switch_gap", "switch_seconds": "switch_gap", "switchgap": "switch_gap",
 	"side_gap": "switch_gap", "gap": "switch_gap",
 	"unit": "units", "measure": "units", "volume": "units",
+	"figures": "figure", "pose": "figure", "poses": "figure", "body_map": "figure", "bodymap": "figure",
 	"breath": "breathing", "breathing_pattern": "breathing", "pattern": "breathing", "breath_pattern": "breathing",
 	"pacer": "breathing", "breath_bell": "breathing_bell", "breathing_bells": "breathing_bell", "pacer_bell": "breathing_bell",
 }

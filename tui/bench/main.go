@@ -4,11 +4,11 @@
 // screen, and whether the terminal is restored. It is a benchmark, not a
 // test: it prints a table and fails only if it cannot measure.
 //
-//	go run ./bench                 # build ./ and run it 3 times (about 4 minutes)
-//	go run ./bench -runs 5         # more runs (they run side by side)
-//	go run ./bench -bin ./old      # measure another build, e.g. an older commit
-//	go run ./bench -runs 0         # only the first frame (20 starts, seconds)
-//	go run ./bench -v -trace       # progress, and every chunk of output with its time
+//	go run ./tui/bench                 # build ./ and run it 3 times (about 4 minutes)
+//	go run ./tui/bench -runs 5         # more runs (they run side by side)
+//	go run ./tui/bench -bin ./old      # measure another build, e.g. an older commit
+//	go run ./tui/bench -runs 0         # only the first frame (20 starts, seconds)
+//	go run ./tui/bench -v -trace       # progress, and every chunk of output with its time
 //
 // The method and its error are described in README.md ("Performance").
 package main

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // plan --soreness very-sore prints the check card on stderr, before the
@@ -41,7 +43,7 @@ func TestShowMarkdownAdvice(t *testing.T) {
 	if i, j := strings.Index(r.out, "## After the session"), strings.Index(r.out, "## Safety"); i < 0 || j < i {
 		t.Error("the advice does not come before the safety notes")
 	}
-	writeFile(t, filepath.Join(filepath.Dir(dir), "config.yaml"), "units: floz\n")
+	testfiles.Write(t, filepath.Join(filepath.Dir(dir), "config.yaml"), "units: floz\n")
 	oz := cli(t, "show", "quick-10-lower", "--markdown")
 	oz.want(t, exitOK)
 	if !strings.Contains(oz.out, "### The next days (fresh)") || !strings.Contains(oz.out, "### The next days (sore)") ||

@@ -27,6 +27,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/pose"
 )
 
 // app holds what the commands share: the streams and the flags.
@@ -88,6 +89,7 @@ func (a *app) rootCmd() *cobra.Command {
 		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
 	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
+	a.registerCompletions(root)
 	return root
 }
 
@@ -152,7 +154,7 @@ func (a *app) startCmd() *cobra.Command {
 // the settings file only when given.
 func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
+	f.StringVar(&a.soreness, "soreness", "", "how sore you are: "+routines.LevelChoices())
 	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen (automatic when output is not a terminal)")
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
@@ -356,8 +358,11 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     a.player(set, voice),
-		Recorder: rec,
+		Figure:   tui.Figure(set.Figure),
+		// Braille needs a UTF-8 locale and a font that has it.
+		FigureASCII: pose.ASCIIOnly(os.Getenv),
+		Cues:        a.player(set, voice),
+		Recorder:    rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},

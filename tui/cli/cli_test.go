@@ -19,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/settings"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // env points HOME and the XDG folders at temporary ones, so nothing touches
@@ -70,17 +71,6 @@ func (r result) want(t *testing.T, code int) {
 	if r.code != code {
 		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.out, r.err)
 	}
-}
-
-func writeFile(t *testing.T, path, text string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 func builtin(t *testing.T) *routines.Library {
@@ -304,8 +294,8 @@ const customRoutines = `routines:
 
 func TestListUserRoutines(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(dir, "calves.yaml"), customExercise+customRoutines)
-	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+	testfiles.Write(t, filepath.Join(dir, "calves.yaml"), customExercise+customRoutines)
+	testfiles.Write(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
 
 	r := cli(t, "list")
 	r.want(t, exitOK) // a broken user file does not change the exit code
@@ -429,7 +419,7 @@ func TestShow(t *testing.T) {
 
 func TestShowUserMarkdownEscapes(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(dir, "x.yaml"), `exercises:
+	testfiles.Write(t, filepath.Join(dir, "x.yaml"), `exercises:
   - id: odd
     name: "<b>Odd</b> *stretch*"
     kind: stretch
@@ -498,7 +488,7 @@ func TestValidateBuiltinFiles(t *testing.T) {
 func TestValidateProblems(t *testing.T) {
 	env(t)
 	dir := t.TempDir()
-	bad := writeFile(t, filepath.Join(dir, "bad.yaml"), `exercises:
+	bad := testfiles.Write(t, filepath.Join(dir, "bad.yaml"), `exercises:
   - id: my-stretch
     name: My stretch
     kind: stretch
@@ -537,7 +527,7 @@ routines:
 	}
 
 	// Unknown exercise ids are found when linking, with a suggestion.
-	typo := writeFile(t, filepath.Join(dir, "typo.yaml"), "routines:\n  - id: t\n    name: T\n    soreness: [fresh]\n    steps:\n      - do: wall-calff\n        for: 30s\n")
+	typo := testfiles.Write(t, filepath.Join(dir, "typo.yaml"), "routines:\n  - id: t\n    name: T\n    soreness: [fresh]\n    steps:\n      - do: wall-calff\n        for: 30s\n")
 	r = cli(t, "validate", typo)
 	r.want(t, exitUsage)
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(typo) + `:6:\d+: (routines\[0\]\.)?steps\[0\]\.do: unknown exercise "wall-calff"`).MatchString(r.err) {
@@ -551,8 +541,8 @@ routines:
 func TestValidateAcrossFiles(t *testing.T) {
 	env(t)
 	dir := t.TempDir()
-	ex := writeFile(t, filepath.Join(dir, "exercises.yaml"), customExercise)
-	rs := writeFile(t, filepath.Join(dir, "routines.yaml"), strings.Replace(customRoutines, "10m", "8m", 1))
+	ex := testfiles.Write(t, filepath.Join(dir, "exercises.yaml"), customExercise)
+	rs := testfiles.Write(t, filepath.Join(dir, "routines.yaml"), strings.Replace(customRoutines, "10m", "8m", 1))
 
 	r := cli(t, "validate", ex, rs)
 	r.want(t, exitOK)
@@ -571,7 +561,7 @@ func TestValidateAcrossFiles(t *testing.T) {
 
 	// The same exercise in two files is a problem: which one wins is not
 	// obvious to whoever reads them.
-	ex2 := writeFile(t, filepath.Join(dir, "again.yaml"), customExercise)
+	ex2 := testfiles.Write(t, filepath.Join(dir, "again.yaml"), customExercise)
 	r = cli(t, "validate", ex, ex2)
 	r.want(t, exitUsage)
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(ex2) + `:2:\d+: (exercises\[0\]\.)?id: exercise "towel-calf" is also defined in ` + regexp.QuoteMeta(ex)).MatchString(r.err) {
@@ -591,13 +581,13 @@ func TestValidateAcrossFiles(t *testing.T) {
 func TestControlBytesNotPrinted(t *testing.T) {
 	dir := env(t)
 	evil := "routines:\n  - id: x\n    \"\x1b]0;pwned\x07\x1b[31m\": 1\n"
-	p := writeFile(t, filepath.Join(t.TempDir(), "evil.yaml"), evil)
+	p := testfiles.Write(t, filepath.Join(t.TempDir(), "evil.yaml"), evil)
 	r := cli(t, "validate", p)
 	r.want(t, exitUsage)
 	if strings.ContainsAny(r.err, "\x1b\x07") {
 		t.Errorf("validate: raw control bytes in stderr: %q", r.err)
 	}
-	writeFile(t, filepath.Join(dir, "evil.yaml"), evil)
+	testfiles.Write(t, filepath.Join(dir, "evil.yaml"), evil)
 	r = cli(t, "list")
 	r.want(t, exitOK)
 	if strings.ContainsAny(r.out+r.err, "\x1b\x07") {
@@ -644,7 +634,7 @@ func TestReadmeExample(t *testing.T) {
 	}
 	text := string(readme)
 	body := readmeBlock(t, text, "```yaml\n# ~/.config/cooldown/routines/")
-	p := writeFile(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
+	p := testfiles.Write(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
 	r := cli(t, "validate", p)
 	r.want(t, exitOK)
 	line := strings.TrimPrefix(strings.TrimSpace(r.out), filepath.Dir(p)+string(filepath.Separator))
