@@ -130,6 +130,10 @@ func badFiles() []badFile {
 			want: []wantProblem{{6, 9, "routines[0].steps[0].for", "required field is missing"}}},
 		{name: "empty name after cleaning", src: edit(baseRoutine, "name: Bad one", `name: "\e[2J\e[H"`),
 			want: []wantProblem{{3, 11, "routines[0].name", "name must not be empty"}}},
+		{name: "name of invisible characters", src: edit(baseRoutine, "name: Bad one", `name: "\u200b\u2060\u3164\ufe0f"`),
+			want: []wantProblem{{3, 11, "routines[0].name", "name must not be empty (it has only characters that show nothing)"}}},
+		{name: "exercise name of invisible characters", src: edit(baseExercise, "name: My stretch", "name: \u200d\u00ad"),
+			want: []wantProblem{{3, 11, "exercises[0].name", "name must not be empty"}}},
 
 		// --- wrong types ---
 		{name: "list where text expected", src: edit(baseRoutine, "name: Bad one", "name: [Bad, one]"),
@@ -141,7 +145,7 @@ func badFiles() []badFile {
 		{name: "number for per_side", src: edit(baseExercise, "per_side: true", "per_side: 1"),
 			want: []wantProblem{{6, 15, "exercises[0].per_side", "must be true or false, found the number 1"}}},
 		{name: "per_side on a movement", src: edit(edit(baseExercise, "kind: stretch", "kind: active"), "    areas: [calves]\n", "    areas: [calves]\n"),
-			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch or a roll"}}},
+			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch, a roll or a mobility drill"}}},
 		{name: "per_side on a drink", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    areas: [calves]\n", ""),
 			want: []wantProblem{{5, 15, "exercises[0].per_side", "a hydrate exercise has no sides"}}},
 		{name: "reps as text", src: edit(baseRoutine, "for: 30s", "for: 30s\n        reps: two"),

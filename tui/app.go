@@ -67,6 +67,9 @@ type Options struct {
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
+	// Theme forces the palette: "light" or "dark"; anything else follows
+	// the background colour the terminal reports.
+	Theme string
 	// Figure is what the session screen shows beside the countdown at
 	// first: FigurePose (the default when empty), FigureBodyMap or
 	// FigureNone; the f key switches.
@@ -183,7 +186,7 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24, after: afterTimer}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: afterTimer}
 	c.stamp = c.now()
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
@@ -249,6 +252,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 	case tea.BackgroundColorMsg:
+		if t := m.c.opts.Theme; t == "light" || t == "dark" {
+			return m, nil // the setting wins over the terminal's answer
+		}
 		m.c.styles = DefaultStyles(msg.IsDark())
 		m.help.Styles = m.c.styles.Help
 		return m, nil

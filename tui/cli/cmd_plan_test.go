@@ -168,6 +168,9 @@ func TestPlanBadInput(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil { // a folder the loader does not read
+		t.Fatal(err)
+	}
 	existing := filepath.Join(dir, "taken.yaml")
 	if err := os.WriteFile(existing, []byte("# mine\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -196,6 +199,12 @@ func TestPlanBadInput(t *testing.T) {
 		{[]string{"--minutes", "10", "--save", ""}, "--save: want a file name"},
 		{[]string{"--minutes", "10", "--save", ".."}, "--save: want a file name"},
 		{[]string{"--minutes", "10", "--save", filepath.Join(dir, "no", "such", "x.yaml")}, "--save: there is no folder"},
+		{[]string{"--minutes", "10", "--save", "Evening.YAML"}, "only files ending in .yaml or .yml (lower case)"},
+		{[]string{"--minutes", "10", "--save", "evening.Yml"}, "only files ending in .yaml or .yml (lower case)"},
+		{[]string{"--minutes", "10", "--save", filepath.Join(dir, "evening.YAML")}, "only files ending in .yaml or .yml"},
+		{[]string{"--minutes", "10", "--save", filepath.Join(dir, ".hidden.yaml")}, "only files ending in .yaml or .yml"},
+		{[]string{"--minutes", "10", "--save", filepath.Join(dir, "sub", "x.yaml")}, "in a folder inside the routines folder"},
+		{[]string{"--minutes", "10", "--save", strings.Repeat("x", 300)}, "the file name is 305 bytes long; at most 255"},
 		{[]string{"--minutes", "10", "--plain"}, "--plain only applies with --start"},
 		{[]string{"--minutes", "10", "--quiet"}, "--quiet only applies with --start"},
 		{[]string{"--minutes", "10", "--no-auto"}, "--no-auto only applies with --start"},
