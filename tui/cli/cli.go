@@ -212,6 +212,15 @@ func (a *app) timing() routines.Timing {
 	return s.Timing()
 }
 
+// units is the drink units of the settings (ml when the file is broken).
+func (a *app) units() routines.Units {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return routines.Units(s.Units)
+}
+
 // voice finds the speech command when voice cues are on; a missing one is
 // reported and the session goes on silently.
 func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {

@@ -79,6 +79,23 @@ func (a *app) planCmd() *cobra.Command {
 	return cmd
 }
 
+// cardText lays out an advice card as plain text wrapped to width.
+func cardText(c routines.Card, width int) string {
+	var b strings.Builder
+	for _, l := range c.Lines() {
+		first, rest := "", ""
+		if strings.HasPrefix(l, "- ") {
+			first, rest, l = "  - ", "    ", strings.TrimPrefix(l, "- ")
+		}
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		b.WriteString(wrapIndent(l, width, first, rest))
+	}
+	return b.String()
+}
+
 func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	fl := cmd.Flags()
 	req, err := parsePlanRequest(o, a.soreness, fl.Changed("minutes"), fl.Changed("areas"))
@@ -128,6 +145,11 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	width := 80
 	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
+	}
+	if req.Level == routines.VerySore {
+		// The very-sore check, on stderr so the plan itself stays clean to
+		// pipe or save; --start in a terminal asks it again on screen.
+		io.WriteString(a.io.err, cardText(routines.VerySoreCheck(), width)+"\n")
 	}
 	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {
 		return err
