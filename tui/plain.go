@@ -72,7 +72,7 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	evs := s.Start(now)
 	if o.Recorder != nil {
 		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
-			pl.warn("history not saved: %v", err)
+			pl.warn("%v", err) // the checkpoint only; the log is still tried at the end
 		}
 	}
 	keys := keyReader(o.In)
