@@ -117,8 +117,12 @@ func (d *decoder) parse(data []byte, source string) *File {
 func (d *decoder) name(n ast.Node, path string) string {
 	before := d.Count()
 	s := d.Text(n, path, maxNameLen)
-	if s == "" && d.Count() == before {
+	switch {
+	case d.Count() > before:
+	case s == "":
 		d.Add(n, path, "name must not be empty")
+	case strictyaml.Blank(s):
+		d.Add(n, path, "name must not be empty (it has only characters that show nothing)")
 	}
 	return s
 }
