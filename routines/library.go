@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
@@ -126,14 +127,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile, posesFile), true
+					return onlyBuiltin(catalogueFile, mobilityFile, posesFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, posesFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, mobilityFile, posesFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -146,10 +147,12 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, the poses of its exercises,
+// The built-in files: the exercise catalogue, the mobility drills (more
+// exercises, with their poses), the poses of the catalogue's exercises,
 // and one file per routine.
 const (
 	catalogueFile = "data/catalogue.yaml"
+	mobilityFile  = "data/mobility.yaml"
 	posesFile     = "data/poses.yaml"
 )
 
@@ -157,7 +160,7 @@ func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == posesFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == mobilityFile || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -569,6 +572,25 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 			continue
 		}
 		s.Exercise = e
+		if s.Count > 0 && e.Kind != Mobility {
+			ps = append(ps, Problem{File: file, Line: s.CountPos.Line, Col: s.CountPos.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].count", i)),
+				Msg:   fmt.Sprintf("a count of reps is only for a mobility step; %q is a %s", s.Do, e.Kind)})
+		}
+		if t := s.Tempo(); t > 0 && (t < MinTempo || t > MaxTempo) {
+			at, field := s.ForPos, "for"
+			if s.Count > 0 {
+				at, field = s.CountPos, "count"
+			}
+			adv := "fewer reps or more time"
+			if t > MaxTempo {
+				adv = "more reps or less time"
+			}
+			ps = append(ps, Problem{File: file, Line: at.Line, Col: at.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].%s", i, field)),
+				Msg: fmt.Sprintf("%d reps in %s is %s a rep; a mobility drill goes at %s to %s a rep: give %s",
+					s.RepCount(), Friendly(s.For), tempoText(t), tempoText(MinTempo), tempoText(MaxTempo), adv)})
+		}
 		if s.Pattern != "" && e.Kind != Breathe {
 			ps = append(ps, Problem{File: file, Line: s.PatternPos.Line, Col: s.PatternPos.Col,
 				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].breathing", i)),
@@ -576,6 +598,11 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 		}
 	}
 	return ps
+}
+
+// tempoText says a rep's time to a tenth of a second: "2.5 s", "5 s".
+func tempoText(d time.Duration) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", d.Seconds()), "0"), ".") + " s"
 }
 
 // DisplaySource is how list shows where a routine came from.

@@ -333,7 +333,7 @@ func (p *picker) routineView(w, h int) []string {
 	if sug != nil {
 		var parts []string
 		for _, a := range sugAreas {
-			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.now())+")")
+			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.drawnAt())+")")
 		}
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}

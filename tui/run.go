@@ -151,6 +151,9 @@ func (r *runScreen) nextWake(now time.Time) time.Duration {
 		// bar moves a cell or its phase changes.
 		d = min(d, pc.NextChange(pacerCells(r.c.width-2)))
 	}
+	if rp, ok := r.sess.Reps(now); ok && rp.Next > 0 {
+		d = min(d, rp.Next) // the rep count moves on
+	}
 	return max(d, time.Millisecond)
 }
 
@@ -330,7 +333,7 @@ func (r *runScreen) view(w, h int) string {
 // column is the session screen without the body map.
 func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
-	now := r.c.now()
+	now := r.c.drawnAt()
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
@@ -367,6 +370,10 @@ func (r *runScreen) column(w, h int) string {
 		pv := r.pacerView(pc, now, w, digitSize)
 		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
 		caption = []string{pv.caption}
+	}
+	if rp, ok := s.Reps(now); ok {
+		// A drill counted in reps: which rep, and the tempo to move at.
+		caption = []string{center(st.Subtle.Render(repCaption(rp, w)), w)}
 	}
 
 	// Parts in order of importance; each is kept only if it fits.
@@ -459,7 +466,7 @@ func (r *runScreen) top(w int) (header, rule string) {
 	tl := s.Timeline()
 	seg := s.Segment()
 	header = spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.now())))), w)
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.drawnAt())))), w)
 	rule = st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:
@@ -503,6 +510,7 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 	verb := map[routines.Kind]string{
 		routines.Stretch: "HOLD", routines.Roll: "ROLL", routines.Active: "MOVE",
 		routines.Breathe: "BREATHE", routines.Hydrate: "DRINK", routines.Refuel: "REFUEL",
+		routines.Mobility: "LOOSEN UP",
 	}
 	v := "HOLD"
 	if step.Exercise != nil {

@@ -23,6 +23,7 @@
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
 //	figure: pose         # pose, bodymap or none
+//	theme: auto          # auto, light or dark
 //
 // The settings:
 //
@@ -56,6 +57,9 @@
 //     out 6 s. A routine step or exercise that names a pattern keeps it.
 //   - breathing_bell: true or false; default false. Ring one bell at each
 //     change of the breathing pacer (in, hold, out), when sound is on.
+//   - theme: auto, light or dark; default auto. The palette: auto follows
+//     the terminal's background as it answers the question for it; light
+//     and dark force one, for terminals that answer wrongly or not at all.
 //   - figure: pose, bodymap or none; default pose. What the session screen
 //     shows beside the countdown: the exercise's stick figure (the body map
 //     for an exercise without one), the body map of the areas it works, or
@@ -69,6 +73,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,8 +116,16 @@ type Settings struct {
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
+	Theme        string        // ThemeAuto (default), ThemeLight or ThemeDark
 	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
+
+// Theme values: follow the terminal, or force a palette.
+const (
+	ThemeAuto  = "auto"
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+)
 
 // Figure values: what the session screen shows beside the countdown.
 const (
@@ -135,6 +148,7 @@ func Defaults() Settings {
 		Units:       Millilitres,
 		Figure:      FigurePose,
 		Breathing:   routines.DefaultBreathing,
+		Theme:       ThemeAuto,
 	}
 }
 
@@ -277,6 +291,9 @@ var settings = []setting{
 	{"figure", "pose, bodymap or none",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
 		func(s Settings) string { return s.Figure }},
+	{"theme", "auto, light or dark",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.theme(n, k, &s.Theme) },
+		func(s Settings) string { return s.Theme }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -438,6 +455,20 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 		}
 	}
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
+}
+
+func (d *decoder) theme(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	themes := []string{ThemeAuto, ThemeLight, ThemeDark}
+	if ok && slices.Contains(themes, v) {
+		*dst = v
+		return
+	}
+	hint := ""
+	if ok {
+		hint = strictyaml.Suggest(strings.ToLower(strings.TrimSpace(v)), themes)
+	}
+	d.Add(n, key, "must be auto, light or dark, found %s%s", strictyaml.Describe(n), hint)
 }
 
 func (d *decoder) figure(n ast.Node, key string, dst *string) {

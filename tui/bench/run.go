@@ -60,10 +60,13 @@ const (
 	benchCols, benchRows = 80, 24
 	// The idle window inside the first hold (segment 1): from 5 s after it
 	// starts to 5 s before it ends, away from both transitions.
-	holdSegment               = 1
-	windowFrom, windowTo      = 5 * time.Second, 55 * time.Second
-	pauseSegment              = 7 // the breathing step
-	pauseAfter, pauseFor      = 8 * time.Second, 1500 * time.Millisecond
+	holdSegment          = 1
+	windowFrom, windowTo = 5 * time.Second, 55 * time.Second
+	pauseSegment         = 7 // the breathing step
+	pauseAfter, pauseFor = 8 * time.Second, 1500 * time.Millisecond
+	// The pacer's window inside the breathing step, after the pause and
+	// its resume (at about 9.5 s) and before its end (40 s plus the pause).
+	pacerFrom, pacerTo        = 12 * time.Second, 38 * time.Second
 	screenTimeout             = 15 * time.Second
 	summaryText               = "Cool-down complete"
 	pausedText                = "PAUSED"
@@ -279,6 +282,9 @@ type result struct {
 	// recorded (its wall clock): how late the benchmark's zero is.
 	appLatency   time.Duration
 	bytesPerSec  float64
+	pacerBytes   float64 // bytes per second while the breathing pacer runs
+	pacerCPU     float64 // CPU % (utime+stime) while the pacer runs
+	pacerWakeups float64 // context switches per second while the pacer runs
 	allBytes     float64 // bytes per second over the whole routine, transitions and all
 	cpuPct       float64 // utime+stime
 	cpuNsPct     float64 // schedstat, for comparison
@@ -357,6 +363,19 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 		t.Unlock()
 		time.Sleep(pauseFor)
 	}
+
+	// The breathing pacer: the screen changes a cell at a time, several
+	// times a second.
+	from, to = breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo)
+	time.Sleep(time.Until(from))
+	ticks0, wk0 = mustTicks(pid), wakeups(pid)
+	time.Sleep(time.Until(to))
+	ticks1, wk1 = mustTicks(pid), wakeups(pid)
+	secs = to.Sub(from).Seconds()
+	res.pacerCPU = float64(ticks1-ticks0) / clockTicks / secs * 100
+	res.pacerWakeups = float64(wk1-wk0) / secs
+	res.pacerBytes = float64(t.bytesBetween(from, to)) / secs
+	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
 
 	if err := t.waitFor("the summary", 2*time.Minute, func() bool { return t.sig == summaryText }); err != nil {
 		return nil, err

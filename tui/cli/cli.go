@@ -88,7 +88,8 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
-	root.AddCommand(a.startCmd(), a.listCmd(), a.exercisesCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
+	root.AddCommand(a.startCmd(), a.listCmd(), a.exercisesCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd(),
+		a.configCmd(), a.manCmd())
 	a.registerCompletions(root)
 	return root
 }
@@ -154,7 +155,7 @@ func (a *app) startCmd() *cobra.Command {
 // the settings file only when given.
 func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
+	f.StringVar(&a.soreness, "soreness", "", "how sore you are: "+routines.LevelChoices())
 	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen (automatic when output is not a terminal)")
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
@@ -169,7 +170,7 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 // file is reported and its settings ignored: a typo must never stand
 // between a person and their cool-down.
 func (a *app) loadSettings() (settings.Settings, []string, error) {
-	path := settings.Path(xdg.ConfigHome)
+	path := settingsPath()
 	s, err := settings.Load(path)
 	var warnings []string
 	if err != nil {
@@ -206,7 +207,7 @@ func (a *app) timing() routines.Timing {
 	if err != nil {
 		// A bad flag is reported by the command that runs; the file's
 		// own timing still holds for the totals.
-		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+		s, _ = settings.Load(settingsPath())
 	}
 	return s.Timing()
 }
@@ -232,7 +233,7 @@ func (a *app) player(s settings.Settings, voice *tui.Voice) *tui.Player {
 }
 
 // paths of cooldown's files under the XDG folders.
-func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "routines") }
+func routinesDir() string { return filepath.Join(configHome(), "cooldown", "routines") }
 
 // loadLibrary loads built-in and user routines; problems with user files
 // are printed on stderr and returned as short warnings for the picker.
@@ -360,6 +361,7 @@ func (a *app) runTUI(args []string) error {
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
+		Theme: set.Theme,
 	}
 	model := tui.New(opts)
 	// cooldown draws the screen itself (tui.Terminal: a frame right after

@@ -92,9 +92,8 @@ func kindNames() []string {
 	return out
 }
 
-// exercisesTable is one exercise a line: id, name, kind, sides, areas,
-// and where a user's exercise comes from; a line that would pass width
-// loses the end of its areas.
+// exercisesTable is one exercise a line: id, name, kind, sides and
+// areas (wrapped under their column at width); a user's is marked *.
 func exercisesTable(es []*routines.Exercise, width int) string {
 	if len(es) == 0 {
 		return "No exercise matches.\n"
@@ -111,12 +110,15 @@ func exercisesTable(es []*routines.Exercise, width int) string {
 		if ansi.StringWidth(name) > nameW {
 			name = ansi.Truncate(name, nameW, "…")
 		}
-		line := fmt.Sprintf("%-*s  %s%s  %-7s  %-4s  %s", idW, id, name, strings.Repeat(" ", nameW-ansi.StringWidth(name)), kind, side, areas)
-		line = strings.TrimRight(line, " ")
-		if ansi.StringWidth(line) > width {
-			line = ansi.Truncate(line, width, "…")
+		prefix := fmt.Sprintf("%-*s  %s%s  %-8s  %-4s  ", idW, id, name, strings.Repeat(" ", nameW-ansi.StringWidth(name)), kind, side)
+		// The areas wrap under their column rather than being cut.
+		avail := max(width-ansi.StringWidth(prefix), 12)
+		for i, l := range strings.Split(ansi.Wordwrap(areas, avail, ","), "\n") {
+			if i > 0 {
+				prefix = strings.Repeat(" ", ansi.StringWidth(prefix))
+			}
+			b.WriteString(strings.TrimRight(prefix+strings.TrimSpace(l), " ") + "\n")
 		}
-		b.WriteString(line + "\n")
 	}
 	row("ID", "NAME", "KIND", "SIDE", "AREAS")
 	for _, e := range es {
