@@ -212,6 +212,15 @@ func (a *app) timing() routines.Timing {
 	return s.Timing()
 }
 
+// units is the drink units of the settings (ml when the file is broken).
+func (a *app) units() routines.Units {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return routines.Units(s.Units)
+}
+
 // voice finds the speech command when voice cues are on; a missing one is
 // reported and the session goes on silently.
 func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {
@@ -314,13 +323,6 @@ func (a *app) runTUI(args []string) error {
 		return err
 	}
 	warnings = append(warnings, libWarnings...)
-	warnings = append(warnings, a.recoverSessions(time.Now())...)
-	rec := newRecorder()
-	voice, voiceErr := a.voiceFor(set)
-	if voiceErr != "" {
-		diag(a.io.err, "%s", voiceErr)
-		warnings = append(warnings, voiceErr)
-	}
 	var routine *routines.Routine
 	if len(args) == 1 {
 		r, err := lib.Routine(args[0])
@@ -332,15 +334,25 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
-	if a.plain || !isTTY(a.io.out) {
-		if routine == nil {
-			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
-		}
-		return a.runPlain(routine, level, sessOpts, set, voice, rec)
-	}
-	if !isTTY(a.io.in) {
+	plain := a.plain || !isTTY(a.io.out)
+	switch {
+	case plain && routine == nil:
+		return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
+	case !plain && !isTTY(a.io.in):
 		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
+	}
+	// Every usage error is behind us: only a session that will run touches
+	// the history (recovering earlier sessions writes to it).
+	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	rec := newRecorder()
+	voice, voiceErr := a.voiceFor(set)
+	if voiceErr != "" {
+		diag(a.io.err, "%s", voiceErr)
+		warnings = append(warnings, voiceErr)
+	}
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
+	if plain {
+		return a.runPlain(routine, level, sessOpts, set, voice, rec)
 	}
 	opts := tui.Options{
 		Library:  lib,
