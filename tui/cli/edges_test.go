@@ -311,7 +311,7 @@ func TestFileLocations(t *testing.T) {
 func TestConfigCommand(t *testing.T) {
 	dir := env(t)
 	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
-	writeFile(t, cfg, "get_ready: 3\ntheme: light\n")
+	testfiles.Write(t, cfg, "get_ready: 3\ntheme: light\n")
 	r := cli(t, "config")
 	r.want(t, exitOK)
 	for _, want := range []string{"Settings file    ~/.config/cooldown/config.yaml\n", "get_ready: 3s (from file)", "theme: light (from file)", "sound: true (default)"} {
@@ -319,7 +319,7 @@ func TestConfigCommand(t *testing.T) {
 			t.Errorf("config lacks %q:\n%s", want, r.out)
 		}
 	}
-	writeFile(t, cfg, "get_ready: soon\n")
+	testfiles.Write(t, cfg, "get_ready: soon\n")
 	r = cli(t, "config")
 	r.want(t, exitUsage)
 	if !strings.Contains(r.err, "config.yaml:1:12") || !strings.Contains(r.out, "the defaults are in effect") {
@@ -332,7 +332,7 @@ func TestConfigCommand(t *testing.T) {
 func TestConfigEdit(t *testing.T) {
 	dir := env(t)
 	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
-	editor := writeFile(t, filepath.Join(t.TempDir(), "ed.sh"), "#!/bin/sh\n# $1 is a flag, $2 the file\necho \"$1\" >> \"$2\"\n")
+	editor := testfiles.Write(t, filepath.Join(t.TempDir(), "ed.sh"), "#!/bin/sh\n# $1 is a flag, $2 the file\necho \"$1\" >> \"$2\"\n")
 	if err := os.Chmod(editor, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -381,25 +381,13 @@ func TestManPage(t *testing.T) {
 	}
 }
 
-// writeFile writes text to path, making its folders.
-func writeFile(t *testing.T, path, text string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // In plain mode the event lines hold only the session: a warning (here,
 // a history that cannot be written) goes to stderr.
 func TestPlainWarningsGoToStderr(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(filepath.Dir(dir), "config.yaml"), "get_ready: 0\nswitch_gap: 0\n")
-	writeFile(t, filepath.Join(dir, "one.yaml"), "routines:\n  - id: one\n    name: One second\n    soreness: [sore]\n    steps:\n      - do: hydrate\n        for: 1s\n")
-	writeFile(t, filepath.Join(os.Getenv("XDG_STATE_HOME"), "cooldown"), "a file where the folder should be\n")
+	testfiles.Write(t, filepath.Join(filepath.Dir(dir), "config.yaml"), "get_ready: 0\nswitch_gap: 0\n")
+	testfiles.Write(t, filepath.Join(dir, "one.yaml"), "routines:\n  - id: one\n    name: One second\n    soreness: [sore]\n    steps:\n      - do: hydrate\n        for: 1s\n")
+	testfiles.Write(t, filepath.Join(os.Getenv("XDG_STATE_HOME"), "cooldown"), "a file where the folder should be\n")
 	r := cli(t, "start", "one", "--plain")
 	r.want(t, exitOK)
 	if strings.Contains(r.out, "Warning") || strings.Contains(r.out, "history") {
