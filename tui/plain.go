@@ -41,6 +41,10 @@ type PlainOptions struct {
 	BreathBell bool
 	In         io.Reader // read a line to start the next step when auto-advance is off
 	Recorder   Recorder
+	// Stops delivers a stop request (SIGTSTP); Stop then stops the process
+	// and returns once it is continued. The session is paused meanwhile.
+	Stops <-chan struct{}
+	Stop  func()
 }
 
 // RunPlain runs a routine printing one line per event: for screen
@@ -97,6 +101,14 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			wake = o.Clock.After(pl.nextWake(o.Clock.Now()))
 		}
 		select {
+		case <-o.Stops:
+			// A stop from job control (ctrl+z, kill -TSTP): the hold waits
+			// with the process and goes on, where it was, once continued.
+			pl.events(s.Pause(o.Clock.Now()))
+			if o.Stop != nil {
+				o.Stop()
+			}
+			evs = s.Resume(o.Clock.Now())
 		case <-ctx.Done():
 			now := o.Clock.Now()
 			s.Pause(now)
