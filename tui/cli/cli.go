@@ -431,16 +431,36 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		bell = a.io.err
 	}
 	var in io.Reader
+	restoreKeys := func() {}
 	if a.io.in != nil {
 		in = a.io.in
+		if isTTY(a.io.in) {
+			// Keys act at once and are not echoed into the lines.
+			if restore, err := keysWithoutEcho(a.io.in); err == nil {
+				restoreKeys = restore
+			}
+		}
 	}
-	settleForSession(os.Getenv)
+	defer func() { restoreKeys() }()
 	stops, stopSelf, stopStops := catchStops()
 	defer stopStops()
+	// A stop gives the terminal back as it was (echo on, lines) for the
+	// shell, and takes the key mode again once continued.
+	pause := func() {
+		restoreKeys()
+		restoreKeys = func() {}
+		stopSelf()
+		if isTTY(a.io.in) {
+			if restore, err := keysWithoutEcho(a.io.in); err == nil {
+				restoreKeys = restore
+			}
+		}
+	}
+	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
-		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
-		Stops: stops, Stop: stopSelf,
+		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
+		Stops: stops, Stop: pause,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
