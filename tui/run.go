@@ -31,8 +31,13 @@ type runScreen struct {
 	confirm     bool // the quit question is showing
 	resumeAfter bool // resume when the quit question is answered no
 	gen         int
-	recErr      error
-	ended       bool
+	// at is the moment the screen shows: the last start, tick or key. The
+	// view never reads the clock, so a frame drawn for any other message
+	// (the terminal check, a record saved) is the same frame, and nothing
+	// is drawn just before a step ends with the digits at 0.
+	at     time.Time
+	recErr error
+	ended  bool
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
@@ -47,6 +52,7 @@ func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScre
 // start begins the session.
 func (r *runScreen) start() tea.Cmd {
 	now := r.c.now()
+	r.at = now
 	evs := r.sess.Start(now)
 	return tea.Batch(r.record(true, now), r.handle(evs, now))
 }
@@ -153,6 +159,7 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.gen != r.gen || r.ended {
 			return r, nil // stale: a newer chain is running
 		}
+		r.at = now
 		return r, r.handle(r.sess.Tick(now), now)
 	case recordErrMsg:
 		r.recErr = msg.err
@@ -165,6 +172,7 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if r.ended {
 			return r, nil
 		}
+		r.at = now
 		if r.confirm {
 			return r.answerQuit(msg, now)
 		}
@@ -273,7 +281,7 @@ func (r *runScreen) view(w, h int) string {
 // column is the session screen without the body map.
 func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
-	now := r.c.now()
+	now := r.at
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
@@ -282,7 +290,7 @@ func (r *runScreen) column(w, h int) string {
 	state := s.State()
 
 	header := spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(now)))), w)
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), r.timeLeft(now))), w)
 
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
@@ -392,6 +400,17 @@ func (r *runScreen) column(w, h int) string {
 		body = append(body[:h-1], next)
 	}
 	return fit(body, w, h)
+}
+
+// timeLeft is the routine's time left for the header: in whole minutes while
+// it runs (the big digits show the seconds, and the header then changes
+// once a minute), to the second while the clock stands still.
+func (r *runScreen) timeLeft(now time.Time) string {
+	left := r.sess.RoutineRemaining(now)
+	if r.sess.State() == session.Running && !r.confirm {
+		return wholeMinutes(left)
+	}
+	return minSec(left)
 }
 
 // phaseText is the line above the countdown and the exercise line.

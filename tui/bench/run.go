@@ -15,9 +15,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+
+	"github.com/cooldown-app/cooldown/tui"
 )
 
 // The user routine the benchmark runs: a long hold (where the idle cost is
@@ -242,7 +243,7 @@ func (t *term) readLoop() {
 			}
 			t.raw.Write(buf[:n])
 			_, _ = t.em.Write(buf[:n])
-			t.observe(at, ansi.Strip(t.em.Render()))
+			t.observe(at, tui.ScreenText(t.em))
 			close(t.changed)
 			t.changed = make(chan struct{})
 			t.mu.Unlock()
@@ -381,7 +382,7 @@ func (t *term) send(s string) (time.Time, error) {
 func (t *term) dump() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return ansi.Strip(t.em.Render())
+	return tui.ScreenText(t.em)
 }
 
 func (t *term) kill() {

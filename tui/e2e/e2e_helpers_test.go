@@ -29,9 +29,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+
+	"github.com/cooldown-app/cooldown/tui"
 )
 
 // e2eTimeout is how long any one expected screen may take to appear. It is
@@ -296,7 +297,7 @@ func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eT
 				tm.raw.Write(buf[:n])
 				_, _ = tm.em.Write(buf[:n])
 				if o.onOutput != nil {
-					o.onOutput(at, ansi.Strip(tm.em.Render()))
+					o.onOutput(at, tui.ScreenText(tm.em))
 				}
 				tm.mu.Unlock()
 			}
@@ -329,7 +330,7 @@ func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eT
 func (tm *e2eTerm) screen() string {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
-	return ansi.Strip(tm.em.Render())
+	return tui.ScreenText(tm.em)
 }
 
 // rawOutput is every byte the app wrote to the terminal so far.
@@ -536,7 +537,9 @@ func e2eSelectedRow(screen string) string {
 // e2eLeftRe reads the routine's time left from the session header.
 var e2eLeftRe = regexp.MustCompile(`(\d+):(\d\d) left`)
 
-// e2eTimeLeft is the session header's "m:ss left" in seconds, or -1.
+// e2eTimeLeft is the session header's "m:ss left" in seconds (shown while
+// the session is paused or waiting; a running one shows whole minutes), or
+// -1.
 func e2eTimeLeft(screen string) int {
 	m := e2eLeftRe.FindStringSubmatch(screen)
 	if m == nil {
@@ -545,6 +548,19 @@ func e2eTimeLeft(screen string) int {
 	mins, _ := strconv.Atoi(m[1])
 	secs, _ := strconv.Atoi(m[2])
 	return mins*60 + secs
+}
+
+// e2eCountdown is the big digits of the session screen (the rows of full
+// blocks above the bar), or "" if none are shown: two screens with
+// different countdowns show different seconds.
+func e2eCountdown(screen string) string {
+	var rows []string
+	for _, l := range strings.Split(screen, "\n") {
+		if t := strings.TrimSpace(l); strings.Contains(t, "█") && strings.Trim(t, "█ ") == "" {
+			rows = append(rows, strings.TrimRight(l, " "))
+		}
+	}
+	return strings.Join(rows, "\n")
 }
 
 // The routine files the tests use. e2eTinyYAML runs in about 8 s with the
