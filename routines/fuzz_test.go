@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // FuzzParse parses arbitrary bytes as a user routine file and, when that
@@ -41,7 +43,7 @@ func FuzzParse(f *testing.F) {
 			if file != nil {
 				t.Fatal("Parse returned both a file and an error")
 			}
-			ps := AsProblems(err)
+			ps := strictyaml.AsProblems(err)
 			if len(ps) == 0 {
 				t.Fatalf("error without problems: %v", err)
 			}
@@ -53,7 +55,7 @@ func FuzzParse(f *testing.F) {
 		if file == nil {
 			t.Fatal("Parse returned neither a file nor an error")
 		}
-		if len(file.Exercises) == 0 && len(file.Routines) == 0 {
+		if len(file.Exercises) == 0 && len(file.Routines) == 0 && len(file.Poses) == 0 {
 			t.Fatal("an empty file parsed")
 		}
 		for _, e := range file.Exercises {
@@ -122,7 +124,7 @@ func checkFuzzProblem(t *testing.T, p Problem) {
 	if strings.TrimSpace(p.Msg) == "" {
 		t.Fatalf("problem without a message: %#v", p)
 	}
-	if strings.Contains(p.Msg, internalFailure) {
+	if strings.Contains(p.Msg, strictyaml.InternalFailure) {
 		t.Fatalf("parsing panicked: %v", p)
 	}
 	if p.Line < 0 || (p.Line == 0 && p.Col != 0) || (p.Line > 0 && p.Col < 1) {
@@ -141,7 +143,7 @@ func checkFuzzProblem(t *testing.T, p Problem) {
 func checkFuzzText(t *testing.T, s string) {
 	t.Helper()
 	for _, r := range s {
-		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || isBidiControl(r) || r == '\uFEFF' {
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || strictyaml.IsBidiControl(r) || r == '\uFEFF' {
 			t.Fatalf("text %q holds control character %U", s, r)
 		}
 	}

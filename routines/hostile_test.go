@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // hostileInputs are files built to cost time or memory. Each must be refused
@@ -86,7 +88,7 @@ func TestHostileInputs(t *testing.T) {
 			if f != nil || err == nil {
 				t.Fatal("hostile file accepted")
 			}
-			ps := AsProblems(err)
+			ps := strictyaml.AsProblems(err)
 			if len(ps) == 0 || !strings.Contains(ps[0].Error(), c.msg) {
 				t.Errorf("problems %v, want the first to say %q", ps, c.msg)
 			}
@@ -119,7 +121,7 @@ func TestAliasesRefusedBeforeParsing(t *testing.T) {
 		t.Errorf("%v allocations to refuse a %d-byte file", allocs, len(src))
 	}
 	_, err := Parse("laughs.yaml", []byte(src), "laughs.yaml")
-	ps := AsProblems(err)
+	ps := strictyaml.AsProblems(err)
 	// 9 anchors and 8 x 9 aliases, each reported: MaxProblems and the rest counted.
 	if len(ps) != MaxProblems+1 || ps[MaxProblems].Msg != "and 31 more problems; fix the ones above first" {
 		t.Errorf("got %d problems, last %v", len(ps), ps[len(ps)-1])
@@ -171,7 +173,7 @@ func TestOversizeRefusedUnread(t *testing.T) {
 	big := []byte(strings.Repeat("[", MaxFileBytes+1))
 	allocs := testing.AllocsPerRun(5, func() {
 		_, err := Parse("big.yaml", big, "big.yaml")
-		if ps := AsProblems(err); len(ps) != 1 || ps[0].Line != 0 || !strings.Contains(ps[0].Msg, "at most 1048576 (1 MiB)") {
+		if ps := strictyaml.AsProblems(err); len(ps) != 1 || ps[0].Line != 0 || !strings.Contains(ps[0].Msg, "at most 1048576 (1 MiB)") {
 			t.Fatalf("problems %v", ps)
 		}
 	})

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 //go:embed data/*.yaml
@@ -77,7 +79,7 @@ func (l *Library) Routine(id string) (*Routine, error) {
 	for i, r := range l.routines {
 		ids[i] = r.ID
 	}
-	return nil, fmt.Errorf("no routine %q%s; `cooldown list` shows them all", id, suggest(id, ids))
+	return nil, fmt.Errorf("no routine %q%s; `cooldown list` shows them all", id, strictyaml.Suggest(id, ids))
 }
 
 // LoadBuiltin loads only the embedded data. An error here is a bug in the
@@ -108,25 +110,29 @@ func Load(userDir string) (*Library, Problems, error) {
 // which is about half the YAML Load parses (the catalogue is half the
 // built-in data). Every user file is read, so a user routine with the id
 // still replaces the built-in one and every problem in a user file is
-// reported as Load reports it; of the built-in data, the catalogue and,
-// unless a user file defines the id, the one file of that routine (each
-// built-in routine file holds one routine named after it). The library
+// reported as Load reports it; of the built-in data, the catalogue and the
+// one file of that routine (each built-in routine file holds one routine
+// named after it), also when a user file overrides it, so that a broken
+// override leaves the built-in routine in place. The library
 // holds that routine and the exercises. When id names no routine, LoadFor
 // is Load, so the error of Library.Routine lists the near matches.
 func LoadFor(userDir, id string) (*Library, Problems, error) {
 	files, dirErr := UserFiles(userDir)
 	lib, problems, err := loadFiles(files, func(user []*File) (func(string) bool, bool) {
+		// The built-in routine is parsed even when a user file defines the
+		// id: the user's may fail to link (an unknown exercise), and a
+		// broken override must never take the built-in away.
 		for _, f := range user {
 			for _, r := range f.Routines {
-				if r.ID == id {
-					return onlyBuiltin(catalogueFile), true
+				if r.ID == id && !builtinRoutine(id) {
+					return onlyBuiltin(catalogueFile, posesFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, posesFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -139,14 +145,18 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, and one file per routine.
-const catalogueFile = "data/catalogue.yaml"
+// The built-in files: the exercise catalogue, the poses of its exercises,
+// and one file per routine.
+const (
+	catalogueFile = "data/catalogue.yaml"
+	posesFile     = "data/poses.yaml"
+)
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if !idPattern.MatchString(id) || builtinRoutineFile(id) == catalogueFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -205,7 +215,7 @@ func loadFiles(userFiles []string, builtins func(user []*File) (want func(string
 		}
 		f, err := Parse(name, data, name)
 		if err != nil {
-			userProbs[i] = AsProblems(err)
+			userProbs[i] = strictyaml.AsProblems(err)
 			return
 		}
 		userParsed[i] = f
@@ -286,7 +296,7 @@ func inFileOrder(files []string, ps Problems) Problems {
 		}
 	}
 	line := func(p Problem) int {
-		if p.Line == 0 && isMoreProblems(p) {
+		if p.Line == 0 && strictyaml.IsMoreProblems(p) {
 			return math.MaxInt
 		}
 		return p.Line
@@ -391,7 +401,7 @@ func builtinResults(names []string, parsed []*File, errs []error) ([]*File, Prob
 	var broken Problems
 	for i := range names {
 		if errs[i] != nil {
-			broken = append(broken, AsProblems(errs[i])...)
+			broken = append(broken, strictyaml.AsProblems(errs[i])...)
 			continue
 		}
 		files = append(files, parsed[i])
@@ -416,11 +426,11 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 		for i, e := range f.Exercises {
 			at := fmt.Sprintf("exercises[%d]", i) // a parsed file has all its entries
 			if prev, ok := lib.exercises[e.ID]; ok && prev.Source != BuiltIn && e.Source != BuiltIn {
-				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: joinPath(at, "id"),
+				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 					Msg: fmt.Sprintf("exercise %q is also defined in %s; the later file wins", e.ID, prev.Source)})
 			}
 			if prev, ok := lib.exercises[e.ID]; ok && prev.Source == BuiltIn && e.Source == BuiltIn {
-				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: joinPath(at, "id"),
+				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 					Msg: fmt.Sprintf("exercise %q is defined twice in the built-in data", e.ID)})
 			}
 			lib.exercises[e.ID] = e
@@ -438,6 +448,11 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 			problems = append(problems, p)
 		}
 	}
+	poseBroken, poseProblems := linkPoses(files, lib.exercises, ids)
+	broken = append(broken, poseBroken...)
+	for _, p := range poseProblems {
+		report(p)
+	}
 	for _, f := range files {
 		for i, r := range f.Routines {
 			at := fmt.Sprintf("routines[%d]", i)
@@ -450,6 +465,10 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 					for _, p := range ps {
 						report(p)
 					}
+					if i, ok := byID[r.ID]; ok && lib.routines[i].Source == BuiltIn {
+						report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
+							Msg: fmt.Sprintf("routine %q is not used; the built-in routine %q stays", r.ID, r.ID)})
+					}
 				}
 				continue
 			}
@@ -460,10 +479,10 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 				r.Overrides = r.Source != BuiltIn && (prev.Source == BuiltIn || prev.Overrides)
 				switch {
 				case prev.Source == BuiltIn && r.Source == BuiltIn:
-					broken = append(broken, Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: joinPath(at, "id"),
+					broken = append(broken, Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 						Msg: fmt.Sprintf("routine %q is defined twice in the built-in data", r.ID)})
 				case prev.Source != BuiltIn:
-					report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: joinPath(at, "id"),
+					report(Problem{File: f.Name, Line: r.Pos.Line, Col: r.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 						Msg: fmt.Sprintf("routine %q is also defined in %s; the later file wins", r.ID, sourceName(prev))})
 				}
 				lib.routines[i] = r
@@ -475,7 +494,7 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 	}
 	for _, f := range files {
 		if n := perFile[f.Name] - MaxProblems; n > 0 {
-			problems = append(problems, moreProblems(f.Name, n))
+			problems = append(problems, strictyaml.MoreProblems(f.Name, n))
 			perFile[f.Name] = 0
 		}
 	}
@@ -518,10 +537,10 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 		if !ok {
 			hint := ""
 			if hints {
-				hint = suggest(s.Do, ids)
+				hint = strictyaml.Suggest(s.Do, ids)
 			}
 			ps = append(ps, Problem{File: file, Line: s.DoPos.Line, Col: s.DoPos.Col,
-				Field: joinPath(path, fmt.Sprintf("steps[%d].do", i)),
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].do", i)),
 				Msg:   fmt.Sprintf("unknown exercise %q in routine %q%s", s.Do, r.ID, hint)})
 			continue
 		}
@@ -536,7 +555,7 @@ func DisplaySource(src string) string {
 		return BuiltIn
 	}
 	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(src, home+string(os.PathSeparator)) {
-		return EscapeControls("~" + src[len(home):])
+		return strictyaml.EscapeControls("~" + src[len(home):])
 	}
-	return EscapeControls(path.Clean(filepath.ToSlash(src)))
+	return strictyaml.EscapeControls(path.Clean(filepath.ToSlash(src)))
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // goodUser is a valid user routine written next to every bad file: it must
@@ -147,10 +149,12 @@ func badFiles() []badFile {
 			want: []wantProblem{{1, 1, "routines", "must be a list, found nothing"}}},
 
 		// --- durations ---
-		{name: "duration without unit", src: forIs("30"),
-			want: []wantProblem{{7, 14, "routines[0].steps[0].for", `duration "30" has no unit; write 30s for seconds or 30m for minutes`}}},
-		{name: "duration quoted without unit", src: forIs(`"30"`),
-			want: []wantProblem{{7, 14, "routines[0].steps[0].for", "has no unit"}}},
+		// A bare number is seconds (the one duration grammar), so zero is
+		// too short however it is written.
+		{name: "duration bare zero", src: forIs("0"),
+			want: []wantProblem{{7, 14, "routines[0].steps[0].for", `duration "0" must be longer than zero`}}},
+		{name: "duration quoted bare zero", src: forIs(`"0"`),
+			want: []wantProblem{{7, 14, "routines[0].steps[0].for", "must be longer than zero"}}},
 		{name: "duration abc", src: forIs("abc"),
 			want: []wantProblem{{7, 14, "routines[0].steps[0].for", `bad duration "abc"`}}},
 		{name: "duration negative", src: forIs("-5s"),
@@ -402,7 +406,7 @@ func checkProblems(t *testing.T, file string, got Problems, want []wantProblem) 
 		if w.field != "" {
 			prefix += w.field + ": "
 		}
-		if s := g.Error(); !strings.HasPrefix(s, EscapeControls(prefix)) {
+		if s := g.Error(); !strings.HasPrefix(s, strictyaml.EscapeControls(prefix)) {
 			t.Errorf("problem %d prints as %q, want the prefix %q", i, s, prefix)
 		}
 	}
@@ -435,13 +439,13 @@ func TestSeveralProblemsAllReported(t *testing.T) {
     soreness: [fresh, achy]
     steps:
       - do: wall-calf
-        for: 30
+        for: 0
       - do: hydrate
         for: 20s
         reps: 11
 `, []wantProblem{
 			{4, 23, "routines[0].soreness[1]", `unknown soreness level "achy"`},
-			{7, 14, "routines[0].steps[0].for", "has no unit"},
+			{7, 14, "routines[0].steps[0].for", "must be longer than zero"},
 			{10, 15, "routines[0].steps[1].reps", "must be from 1 to 10"},
 		}},
 		{"missing fields come before later problems", `routines:
@@ -525,7 +529,7 @@ routines:
 // and then says how many more there were.
 func TestProblemsCapped(t *testing.T) {
 	_, err := Parse("many.yaml", []byte("routines:\n"+strings.Repeat("  - {id: x, nope: 1}\n", 500)), "many.yaml")
-	ps := AsProblems(err)
+	ps := strictyaml.AsProblems(err)
 	if len(ps) != MaxProblems+1 {
 		t.Fatalf("got %d problems, want %d + a summary", len(ps), MaxProblems)
 	}
@@ -603,7 +607,7 @@ exercises:
 func assertClean(t testing.TB, s string) {
 	t.Helper()
 	for _, r := range s {
-		if unicode.IsControl(r) || isBidiControl(r) || r == '\uFEFF' {
+		if unicode.IsControl(r) || strictyaml.IsBidiControl(r) || r == '\uFEFF' {
 			t.Errorf("text %q holds control character %U", s, r)
 			return
 		}

@@ -24,6 +24,12 @@ func TestBuiltinFilesOneRoutineNamedAfterIt(t *testing.T) {
 			}
 			continue
 		}
+		if name == posesFile {
+			if len(f.Routines) != 0 || len(f.Exercises) != 0 || len(f.Poses) == 0 {
+				t.Errorf("%s: want poses only", name)
+			}
+			continue
+		}
 		if len(f.Exercises) != 0 || len(f.Routines) != 1 || builtinRoutineFile(f.Routines[0].ID) != name {
 			t.Errorf("%s: %d exercises and routines %v; want no exercises and one routine named after the file", name, len(f.Exercises), f.Routines)
 		}
@@ -132,6 +138,37 @@ func TestLoadDeterministic(t *testing.T) {
 		}
 		if !reflect.DeepEqual(first.Routines(), again.Routines()) {
 			t.Fatal("two loads of the same data differ")
+		}
+	}
+}
+
+// A user routine that overrides a built-in id but does not link (an
+// unknown exercise) is reported, and the built-in routine stays, in Load
+// and in LoadFor alike.
+func TestBrokenOverrideKeepsBuiltin(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "override.yaml", `routines:
+  - id: quick-10-lower
+    name: My broken ten
+    soreness: [fresh]
+    steps:
+      - do: no-such-exercise
+        for: 30s
+`)
+	for name, load := range map[string]func() (*Library, Problems, error){
+		"Load":    func() (*Library, Problems, error) { return Load(dir) },
+		"LoadFor": func() (*Library, Problems, error) { return LoadFor(dir, "quick-10-lower") },
+	} {
+		lib, problems, err := load()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		r, err := lib.Routine("quick-10-lower")
+		if err != nil || r.Source != BuiltIn || r.Overrides {
+			t.Fatalf("%s: %+v, %v; want the built-in routine", name, r, err)
+		}
+		if !strings.Contains(problems.Error(), `unknown exercise "no-such-exercise"`) || !strings.Contains(problems.Error(), "built-in routine \"quick-10-lower\" stays") {
+			t.Errorf("%s: problems %v", name, problems)
 		}
 	}
 }

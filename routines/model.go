@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Level is how sore the person says they are.
@@ -119,7 +121,7 @@ func ExpandAreas(names []string) ([]string, error) {
 				want[a] = true
 			}
 		default:
-			return nil, fmt.Errorf("unknown body area %q%s", n, suggest(n, append(Areas(), groupNames()...)))
+			return nil, fmt.Errorf("unknown body area %q%s", n, strictyaml.Suggest(n, append(Areas(), groupNames()...)))
 		}
 	}
 	var out []string
@@ -141,9 +143,7 @@ func groupNames() []string {
 }
 
 // Pos is a place in a source file, for error messages.
-type Pos struct {
-	Line, Col int
-}
+type Pos = strictyaml.Pos
 
 // Exercise is one catalogue entry.
 type Exercise struct {
@@ -154,6 +154,7 @@ type Exercise struct {
 	PerSide bool
 	Cues    []string
 	Caution string
+	Pose    *Pose // nil when it has none: the screen shows the body map
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written
@@ -231,7 +232,8 @@ type Timing struct {
 	Switch   time.Duration // between sides, and between reps
 }
 
-// DefaultTiming is what totals in lists and plans assume.
+// DefaultTiming is the gaps of a person with no settings file. Whatever
+// shows a total uses Routine.Total with the person's own Timing.
 func DefaultTiming() Timing { return Timing{GetReady: 5 * time.Second, Switch: 5 * time.Second} }
 
 // Name is the step's exercise name (its id if unresolved).
@@ -292,7 +294,10 @@ func Friendly(d time.Duration) string {
 	return fmt.Sprintf("%d min %d s", m, s)
 }
 
-// Minutes rounds a duration to whole minutes for display, never below 1.
+// Minutes rounds a duration to whole minutes for display, never below 1:
+// to the nearest minute, half a minute up (12 min 10 s is 12). It is the
+// one rounding rule: whatever filters by minutes compares this number, so
+// a routine shown as 12 min is kept by a limit of 12.
 func Minutes(d time.Duration) int {
 	return max(1, int((d+30*time.Second)/time.Minute))
 }

@@ -1,8 +1,13 @@
 package routines
 
 import (
+	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // FileReport is what validating one file found: what it defines and what
@@ -22,6 +27,7 @@ func ValidateFiles(names []string) ([]FileReport, error) {
 	var reports []FileReport
 	index := map[string]int{}
 	var parsed []*File
+	var partial []partialFile
 	for _, name := range names {
 		key := filepath.Clean(name)
 		if _, dup := index[key]; dup {
@@ -37,21 +43,27 @@ func ValidateFiles(names []string) ([]FileReport, error) {
 		}
 		f, err := Parse(name, data, name)
 		if err != nil {
-			rep.Problems = AsProblems(err)
+			rep.Problems = strictyaml.AsProblems(err)
 			if rep.Problems == nil {
 				rep.Problems = Problems{{File: name, Msg: err.Error()}}
 			}
 			reports = append(reports, rep)
+			// What could be read of it is still checked against the
+			// catalogue: every problem of a file in one run.
+			if pf, ex := parsePartial(name, data, name); pf != nil {
+				partial = append(partial, partialFile{report: len(reports) - 1, file: pf, exIDs: ex})
+			}
 			continue
 		}
 		rep.Exercises, rep.Routines = f.Exercises, f.Routines
 		reports = append(reports, rep)
 		parsed = append(parsed, f)
 	}
-	_, broken, problems := load(parsed)
+	lib, broken, problems := load(parsed)
 	if len(broken) > 0 {
 		return nil, broken
 	}
+	problems = append(problems, linkPartial(lib, partial, reports)...)
 	for _, p := range problems {
 		i, ok := index[filepath.Clean(p.File)]
 		if !ok {
@@ -68,4 +80,75 @@ func ValidateFiles(names []string) ([]FileReport, error) {
 		})
 	}
 	return reports, nil
+}
+
+// partialFile is what could be read of a file with problems.
+type partialFile struct {
+	report int // index of its report
+	file   *File
+	exIDs  []string // every exercise id the file defines, broken entries too
+}
+
+// parsePartial is Parse returning what it could read of a file even when
+// it has problems (nil when its structure could not be read at all), so
+// validate can also check the parts that parsed.
+func parsePartial(name string, data []byte, source string) (f *File, exIDs []string) {
+	d := &decoder{Reader: strictyaml.NewReader(name, fileLimits), keep: true}
+	defer func() {
+		if r := recover(); r != nil {
+			f = nil // Parse has already reported it
+		}
+	}()
+	f = d.parse(data, source)
+	return f, slices.Collect(maps.Keys(d.exIDs))
+}
+
+// linkPartial reports the unknown exercise ids of files that had other
+// problems too, against the built-in catalogue and every file given, at
+// places the parser did not already report.
+func linkPartial(lib *Library, partial []partialFile, reports []FileReport) Problems {
+	if len(partial) == 0 {
+		return nil
+	}
+	exercises := maps.Clone(lib.exercises)
+	for _, pf := range partial {
+		for _, id := range pf.exIDs {
+			if _, ok := exercises[id]; !ok {
+				exercises[id] = &Exercise{ID: id} // defined, if with problems of its own
+			}
+		}
+	}
+	ids := slices.Sorted(maps.Keys(exercises))
+	var out Problems
+	for _, pf := range partial {
+		seen := map[Pos]bool{}
+		for _, p := range reports[pf.report].Problems {
+			seen[Pos{Line: p.Line, Col: p.Col}] = true
+		}
+		for i, r := range pf.file.Routines {
+			if r == nil {
+				continue
+			}
+			// Only steps whose id was read as an id: the parser has said
+			// what is wrong with the others.
+			rc := *r
+			rc.Steps = nil
+			var at []int
+			for j, st := range r.Steps {
+				if idPattern.MatchString(st.Do) && !seen[st.DoPos] {
+					rc.Steps = append(rc.Steps, st)
+					at = append(at, j)
+				}
+			}
+			for _, p := range linkAt(pf.file.Name, fmt.Sprintf("routines[%d]", i), &rc, exercises, ids, true) {
+				// linkAt numbers the steps it was given; name the real one.
+				var k int
+				if _, err := fmt.Sscanf(p.Field[strings.LastIndex(p.Field, "steps["):], "steps[%d]", &k); err == nil && k < len(at) {
+					p.Field = fmt.Sprintf("routines[%d].steps[%d].do", i, at[k])
+				}
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -21,6 +23,9 @@ func TestParseDuration(t *testing.T) {
 		{"30m", MaxHold},
 		{"29m60s", MaxHold},
 		{"0m5s", 5 * time.Second},
+		{"30", 30 * time.Second}, // a bare number is seconds
+		{" 90 ", 90 * time.Second},
+		{"1800", MaxHold},
 	}
 	for _, c := range good {
 		got, err := ParseDuration(c.in)
@@ -31,8 +36,10 @@ func TestParseDuration(t *testing.T) {
 	bad := []struct{ in, msg string }{
 		{"", "duration is empty"},
 		{"   ", "duration is empty"},
-		{"30", `duration "30" has no unit; write 30s for seconds or 30m for minutes`},
-		{"0", "has no unit"},
+		{"0", `duration "0" must be longer than zero`},
+		{"-5", "must be longer than zero"},
+		{"1801", "longer than the 30m0s limit"},
+		{"99999999999999999999", "longer than the 30m0s limit"},
 		{"abc", `bad duration "abc"`},
 		{"-5s", "must be longer than zero"},
 		{"0s", "must be longer than zero"},
@@ -47,7 +54,7 @@ func TestParseDuration(t *testing.T) {
 		{"31m", "longer than the 30m0s limit"},
 		{"30m1s", "longer than the 30m0s limit"},
 		{"1801s", "longer than the 30m0s limit"},
-		{"99999999999999999999s", "bad duration"},
+		{"99999999999999999999s", "longer than the 30m0s limit"}, // huge, not malformed
 		{"30S", "bad duration"},
 		{"30 s", "bad duration"},
 		{"s", "bad duration"},
@@ -55,7 +62,9 @@ func TestParseDuration(t *testing.T) {
 		{"+30s", "bad duration"},
 		{"1e3s", "bad duration"},
 		{"３０s", "bad duration"}, // full-width digits
-		{strings.Repeat("9", 1000) + "s", "bad duration"},
+		{strings.Repeat("9", 1000) + "s", "longer than the 30m0s limit"},
+		{"-", "bad duration"},
+		{"1.5", "bad duration"},
 	}
 	for _, c := range bad {
 		got, err := ParseDuration(c.in)
@@ -165,11 +174,25 @@ func TestByteOrderMarkAndCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := f.Routines[0]; r.Name != "Bad one" || r.Pos != (Pos{2, 9}) || r.Steps[0].For != 30*time.Second {
+	if r := f.Routines[0]; r.Name != "Bad one" || r.Pos != (Pos{Line: 2, Col: 9}) || r.Steps[0].For != 30*time.Second {
 		t.Errorf("got %+v", r)
 	}
 	_, err = Parse("win.yaml", []byte("\ufeffroutines: x\xff"), "win.yaml")
-	if ps := AsProblems(err); len(ps) != 1 || ps[0].Line != 1 || ps[0].Col != 12 {
+	if ps := strictyaml.AsProblems(err); len(ps) != 1 || ps[0].Line != 1 || ps[0].Col != 12 {
 		t.Errorf("bad byte after a BOM: %v, want it at 1:12", ps)
+	}
+}
+
+// TestBareNumberIsSeconds: "for: 30" is 30 s, as in the settings file and
+// on the command line.
+func TestBareNumberIsSeconds(t *testing.T) {
+	for _, src := range []string{forIs("30"), forIs(`"30"`)} {
+		f, err := Parse("bare.yaml", []byte(src), "bare.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Routines[0].Steps[0].For; got != 30*time.Second {
+			t.Errorf("for: 30 is %v, want 30s", got)
+		}
 	}
 }

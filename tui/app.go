@@ -24,6 +24,16 @@ const (
 	MinHeight = 12
 )
 
+// The session screen's layouts, by the size of the whole window (the
+// frame and the help line included), as the README gives them.
+const (
+	BodyMapMinWidth  = 100 // the body map beside the countdown from 100×22
+	BodyMapMinHeight = 22
+	HugeDigitsHeight = 34 // digits double from 34 rows...
+	HugeDigitsWidth  = 72 // ...on a window wide enough for them
+	SmallDigitsBelow = 20 // three-row digits below 20 rows
+)
+
 // Outcome is how the program ended.
 type Outcome string
 
@@ -54,6 +64,9 @@ type Options struct {
 	// TerminalGone reports that the terminal has been closed; checked every
 	// few seconds, since a closed terminal does not always send a hangup.
 	TerminalGone func() bool
+	// SavePlan writes a plan built on screen as a routine file in the
+	// user's folder and says where; nil offers no saving.
+	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -113,6 +126,11 @@ type (
 // SignalMsg tells the app a signal arrived; it records the session as
 // interrupted and quits.
 type SignalMsg struct{ Signal os.Signal }
+
+// StopMsg tells the app a SIGTSTP came from outside (job control, kill
+// -TSTP, a multiplexer's suspend): it suspends as for ctrl+z, pausing a
+// running hold and giving the terminal back before the process stops.
+type StopMsg struct{}
 
 // Model is the root of the program.
 type Model struct {
@@ -198,6 +216,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case SignalMsg:
 		return m.interrupt()
+	case StopMsg:
+		if r, ok := m.screen.(*runScreen); ok {
+			return m, r.suspend(m.c.now())
+		}
+		return m, tea.Suspend
 	case terminalCheckMsg:
 		if m.c.opts.TerminalGone() {
 			return m.interrupt()

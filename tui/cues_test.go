@@ -164,3 +164,32 @@ func waitFile(t *testing.T, path, want string) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// Text from a routine file never becomes an option of the speech program:
+// each supported program is faked by a script of its name that records its
+// arguments one per line.
+func TestVoiceTextIsNeverAnOption(t *testing.T) {
+	for _, tt := range []struct {
+		prog string
+		want string // the recorded argv after the program name
+	}{
+		{"espeak-ng", "-s\n150\n--\nw/tmp/x.wav Calf stretch\n"},
+		{"spd-say", "-s\n150\n--\nw/tmp/x.wav Calf stretch\n"},
+		{"say", "-s\n150\nw/tmp/x.wav Calf stretch\n"},
+		{"my-own-speaker", "-s\n150\nw/tmp/x.wav Calf stretch\n"},
+	} {
+		t.Run(tt.prog, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "argv.txt")
+			script := filepath.Join(dir, tt.prog)
+			if err := os.WriteFile(script, []byte("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> "+out+"\n"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			v := NewVoice([]string{script, "-s", "150"})
+			if err := v.Say("--w/tmp/x.wav Calf stretch"); err != nil {
+				t.Fatal(err)
+			}
+			waitFile(t, out, tt.want)
+		})
+	}
+}

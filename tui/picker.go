@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/history"
 )
 
 // pickerStage is which question the picker is asking.
@@ -121,7 +122,7 @@ func ago(at, now time.Time) string {
 	if at.IsZero() {
 		return "never"
 	}
-	days := int(now.Sub(at).Hours() / 24)
+	days := history.CalendarDays(at, now) // civil days: last night at 23:00 is "yesterday"
 	switch days {
 	case 0:
 		return "today"
@@ -285,7 +286,7 @@ func (p *picker) routineView(w, h int) []string {
 	}
 	lines = append(lines, "")
 	p.cursor = min(p.cursor, len(ch)-1)
-	t := routines.DefaultTiming()
+	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}

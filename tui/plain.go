@@ -64,6 +64,15 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	lines := lineReader(o.In)
 	for {
 		pl.events(evs)
+		if pl.err != nil {
+			// The output was closed (its reader left: `| head -2`): the
+			// session ends here, interrupted and recorded, rather than
+			// running on unseen.
+			now := o.Clock.Now()
+			s.Pause(now)
+			res.Summary, res.Outcome, res.Interrupted = s.Summary(now), OutcomeInterrupted, true
+			return res, nil
+		}
 		if s.State() == session.Done {
 			break
 		}
@@ -121,11 +130,17 @@ type plainPrinter struct {
 	o     PlainOptions
 	s     *session.Session
 	start time.Time
+	err   error // the first failed write: nothing reads the lines any more
 }
 
 // line prints one event stamped with the time since the start.
 func (p *plainPrinter) line(at time.Time, format string, args ...any) {
-	fmt.Fprintf(p.o.Out, "%5s  %s\n", minSec(at.Sub(p.start)), fmt.Sprintf(format, args...))
+	if p.err != nil {
+		return
+	}
+	if _, err := fmt.Fprintf(p.o.Out, "%5s  %s\n", minSec(at.Sub(p.start)), fmt.Sprintf(format, args...)); err != nil {
+		p.err = err
+	}
 }
 
 func (p *plainPrinter) events(evs []session.Event) {

@@ -14,18 +14,18 @@ import (
 
 // PlanKeys drive the "build one for today" form.
 type PlanKeys struct {
-	Up, Down, Left, Right, Toggle, Build, Start, Back key.Binding
-	Global                                            *GlobalKeys
+	Up, Down, Left, Right, Toggle, Build, Start, Save, Back key.Binding
+	Global                                                  *GlobalKeys
 }
 
 // ShortHelp implements help.KeyMap.
 func (k PlanKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Build, k.Start, k.Toggle, k.Left, k.Back, k.Global.Help}
+	return []key.Binding{k.Build, k.Start, k.Save, k.Toggle, k.Left, k.Back, k.Global.Help}
 }
 
 // FullHelp implements help.KeyMap.
 func (k PlanKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.Toggle, k.Build, k.Start, k.Back}, {k.Global.Help, k.Global.Interrupt}}
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.Toggle, k.Build, k.Start, k.Save, k.Back}, {k.Global.Help, k.Global.Interrupt}}
 }
 
 func defaultPlanKeys(g *GlobalKeys) PlanKeys {
@@ -37,6 +37,7 @@ func defaultPlanKeys(g *GlobalKeys) PlanKeys {
 		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
 		Build:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "build plan")),
 		Start:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
+		Save:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save")),
 		Back:   key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Global: g,
 	}
@@ -53,7 +54,9 @@ type planner struct {
 	col     int // area column
 	sore    map[string]bool
 	plan    *routines.Routine
+	req     routines.PlanRequest
 	notes   []string
+	saved   string // where the plan shown was saved, once it is
 	err     error
 }
 
@@ -88,8 +91,10 @@ func (p *planner) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(k, p.keys.Start):
 			r, l := p.plan, p.level
 			return p, func() tea.Msg { return chooseMsg{routine: r, level: l} }
+		case key.Matches(k, p.keys.Save) && p.c.opts.SavePlan != nil && p.saved == "":
+			p.saved, p.err = p.c.opts.SavePlan(p.plan, p.req, p.notes)
 		case key.Matches(k, p.keys.Back):
-			p.plan, p.notes = nil, nil
+			p.plan, p.notes, p.saved, p.err = nil, nil, "", nil
 		}
 		return p, nil
 	}
@@ -103,7 +108,8 @@ func (p *planner) update(msg tea.Msg) (screen, tea.Cmd) {
 				areas = append(areas, a)
 			}
 		}
-		p.plan, p.notes, p.err = p.c.opts.Library.Plan(routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas})
+		p.req = routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas, Timing: new(p.c.opts.Session.Timing)}
+		p.plan, p.notes, p.err = p.c.opts.Library.Plan(p.req)
 	case key.Matches(k, p.keys.Up):
 		p.row = (p.row - 1 + p.rows()) % p.rows()
 	case key.Matches(k, p.keys.Down):
@@ -135,6 +141,7 @@ func (p *planner) helpKeys() help.KeyMap {
 	k := p.keys
 	showing := p.plan != nil
 	k.Start.SetEnabled(showing)
+	k.Save.SetEnabled(showing && p.c.opts.SavePlan != nil && p.saved == "")
 	k.Build.SetEnabled(!showing)
 	k.Toggle.SetEnabled(!showing && p.row > 0)
 	k.Left.SetEnabled(!showing)
@@ -209,6 +216,21 @@ func (p *planner) planView(w int) []string {
 			}
 			lines = append(lines, st.Note.Render(prefix+l))
 		}
+	}
+	// Saving is what makes the plan last: say so first, where it is seen.
+	var said []string
+	switch {
+	case p.err != nil:
+		for _, l := range wrap(p.err.Error(), w) {
+			said = append(said, st.Warn.Render(l))
+		}
+	case p.saved != "":
+		for _, l := range wrap("Saved in "+p.saved+": `cooldown start "+r.ID+"` runs it again.", w) {
+			said = append(said, st.Good.Render(l))
+		}
+	}
+	if len(said) > 0 {
+		lines = append(lines[:2], append(append(said, ""), lines[2:]...)...)
 	}
 	return lines
 }

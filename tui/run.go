@@ -181,13 +181,23 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, nil
 }
 
+// suspend pauses the hold and gives the terminal back (ctrl+z, or a
+// SIGTSTP from outside: job control, kill -TSTP, a multiplexer's suspend).
+// The session stays paused after the return, until the person resumes.
+func (r *runScreen) suspend(now time.Time) tea.Cmd {
+	if r.ended {
+		return tea.Suspend
+	}
+	evs := r.sess.Pause(now)
+	return tea.Sequence(r.handle(evs, now), tea.Suspend)
+}
+
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
-		evs := s.Pause(now)
-		return r, tea.Sequence(r.handle(evs, now), tea.Suspend)
+		return r, r.suspend(now)
 	case key.Matches(k, r.keys.Quit):
 		// Pause while the question is up; carry on if the answer is no.
 		r.resumeAfter = s.State() == session.Running
@@ -252,7 +262,9 @@ func (r *runScreen) helpKeys() help.KeyMap {
 // cues and caution, and what comes next. Lower-priority parts drop out
 // as the window shrinks.
 func (r *runScreen) view(w, h int) string {
-	if w < 100 || h < 22 || r.confirm {
+	// The layout follows the window's size, not the room left inside the
+	// frame and help line, so the thresholds are the ones a person reads.
+	if r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
 		return r.column(w, h)
 	}
 	// Room for the body map beside the main column.
@@ -295,9 +307,9 @@ func (r *runScreen) column(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case h >= 34 && w >= 70:
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth:
 		digitSize = DigitsHuge
-	case h < 20:
+	case r.c.height < SmallDigitsBelow:
 		digitSize = DigitsSmall
 	}
 	digits := bigText(clock(s.Remaining(now)), digitSize)

@@ -48,6 +48,56 @@ type Terminal struct {
 	whole  bool        // the next frame is drawn whole (taken, resized)
 	cooked *term.State // the terminal's state before Take; nil when released
 	gone   bool        // a write failed: the terminal has gone away
+
+	// onSuspend and onResume run as the process suspends itself and
+	// comes back (see OnSuspend).
+	onSuspend, onResume func()
+}
+
+// OnSuspend sets functions run just before the process stops itself to
+// suspend (after the terminal is given back) and as soon as it continues.
+// The caller that catches SIGTSTP uses them to let that stop happen: the
+// suspend sends the process SIGTSTP, which a caught signal would swallow.
+func (t *Terminal) OnSuspend(before, after func()) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.onSuspend, t.onResume = before, after
+}
+
+// hook runs one of the suspend hooks, outside the lock.
+func (t *Terminal) hook(resume bool) {
+	t.mu.Lock()
+	f := t.onSuspend
+	if resume {
+		f = t.onResume
+	}
+	t.mu.Unlock()
+	if f != nil {
+		f()
+	}
+}
+
+// ContinuedMsg says the process was continued (SIGCONT) after a stop it
+// did not make itself (SIGSTOP): the shell may have changed the terminal's
+// modes and screen meanwhile, so they are set again and the frame drawn whole.
+type ContinuedMsg struct{}
+
+// retake sets the terminal's modes again and draws the next frame whole,
+// if it is taken; the state to restore stays the one from before Take.
+func (t *Terminal) retake() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.cooked == nil {
+		return
+	}
+	if _, err := term.MakeRaw(t.in.Fd()); err != nil {
+		return
+	}
+	t.whole = true
+	// Modes that set a state, not a stack: the kitty keyboard level
+	// pushed by Take is still there (a shell does not pop it).
+	t.wbuf.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable + ansi.SetModifyOtherKeys2)
+	t.flush()
 }
 
 // NewTerminal prepares to draw on out, reading keys from in (both the
@@ -279,6 +329,12 @@ func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w, h := d.t.size()
 		d.t.Resize(w, h, winch)
 		msg = tea.WindowSizeMsg{Width: w, Height: h}
+	case ContinuedMsg:
+		d.t.retake()
+		if w, h := d.t.size(); w != d.m.c.width || h != d.m.c.height {
+			d.t.Resize(w, h, true)
+			d.m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		}
 	case tea.ResumeMsg:
 		// The window may have changed while the app was stopped.
 		if w, h := d.t.size(); w != d.m.c.width || h != d.m.c.height {
@@ -302,7 +358,9 @@ func (d *drawn) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	switch msg := msg.(type) {
 	case tea.SuspendMsg:
 		d.t.Release()
+		d.t.hook(false)
 	case tea.ResumeMsg:
+		d.t.hook(true)
 		if err := d.t.Take(); err != nil {
 			d.m.c.notice = err.Error()
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -23,6 +25,24 @@ type Voice struct {
 // added as the last argument and run without a shell.
 func NewVoice(argv []string) *Voice { return &Voice{argv: argv} }
 
+// endsOptions are the speech programs known to read "--" as the end of
+// their options (both parse their arguments with getopt_long). macOS say
+// and a person's own voice_command are not assumed to.
+var endsOptions = map[string]bool{"espeak-ng": true, "espeak": true, "spd-say": true}
+
+// speechArgs is the argument list that speaks text with argv. Text comes
+// from routine files, which anyone may share, so it must never be read as
+// an option (an exercise named "-w/tmp/x.wav" would make espeak-ng write a
+// file): it never starts with '-', whatever the program, and "--" goes
+// before it for the programs that take it.
+func speechArgs(argv []string, text string) []string {
+	args := append([]string{}, argv[1:]...)
+	if endsOptions[filepath.Base(argv[0])] {
+		args = append(args, "--")
+	}
+	return append(args, strings.TrimLeft(text, "- \t"))
+}
+
 // Say starts speaking text and returns at once. It returns an error only
 // the first time the command fails.
 func (v *Voice) Say(text string) error {
@@ -31,7 +51,7 @@ func (v *Voice) Say(text string) error {
 	if v.current != nil && v.current.Process != nil {
 		_ = v.current.Process.Kill()
 	}
-	cmd := exec.Command(v.argv[0], append(v.argv[1:], text)...)
+	cmd := exec.Command(v.argv[0], speechArgs(v.argv, text)...)
 	if err := cmd.Start(); err != nil {
 		return v.fail(err)
 	}

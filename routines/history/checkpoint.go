@@ -1,7 +1,6 @@
 package history
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/safefile"
 )
 
 // Checkpoint keeps the progress of one running session on disk so that a
@@ -17,8 +18,15 @@ import (
 //
 // Files, in <state dir>/checkpoints/:
 //
-//	<id>.json   the latest Record, replaced atomically by Save
+//	<id>.json   the latest Record, rewritten in place by Save (see slots)
 //	<id>.lock   flock'ed by the running process for the session's lifetime
+//
+// The checkpoint file has a fixed size, taken in full when the session
+// begins: a Save rewrites one of its two slots in place and never needs a
+// new file or a new block, so a disk that fills up during a session does
+// not stop its progress from being kept (the atomic write-and-rename used
+// before needed a fresh file for every save, and the first full-disk save
+// froze the checkpoint at its last good state).
 //
 // The lock, not the files, is what says "this session is alive": the kernel
 // releases it whenever the process ends, so Recover can tell a crashed
@@ -38,6 +46,8 @@ type Checkpoint struct {
 
 	mu   sync.Mutex
 	lock *os.File // nil once the checkpoint is finished or abandoned
+	file *os.File // <id>.json, open for in-place saves
+	seq  uint64   // sequence number of the last slot written
 }
 
 // Begin starts the checkpoint of a new session: it takes the session's lock
@@ -60,9 +70,14 @@ func (s *Store) Begin(r Record) (*Checkpoint, error) {
 		return nil, fmt.Errorf("history: cannot keep a checkpoint: %w", err)
 	}
 	c := &Checkpoint{store: s, id: r.ID, lock: lock}
-	if err := c.Save(r); err != nil {
+	first, err := c.slot(r)
+	if err == nil {
+		c.file, err = createCheckpoint(dir, r.ID+".json", first)
+		c.seq = 1
+	}
+	if err != nil {
 		_ = c.Abandon()
-		return nil, err
+		return nil, fmt.Errorf("history: cannot keep a checkpoint: %w", err)
 	}
 	return c, nil
 }
@@ -117,23 +132,31 @@ func (c *Checkpoint) save(r Record) error {
 	if c.lock == nil {
 		return errors.New("history: checkpoint already finished")
 	}
+	b, err := c.slot(r)
+	if err != nil {
+		return fmt.Errorf("history: cannot save checkpoint: %w", err)
+	}
+	if err := writeSlot(c.file, c.seq+1, b); err != nil {
+		return fmt.Errorf("history: cannot save checkpoint: %w", err)
+	}
+	c.seq++
+	return nil
+}
+
+// slot encodes r as the slot after the last one written. seq advances only
+// once it is written: a failed write is retried in the same slot, so the
+// other one keeps the last good record.
+func (c *Checkpoint) slot(r Record) ([]byte, error) {
 	if r.ID == "" {
 		r.ID = c.id
 	}
 	if r.ID != c.id {
-		return fmt.Errorf("history: record id %q does not match checkpoint %q", r.ID, c.id)
+		return nil, fmt.Errorf("history: record id %q does not match checkpoint %q", r.ID, c.id)
 	}
 	if r.Version == 0 {
 		r.Version = CurrentVersion
 	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("history: cannot save checkpoint: %w", err)
-	}
-	if err := writeAtomic(c.store.checkpointDir(), c.id+".json", b); err != nil {
-		return fmt.Errorf("history: cannot save checkpoint: %w", err)
-	}
-	return nil
+	return encodeSlot(c.seq+1, r)
 }
 
 // Finish appends r (with its final Outcome) to the log, then removes the
@@ -153,8 +176,13 @@ func (c *Checkpoint) Finish(r Record) error {
 		return fmt.Errorf("history: record id %q does not match checkpoint %q", r.ID, c.id)
 	}
 	if err := c.store.Append(r); err != nil {
-		_ = c.save(r) // best effort: keep the latest progress for Recover
-		return err
+		// Keep the final record for Recover, which records it with this
+		// outcome: a completed session stays completed. The slot is
+		// rewritten in place, so this works on a full disk too.
+		if serr := c.save(r); serr != nil {
+			return fmt.Errorf("%w (and its checkpoint: %v)", err, serr)
+		}
+		return fmt.Errorf("%w; it is kept and recorded at the next start", err)
 	}
 	if err := c.release(); err != nil {
 		return fmt.Errorf("history: session recorded, but its checkpoint was not removed: %w", err)
@@ -183,6 +211,10 @@ func (c *Checkpoint) Abandon() error {
 // handles a checkpoint left behind.
 func (c *Checkpoint) release() error {
 	s := c.store
+	if c.file != nil {
+		c.file.Close()
+		c.file = nil
+	}
 	err := removeSession(s.checkpointDir(), c.id)
 	c.lock.Close() // closing the last descriptor drops the flock
 	c.lock = nil
@@ -257,7 +289,12 @@ func (s *Store) Recover(now time.Time) (recovered []Record, err error) {
 func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (rec Record, appended bool, err error) {
 	dir := s.checkpointDir()
 	lockPath := s.lockPath(id)
-	lock, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o644)
+	lock, _, err := safefile.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o644)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		// Not a lock cooldown made: nothing can hold it, and flock on it
+		// proves nothing. Moved aside so the checkpoint is looked at next time.
+		return Record{}, false, moveAside(dir, id+".lock", err)
+	}
 	if err != nil {
 		return Record{}, false, fmt.Errorf("session %s: %w", id, err)
 	}
@@ -272,18 +309,16 @@ func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (r
 	}
 
 	jsonPath := filepath.Join(dir, id+".json")
-	b, err := os.ReadFile(jsonPath)
+	b, info, err := readCheckpointFile(jsonPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		// Finished between our listing and our lock; only the lock file
 		// we may have just created is left.
 		_ = os.Remove(lockPath)
 		return Record{}, false, nil
 	}
-	if err != nil {
-		return Record{}, false, fmt.Errorf("session %s: %w", id, err)
+	if err == nil {
+		rec, err = interrupted(b, info, now)
 	}
-	info, _ := os.Stat(jsonPath)
-	rec, err = interrupted(b, info, now)
 	if err != nil {
 		// Not recoverable; move it aside so it is reported once, not at
 		// every start, and kept for a human to look at.
@@ -315,16 +350,18 @@ func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (r
 // interrupted decodes a checkpoint and turns it into the record of an
 // interrupted session (or a completed one whose final append was lost).
 func interrupted(b []byte, info fs.FileInfo, now time.Time) (Record, error) {
-	var r Record
-	if err := json.Unmarshal(b, &r); err != nil {
+	r, err := decodeCheckpoint(b)
+	if err != nil {
 		return Record{}, err
 	}
 	if r.Version == 0 {
 		r.Version = CurrentVersion
 	}
 	// A session that ran to its end and was lost only while its summary was
-	// showing (say, killed before the rating) stays completed.
-	if r.Outcome != OutcomeCompleted {
+	// showing (say, killed before the rating) stays completed, and one whose
+	// final record could not be appended (Finish saved it here) keeps the
+	// outcome it ended with: a session is never recorded as less than it was.
+	if r.Outcome != OutcomeCompleted && r.Outcome != OutcomeQuit {
 		r.Outcome = OutcomeInterrupted
 	}
 	if r.End.IsZero() || r.End.Before(r.Start) {
@@ -365,7 +402,11 @@ func (s *Store) loggedIDs() (map[string]bool, error) {
 // this safe against a Begin that created the file a moment ago.
 func (s *Store) removeStaleLock(id string) {
 	path := s.lockPath(id)
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	f, _, err := safefile.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		_ = moveAside(s.checkpointDir(), id+".lock", err)
+		return
+	}
 	if err != nil {
 		return
 	}
@@ -403,35 +444,6 @@ func removeSession(dir, id string) error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
-}
-
-// writeAtomic replaces dir/name with data: write a temp file in the same
-// directory, fsync it, rename it over the target, fsync the directory. A
-// crash at any point leaves either the old file or the new one.
-func writeAtomic(dir, name string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(dir, "."+name+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
-		return err
-	}
-	return syncDir(dir)
 }
 
 // sameFile reports whether path still names the file f has open.

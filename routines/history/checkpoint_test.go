@@ -215,7 +215,7 @@ func TestRecoverDeadSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Outcome, r.End, r.StepsDone = OutcomeQuit, t0().Add(4*time.Minute), 2 // outcome is overridden
+	r.Outcome, r.End, r.StepsDone, r.Rating = "", t0().Add(4*time.Minute), 2, 0 // a running session's checkpoint: no outcome yet
 	if err := c.Save(r); err != nil {
 		t.Fatal(err)
 	}

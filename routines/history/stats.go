@@ -147,14 +147,20 @@ func Neglected(last map[string]time.Time, vocabulary []string) (never, byNeglect
 // week, oldest first, the last row being now's week. Column 0 is Monday.
 // Days after today are zero. Rendering is the caller's business.
 type HeatmapGrid struct {
-	FirstMonday time.Time    // midnight, in now's location, of row 0's Monday
+	FirstMonday time.Time    // start (see Date), in now's location, of row 0's Monday
 	Sessions    [][7]int     // sessions that count, per day
 	Minutes     [][7]float64 // active minutes of those sessions, per day
 }
 
-// Date returns the midnight of the cell at week row w, weekday column d.
+// Date returns the start of the day of the cell at week row w, weekday
+// column d: its midnight, or the first instant after it where the zone
+// skips midnight (a DST change at 00:00, as in Chile and Cuba). Cells are
+// counted in civil days, never by adding days to an instant: time.Date
+// turns a midnight that does not exist into 23:00 the day before, and
+// every date after it would shift by one.
 func (g HeatmapGrid) Date(w, d int) time.Time {
-	return g.FirstMonday.AddDate(0, 0, 7*w+d)
+	loc := g.FirstMonday.Location()
+	return DayStart(dayNumber(g.FirstMonday, loc)+int64(7*w+d), loc)
 }
 
 // Heatmap builds a grid of the last weeks weeks (clamped to 0..1000) for
@@ -164,7 +170,7 @@ func Heatmap(recs []Record, now time.Time, weeks int) HeatmapGrid {
 	loc := now.Location()
 	first := mondayOf(dayNumber(now, loc)) - int64(7*(weeks-1))
 	g := HeatmapGrid{
-		FirstMonday: dateOf(first, loc),
+		FirstMonday: DayStart(first, loc),
 		Sessions:    make([][7]int, weeks),
 		Minutes:     make([][7]float64, weeks),
 	}
@@ -203,10 +209,26 @@ func dayNumber(t time.Time, loc *time.Location) int64 {
 	return day
 }
 
-// dateOf is the midnight in loc of day number n.
-func dateOf(n int64, loc *time.Location) time.Time {
+// DayStart is the first instant in loc of day number n (days since
+// 1970-01-01, as dayNumber counts them): its midnight if that exists,
+// else the moment the clock jumps past it.
+func DayStart(n int64, loc *time.Location) time.Time {
 	y, m, d := time.Unix(n*86400, 0).UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	// Zone offsets and their changes are whole quarter hours, so stepping
+	// by 15 minutes lands on the change exactly.
+	for i := 0; dayNumber(t, loc) < n && i < 24*4; i++ {
+		t = t.Add(15 * time.Minute)
+	}
+	return t
+}
+
+// CalendarDays is the number of civil days from t's date to now's date,
+// both in now's location (0 = the same day, 1 = yesterday), whatever the
+// hours and however long the days between were.
+func CalendarDays(t, now time.Time) int {
+	loc := now.Location()
+	return int(dayNumber(now, loc) - dayNumber(t, loc))
 }
 
 // mondayOf is the day number of the Monday on or before day n

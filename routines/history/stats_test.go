@@ -245,12 +245,12 @@ func TestDayNumberAndMonday(t *testing.T) {
 		time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC),
 	} {
 		n := dayNumber(d, time.UTC)
-		m := dateOf(mondayOf(n), time.UTC)
+		m := DayStart(mondayOf(n), time.UTC)
 		if m.Weekday() != time.Monday || m.After(d) || d.Sub(m) >= 7*24*time.Hour {
 			t.Errorf("Monday of %v = %v", d, m)
 		}
-		if y, mo, dd := dateOf(n, time.UTC).Date(); y != d.Year() || mo != d.Month() || dd != d.Day() {
-			t.Errorf("dateOf(dayNumber(%v)) = %d-%d-%d", d, y, mo, dd)
+		if y, mo, dd := DayStart(n, time.UTC).Date(); y != d.Year() || mo != d.Month() || dd != d.Day() {
+			t.Errorf("DayStart(dayNumber(%v)) = %d-%d-%d", d, y, mo, dd)
 		}
 	}
 }
@@ -271,6 +271,39 @@ func TestCounts(t *testing.T) {
 		r := Record{Outcome: tc.outcome, StepsDone: tc.done}
 		if got := r.Counts(); got != tc.want {
 			t.Errorf("%s with %d steps done: Counts() = %v, want %v", tc.outcome, tc.done, got, tc.want)
+		}
+	}
+}
+
+// Civil days in zones whose clocks skip midnight: every cell of the
+// heatmap is its own date, and CalendarDays counts dates, not 24 h spans.
+func TestCivilDaysWhereMidnightIsSkipped(t *testing.T) {
+	for _, tc := range []struct {
+		zone    string
+		y, m, d int // a day whose midnight does not exist there
+	}{{"America/Santiago", 2026, 9, 6}, {"America/Havana", 2025, 3, 9}} {
+		loc, err := time.LoadLocation(tc.zone)
+		if err != nil {
+			t.Skipf("no zone data: %v", err)
+		}
+		day := time.Date(tc.y, time.Month(tc.m), tc.d, 12, 0, 0, 0, loc)
+		g := Heatmap([]Record{mkRec("a", day, 10)}, day.AddDate(0, 0, 10), 4)
+		seen := map[string]bool{}
+		for w := range g.Sessions {
+			for d := range 7 {
+				s := g.Date(w, d).Format(time.DateOnly)
+				if seen[s] {
+					t.Errorf("%s: %s is in the calendar twice", tc.zone, s)
+				}
+				seen[s] = true
+				if g.Sessions[w][d] > 0 && s != day.Format(time.DateOnly) {
+					t.Errorf("%s: the session of %s is shown on %s", tc.zone, day.Format(time.DateOnly), s)
+				}
+			}
+		}
+		late := time.Date(tc.y, time.Month(tc.m), tc.d-1, 23, 30, 0, 0, loc)
+		if n := CalendarDays(late, day); n != 1 {
+			t.Errorf("%s: CalendarDays(23:30 the day before, noon) = %d, want 1", tc.zone, n)
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/cooldown-app/cooldown/routines/safefile"
 )
 
 const (
@@ -28,6 +30,10 @@ const (
 	// rest are collapsed into a single summary so a mangled file cannot
 	// flood stderr.
 	maxWarnings = 20
+
+	// MaxLogBytes bounds how much of the log is read: about a million
+	// sessions, far beyond any real log.
+	MaxLogBytes = 512 << 20
 )
 
 // Store is the history kept in one state directory
@@ -94,8 +100,11 @@ func (s *Store) appendLine(line []byte) error {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return err
 	}
-	path := s.Path()
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	// Opened without blocking and checked to be a regular file: a FIFO in
+	// the log's place would otherwise hold the session's end until some
+	// other process opened it for reading. Read-write, so the last byte is
+	// read through this descriptor and not by a second open of the path.
+	f, _, err := safefile.OpenFile(s.Path(), os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return err
 	}
@@ -110,15 +119,18 @@ func (s *Store) appendLine(line []byte) error {
 		return err
 	}
 	if info.Size() > 0 {
-		last, err := lastByte(path, info.Size())
-		if err != nil {
+		var last [1]byte
+		if _, err := f.ReadAt(last[:], info.Size()-1); err != nil {
 			return err
 		}
-		if last != '\n' {
+		if last[0] != '\n' {
 			line = append([]byte{'\n'}, line...)
 		}
 	}
 	if _, err := f.Write(line); err != nil {
+		// A short write (the disk filled up mid-line) would leave a broken
+		// line behind; cut it off so the log is as it was.
+		_ = f.Truncate(info.Size())
 		return err
 	}
 	if err := f.Sync(); err != nil {
@@ -131,21 +143,6 @@ func (s *Store) appendLine(line []byte) error {
 		}
 	}
 	return f.Close()
-}
-
-// lastByte reads the byte at size-1. The append descriptor is write-only
-// (as O_APPEND logs should be), so a second, read-only one is used.
-func lastByte(path string, size int64) (byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	var b [1]byte
-	if _, err := f.ReadAt(b[:], size-1); err != nil {
-		return 0, err
-	}
-	return b[0], nil
 }
 
 // Warning is one problem line that Read skipped. Line is 1-based; a
@@ -172,23 +169,30 @@ func (w Warning) String() string {
 // permitted, a directory, an I/O error) is an error. Read never creates,
 // repairs or rewrites the file.
 func (s *Store) Read() (recs []Record, warnings []Warning, err error) {
-	f, err := os.Open(s.Path())
+	f, info, err := safefile.Open(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("history: cannot read %s: %w", s.Path(), err)
+		// A FIFO, a device or a folder in the log's place: reported, never
+		// waited on or read from.
+		return nil, nil, fmt.Errorf("history: cannot read %s: %w", s.Path(), cleanPathErr(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, nil, fmt.Errorf("history: cannot read %s: is a directory", s.Path())
+	var ws warnList
+	var r io.Reader = f
+	if info.Size() > MaxLogBytes {
+		// A log this big is not one a person made by training (a century
+		// of daily sessions is a few megabytes): a huge sparse file, or
+		// damage. Its first MaxLogBytes are read, and that is said.
+		ws.tail = fmt.Sprintf("the file is %d bytes; only the first %d were read", info.Size(), int64(MaxLogBytes))
+		r = io.LimitReader(f, MaxLogBytes)
 	}
 	// A shared lock waits out an append in progress, so a record being
 	// written is not mistaken for a truncated one. Best effort, as above.
 	_ = waitLock(f, true)
 
-	var ws warnList
-	recs, err = readRecords(f, &ws)
+	recs, err = readRecords(r, &ws)
 	if err != nil {
 		return nil, nil, fmt.Errorf("history: cannot read %s: %w", s.Path(), err)
 	}
@@ -201,6 +205,7 @@ type warnList struct {
 	kept      []Warning
 	more      int
 	firstMore int
+	tail      string // a problem with the whole file, said last
 }
 
 func (w *warnList) add(line int, msg string) {
@@ -218,6 +223,9 @@ func (w *warnList) list(file string) []Warning {
 	out := w.kept
 	if w.more > 0 {
 		out = append(out, Warning{Msg: fmt.Sprintf("skipped %d more problem lines, from line %d on", w.more, w.firstMore)})
+	}
+	if w.tail != "" {
+		out = append(out, Warning{Msg: w.tail})
 	}
 	for i := range out {
 		out[i].File = file
@@ -427,6 +435,15 @@ func decodeLine(line []byte, ended bool, r *Record, in *interner) string {
 		return "not a valid record: " + oneLine(err)
 	}
 	return ""
+}
+
+// cleanPathErr drops the path from an open error: the caller names it.
+func cleanPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // oneLine joins the lines of an errors.Join error, since a warning is one

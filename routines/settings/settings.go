@@ -1,4 +1,4 @@
-// Package config reads cooldown's settings file,
+// Package settings reads cooldown's settings file,
 // $XDG_CONFIG_HOME/cooldown/config.yaml (usually ~/.config/cooldown/config.yaml).
 //
 // The file is optional, and so is every key in it: a setting the file does
@@ -48,25 +48,21 @@
 package settings
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // Units values.
@@ -78,14 +74,14 @@ const (
 // Limits. Settings are a handful of scalars, so these are tight: a file
 // beyond them is not a settings file and must not cost time to reject.
 const (
-	MaxFileBytes    = 64 << 10 // 64 KiB
-	MaxGetReady     = 60 * time.Second
-	MaxSwitch       = 30 * time.Second
-	maxCommandLen   = 256
-	maxTokens       = 2000 // YAML tokens, comments not counted
-	maxFlowNesting  = 16   // [ and { inside each other
-	maxIndicatorCol = 128  // a -, ? or : further right is nested too deeply
-	maxProblems     = 50
+	MaxFileBytes  = 64 << 10 // 64 KiB
+	MaxGetReady   = 60 * time.Second
+	MaxSwitch     = 30 * time.Second
+	maxCommandLen = 256
+	maxMarks      = 5000 // lines, colons, dashes, brackets...: far more than any settings file
+	maxNesting    = 16
+	maxFields     = 500 // keys in one mapping: past the 7 settings, only so many to report
+	maxProblems   = 50
 )
 
 // Settings are the user's choices, from the settings file or defaults.
@@ -177,19 +173,28 @@ func tooBig(path string) error {
 // problems. Every problem found is returned together as routines.Problems,
 // and the Settings returned are then Defaults().
 func Parse(name string, data []byte) (Settings, error) {
-	d := &decoder{file: name}
-	s := d.parse(data)
-	if len(d.probs) > 0 {
-		slices.SortStableFunc(d.probs, func(a, b routines.Problem) int {
-			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-		})
-		if n := len(d.probs); n > maxProblems {
-			d.probs = append(d.probs[:maxProblems], routines.Problem{File: name,
-				Msg: fmt.Sprintf("%d more problems not shown; is this a settings file?", n-maxProblems)})
+	d := &decoder{Reader: strictyaml.NewReader(name, fileLimits)}
+	d.UnknownKey = func(key string, _ []string) string {
+		if hint := suggestKey(key); hint != "" {
+			return fmt.Sprintf("unknown setting (did you mean %q?)", hint)
 		}
-		return Defaults(), d.probs
+		return "unknown setting; the settings are " + strings.Join(Keys(), ", ")
+	}
+	s := d.parseSafely(data)
+	if ps := d.Problems(); ps != nil {
+		return Defaults(), ps
 	}
 	return s, nil
+}
+
+// fileLimits are the strict reader's limits for the settings file: a
+// handful of scalars, so tight; a file beyond them is not a settings file
+// and must not cost time to refuse.
+var fileLimits = strictyaml.Limits{
+	Noun: "the settings file", Kind: "a settings file",
+	MaxBytes: MaxFileBytes, SizeName: "64 KiB", MaxMarks: maxMarks,
+	MaxNesting: maxNesting, MaxFields: maxFields, MaxProblems: maxProblems,
+	AllowTags: true, // "sound: !!bool false" is plain YAML that some editors write
 }
 
 // setting is one key of the file: how to read it and how to show it.
@@ -278,296 +283,111 @@ func (s Settings) VoiceArgs(lookPath func(string) (string, error)) ([]string, er
 }
 
 type decoder struct {
-	file  string
-	probs routines.Problems
+	*strictyaml.Reader
 }
 
-func (d *decoder) add(n ast.Node, field, format string, args ...any) {
-	line, col := position(n)
-	d.addAt(line, col, field, format, args...)
+func (d *decoder) parseSafely(data []byte) Settings {
+	defer d.Recover()
+	return d.parse(data)
 }
-
-func (d *decoder) addAt(line, col int, field, format string, args ...any) {
-	d.probs = append(d.probs, routines.Problem{File: d.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
-}
-
-func position(n ast.Node) (line, col int) {
-	if n == nil {
-		return 0, 0
-	}
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return t.Position.Line, t.Position.Column
-	}
-	return 0, 0
-}
-
-var utf8BOM = []byte("\xEF\xBB\xBF")
 
 func (d *decoder) parse(data []byte) Settings {
 	s := Defaults()
-	if len(data) > MaxFileBytes {
-		d.addAt(0, 0, "", "file is %d bytes; the settings file may be at most %d (64 KiB)", len(data), MaxFileBytes)
-		return s
+	body, ok := d.Read(data)
+	if !ok || body == nil {
+		return s // a nil body is an empty file, or only comments: defaults
 	}
-	if !utf8.Valid(data) {
-		line, col := routines.FirstInvalidUTF8(data)
-		d.addAt(line, col, "", "file is not valid UTF-8 text")
-		return s
-	}
-	if len(data) >= len(utf8BOM) && string(data[:len(utf8BOM)]) == string(utf8BOM) {
-		data = data[len(utf8BOM):]
-	}
-	tokens := lexer.Tokenize(string(data))
-	if !d.simple(tokens) {
-		return s
-	}
-	af, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
-	if err != nil {
-		d.syntax(err)
-		return s
-	}
-	if len(af.Docs) == 0 {
-		return s
-	}
-	if len(af.Docs) > 1 {
-		doc := af.Docs[1]
-		if doc.Start != nil && doc.Start.Position != nil {
-			d.addAt(doc.Start.Position.Line, doc.Start.Position.Column, "", "only one YAML document is allowed in the settings file")
-		} else {
-			d.add(doc.Body, "", "only one YAML document is allowed in the settings file")
-		}
-	}
-	body := af.Docs[0].Body
-	if body == nil {
-		return s // empty, or only comments: defaults
-	}
-	var values []*ast.MappingValueNode
-	switch m := unwrap(body).(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
-		d.add(body, "", "the settings file must be a mapping of keys to values, such as \"sound: false\"; found %s", describe(body))
-		return s
-	}
-	byKey := map[string]setting{}
+	handlers := map[string]func(ast.Node, string){}
 	for _, st := range settings {
-		byKey[st.key] = st
-	}
-	firstAt := map[string]int{}
-	for _, mv := range values {
-		if bad := findAlias(mv); bad != nil {
-			d.add(bad, fieldName(keyOf(mv)), "anchors, aliases and merge keys are not allowed in the settings file")
-			continue
-		}
-		key := keyOf(mv)
-		field := fieldName(key)
-		line, _ := position(mv.Key)
-		if first, dup := firstAt[key]; dup {
-			d.add(mv.Key, field, "is given twice (first on line %d); keep one", first)
-			continue
-		}
-		firstAt[key] = line
-		st, known := byKey[key]
-		if !known {
-			if hint := suggestKey(key); hint != "" {
-				d.add(mv.Key, field, "unknown setting (did you mean %q?)", hint)
-			} else {
-				d.add(mv.Key, field, "unknown setting; the settings are %s", strings.Join(Keys(), ", "))
+		handlers[st.key] = func(v ast.Node, key string) {
+			if d.IsMissing(v) {
+				d.Add(v, key, "has no value; write %s", st.want)
+				return
 			}
-			continue
+			st.read(d, v, key, &s)
 		}
-		if null, ok := mv.Value.(*ast.NullNode); ok && null.GetToken() != nil && null.GetToken().Type == token.ImplicitNullType {
-			d.add(mv.Key, field, "has no value; write %s", st.want)
-			continue
-		}
-		st.read(d, mv.Value, key, &s)
+	}
+	switch body.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.TagNode:
+		d.Fields(body, "", handlers, nil)
+	default:
+		d.Add(body, "", "the settings file must be a mapping of keys to values, such as \"sound: false\"; found %s", strictyaml.Describe(body))
 	}
 	return s
 }
 
-// simple rejects, cheaply and before parsing, files whose structure no
-// settings file has: the YAML parser takes quadratic time on deep nesting.
-func (d *decoder) simple(tokens token.Tokens) bool {
-	n, depth := 0, 0
-	for _, t := range tokens {
-		if t.Type == token.CommentType {
-			continue
-		}
-		if n++; n > maxTokens {
-			d.addAt(t.Position.Line, t.Position.Column, "", "file holds far more than a settings file does (over %d YAML elements)", maxTokens)
-			return false
-		}
-		switch t.Type {
-		case token.SequenceStartType, token.MappingStartType:
-			if depth++; depth > maxFlowNesting {
-				d.addAt(t.Position.Line, t.Position.Column, "", "nesting is deeper than %d levels", maxFlowNesting)
-				return false
-			}
-		case token.SequenceEndType, token.MappingEndType:
-			depth = max(depth-1, 0)
-		case token.SequenceEntryType, token.MappingKeyType, token.MappingValueType:
-			if t.Position.Column > maxIndicatorCol {
-				d.addAt(t.Position.Line, t.Position.Column, "", "nesting is too deep, or a key is too long, for a settings file")
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func (d *decoder) syntax(err error) {
-	type located interface {
-		GetToken() *token.Token
-		GetMessage() string
-	}
-	var le located
-	if errors.As(err, &le) && le.GetToken() != nil && le.GetToken().Position != nil {
-		pos := le.GetToken().Position
-		d.addAt(pos.Line, pos.Column, "", "YAML syntax: %s", le.GetMessage())
-		return
-	}
-	msg, _, _ := strings.Cut(err.Error(), "\n")
-	d.addAt(0, 0, "", "YAML syntax: %s", msg)
-}
-
-func keyOf(mv *ast.MappingValueNode) string {
-	if mv.Key == nil {
-		return ""
-	}
-	if t := mv.Key.GetToken(); t != nil {
-		return t.Value
-	}
-	return ""
-}
-
-// fieldName is a key as it may be shown: quoted when it holds characters
-// that must not reach the terminal, and cut short when long.
-func fieldName(key string) string {
-	if utf8.RuneCountInString(key) > 40 {
-		key = string([]rune(key)[:40]) + "…"
-	}
-	if key == "" || routines.Clean(key) != key {
-		return strconv.Quote(key)
-	}
-	return key
-}
-
 func (d *decoder) boolean(n ast.Node, key string, dst *bool) {
-	v := unwrap(n)
-	if b, ok := v.(*ast.BoolNode); ok {
-		*dst = b.Value
-		return
+	if v, ok := d.Boolean(n, key); ok {
+		*dst = v
 	}
-	hint := ""
-	if sn, ok := v.(*ast.StringNode); ok {
-		want := ""
-		switch strings.ToLower(strings.TrimSpace(sn.Value)) {
-		case "true", "yes", "y", "on":
-			want = "true"
-		case "false", "no", "n", "off":
-			want = "false"
-		}
-		if want != "" {
-			hint = fmt.Sprintf(" (write %s)", want)
-			if t := sn.GetToken(); t != nil && (t.Type == token.DoubleQuoteType || t.Type == token.SingleQuoteType) {
-				hint = fmt.Sprintf(" (write %s, without quotes)", want)
-			}
-		}
-	}
-	d.add(n, key, "must be true or false, found %s%s", describe(n), hint)
 }
 
 func (d *decoder) command(n ast.Node, key string, dst *string) {
-	sn, ok := unwrap(n).(*ast.StringNode)
+	v, ok := strictyaml.String(n)
 	if !ok {
 		hint := ""
-		if _, null := unwrap(n).(*ast.NullNode); null {
+		if _, null := n.(*ast.NullNode); null {
 			hint = `; write "" (or leave the key out) to use the first found of say, spd-say, espeak-ng`
 		}
-		d.add(n, key, "must be a command such as espeak-ng or \"espeak-ng -s 150\", found %s%s", describe(n), hint)
+		d.Add(n, key, "must be a command such as espeak-ng or \"espeak-ng -s 150\", found %s%s", strictyaml.Describe(n), hint)
 		return
 	}
-	cmd := strings.TrimSpace(sn.Value)
+	cmd := strings.TrimSpace(v)
 	switch {
 	case utf8.RuneCountInString(cmd) > maxCommandLen:
-		d.add(n, key, "is %d characters long; at most %d", utf8.RuneCountInString(cmd), maxCommandLen)
-	case strings.ContainsFunc(cmd, func(r rune) bool { return r != ' ' && routines.Clean(string(r)) != string(r) }):
-		d.add(n, key, "must not contain tabs, new lines or control characters")
+		d.Add(n, key, "is %d characters long; at most %d", utf8.RuneCountInString(cmd), maxCommandLen)
+	case strings.ContainsFunc(cmd, func(r rune) bool { return r != ' ' && strictyaml.Clean(string(r)) != string(r) }):
+		d.Add(n, key, "must not contain tabs, new lines or control characters")
 	case strings.ContainsAny(cmd, "\"'`$|;&<>"):
-		d.add(n, key, "is run directly, not through a shell: quotes and the characters $ | ; & < > ` are not understood; write the program and its arguments separated by spaces")
+		d.Add(n, key, "is run directly, not through a shell: quotes and the characters $ | ; & < > ` are not understood; write the program and its arguments separated by spaces")
 	default:
 		*dst = cmd
 	}
 }
 
+// duration is a gap in the one duration grammar, from 0s to limit.
 func (d *decoder) duration(n ast.Node, key string, limit time.Duration, dst *time.Duration) {
-	var raw string
-	switch v := unwrap(n).(type) {
-	case *ast.IntegerNode:
-		raw = v.GetToken().Value
-	case *ast.StringNode:
-		raw = v.Value
-	default:
-		d.add(n, key, "must be a duration in whole seconds from 0s to %s, such as 5s, 10 or 1m; found %s", seconds(limit), describe(n))
+	raw, ok := strictyaml.DurationText(n)
+	if !ok {
+		d.Add(n, key, "must be a duration in whole seconds from 0s to %s, such as 5s, 10 or 1m; found %s", seconds(limit), strictyaml.Describe(n))
 		return
 	}
-	dur, err := parseSeconds(raw)
+	dur, err := Gap(raw, limit)
 	if err != nil {
-		d.add(n, key, "%v", err)
-		return
-	}
-	if dur < 0 || dur > limit {
-		d.add(n, key, "must be from 0s to %s, found %s", seconds(limit), shorten(strings.TrimSpace(raw)))
+		d.Add(n, key, "%v", err)
 		return
 	}
 	*dst = dur
 }
 
-// parseSeconds reads "5s", "1m", "1m30s" or a bare number of seconds. Only
-// seconds and minutes are understood, and only whole seconds.
-func parseSeconds(raw string) (time.Duration, error) {
-	s := strings.TrimSpace(raw)
-	if s == "" {
-		return 0, errors.New("is empty; write a number of seconds such as 5 or 5s")
+// Gap reads a get-ready or switch gap ("5s", "10", "1m") from 0 s to limit,
+// for the settings file and the command-line flags alike.
+func Gap(raw string, limit time.Duration) (time.Duration, error) {
+	dur, err := strictyaml.ParseDuration(raw)
+	if err != nil {
+		return 0, err
 	}
-	const far = 24 * 60 * 60 // out of any range, without overflowing
-	if n, err := strconv.Atoi(s); err == nil {
-		return time.Duration(min(max(n, -far), far)) * time.Second, nil
-	} else if errors.Is(err, strconv.ErrRange) {
-		if strings.HasPrefix(s, "-") {
-			return -far * time.Second, nil
-		}
-		return far * time.Second, nil
-	}
-	dur, err := time.ParseDuration(s)
-	if err != nil || strings.ContainsAny(s, "hµnu") || strings.Contains(s, "ms") {
-		return 0, fmt.Errorf("bad duration %q: write seconds or minutes, such as 5s, 10 or 1m", shorten(s))
-	}
-	if dur%time.Second != 0 {
-		return 0, fmt.Errorf("duration %q must be whole seconds", s)
+	if dur < 0 || dur > limit {
+		return 0, fmt.Errorf("must be from 0s to %s, found %s", seconds(limit), strictyaml.Shorten(strings.TrimSpace(raw)))
 	}
 	return dur, nil
 }
 
-func seconds(d time.Duration) string {
-	return strconv.FormatInt(int64(d/time.Second), 10) + "s"
-}
+func seconds(d time.Duration) string { return strictyaml.Seconds(d) }
 
 func (d *decoder) units(n ast.Node, key string, dst *string) {
-	sn, ok := unwrap(n).(*ast.StringNode)
-	if ok && (sn.Value == Millilitres || sn.Value == FluidOunces) {
-		*dst = sn.Value
+	v, ok := strictyaml.String(n)
+	if ok && (v == Millilitres || v == FluidOunces) {
+		*dst = v
 		return
 	}
 	hint := ""
 	if ok {
-		if u := unitAliases[normalize(sn.Value, "")]; u != "" {
+		if u := unitAliases[normalize(v, "")]; u != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", u)
 		}
 	}
-	d.add(n, key, "must be ml or floz, found %s%s", describe(n), hint)
+	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
 }
 
 // unitAliases, by normalize(s, ""), are spellings that get a did-you-mean.
@@ -615,78 +435,8 @@ func suggestKey(key string) string {
 	if a, ok := keyAliases[norm]; ok {
 		return a
 	}
-	if best, ok := routines.Closest(norm, Keys()); ok {
+	if best, ok := strictyaml.Closest(norm, Keys()); ok {
 		return best
 	}
 	return ""
-}
-
-// unwrap looks through tags (e.g. !!str) to the value.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		t, ok := n.(*ast.TagNode)
-		if !ok {
-			return n
-		}
-		n = t.Value
-	}
-}
-
-func describe(n ast.Node) string {
-	switch v := unwrap(n).(type) {
-	case nil, *ast.NullNode:
-		return "nothing"
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.BoolNode:
-		return "true/false"
-	case *ast.IntegerNode, *ast.FloatNode:
-		return "a number " + shorten(v.GetToken().Value)
-	case *ast.StringNode:
-		return strconv.Quote(shorten(v.Value))
-	case *ast.LiteralNode:
-		return "a block of text"
-	default:
-		if t := v.GetToken(); t != nil {
-			return strconv.Quote(shorten(t.Value))
-		}
-		return "something else"
-	}
-}
-
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		return string([]rune(s)[:40]) + "…"
-	}
-	return s
-}
-
-// findAlias returns the first anchor, alias or merge key under n. They are
-// refused: a settings file never needs them, and they are how "billion
-// laughs" files blow up memory.
-func findAlias(n ast.Node) ast.Node {
-	var found ast.Node
-	ast.Walk(visitor(func(v ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch v.(type) {
-		case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
-			found = v
-			return false
-		}
-		return true
-	}), n)
-	return found
-}
-
-type visitor func(ast.Node) bool
-
-func (f visitor) Visit(n ast.Node) ast.Visitor {
-	if f(n) {
-		return f
-	}
-	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 const sec = time.Second
@@ -92,7 +93,7 @@ func TestParseBad(t *testing.T) {
 		{"boolean as text", "sound: yes please\n", []want{
 			{"1:8 sound", `must be true or false, found "yes please"`}}},
 		{"boolean as number", "sound: 1\n", []want{
-			{"1:8 sound", "must be true or false, found a number 1"}}},
+			{"1:8 sound", "must be true or false, found the number 1"}}},
 		{"boolean as yes/off", "voice: yes\nauto_advance: off\n", []want{
 			{"1:8 voice", `must be true or false, found "yes" (write true)`},
 			{"2:15 auto_advance", `found "off" (write false)`}}},
@@ -111,7 +112,7 @@ func TestParseBad(t *testing.T) {
 			{"2:13 switch_gap", `bad duration "500ms"`}}},
 		{"fractional seconds", "get_ready: 2.5s\nswitch_gap: 2.5\n", []want{
 			{"1:12 get_ready", `duration "2.5s" must be whole seconds`},
-			{"2:13 switch_gap", "found a number 2.5"}}},
+			{"2:13 switch_gap", "found the number 2.5"}}},
 		{"duration out of range", "get_ready: 90s\nswitch_gap: 31\n", []want{
 			{"1:12 get_ready", "must be from 0s to 60s, found 90s"},
 			{"2:13 switch_gap", "must be from 0s to 30s, found 31"}}},
@@ -127,7 +128,7 @@ func TestParseBad(t *testing.T) {
 		{"units in capitals", "units: ML\n", []want{
 			{"1:8 units", `(did you mean "ml"?)`}}},
 		{"units as number", "units: 250\n", []want{
-			{"1:8 units", "must be ml or floz, found a number 250"}}},
+			{"1:8 units", "must be ml or floz, found the number 250"}}},
 		{"command as list", "voice_command: [espeak-ng, -s, 150]\n", []want{
 			{"1:16 voice_command", "must be a command such as espeak-ng"}}},
 		{"command with shell syntax", "voice_command: espeak-ng -v 'en-us' | aplay\n", []want{
@@ -144,10 +145,10 @@ func TestParseBad(t *testing.T) {
 		{"key given twice", "sound: true\nvoice: true\nsound: false\n", []want{
 			{"3:1 sound", "is given twice (first on line 1)"}}},
 		{"anchor and alias", "sound: &on true\nvoice: *on\n", []want{
-			{"1:8 sound", "anchors, aliases and merge keys are not allowed"},
-			{"2:8 voice", "anchors, aliases and merge keys are not allowed"}}},
+			{"1:8 ", "anchors (&name) and aliases (*name) are not allowed in the settings file"},
+			{"2:8 ", "anchors (&name) and aliases (*name) are not allowed in the settings file"}}},
 		{"merge key", "<<: {sound: false}\n", []want{
-			{"1:1 <<", "anchors, aliases and merge keys are not allowed"}}},
+			{"1:1 ", "merge keys (<<) are not allowed in the settings file"}}},
 		{"top level is a list", "- sound: true\n", []want{
 			{"1:1 ", "the settings file must be a mapping of keys to values, such as \"sound: false\"; found a list"}}},
 		{"top level is text", "sound false\n", []want{
@@ -165,7 +166,7 @@ func TestParseBad(t *testing.T) {
 		{"deep nesting", "sound: " + strings.Repeat("[", 40) + "\n", []want{
 			{"1:24 ", "nesting is deeper than 16 levels"}}},
 		{"deep block nesting", "sound: " + strings.Repeat("- ", 100) + "x\n", []want{
-			{"1:130 ", "nesting is too deep"}}},
+			{"1:38 ", "nesting is deeper than 16 levels"}}},
 		{"every problem is reported, in order", "sound: 1\ncolour: red\nget_ready: 2m\nunits: oz\nvoice: maybe\nsound: false\n", []want{
 			{"1:8 sound", "must be true or false"},
 			{"2:1 colour", "unknown setting"},
@@ -216,7 +217,7 @@ func TestParseBad(t *testing.T) {
 func TestParseTooBig(t *testing.T) {
 	data := []byte("# " + strings.Repeat("x", MaxFileBytes) + "\n")
 	_, err := Parse("big.yaml", data)
-	ps := routines.AsProblems(err)
+	ps := strictyaml.AsProblems(err)
 	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "at most 65536 (64 KiB)") {
 		t.Fatalf("got %v, want one problem about 64 KiB", err)
 	}
@@ -228,11 +229,11 @@ func TestParseCapsProblems(t *testing.T) {
 		fmt.Fprintf(&b, "key%d: 1\n", i)
 	}
 	_, err := Parse("many.yaml", []byte(b.String()))
-	ps := routines.AsProblems(err)
+	ps := strictyaml.AsProblems(err)
 	if len(ps) != maxProblems+1 {
 		t.Fatalf("got %d problems, want %d", len(ps), maxProblems+1)
 	}
-	if last := ps[len(ps)-1]; !strings.Contains(last.Msg, "150 more problems not shown") {
+	if last := ps[len(ps)-1]; !strings.Contains(last.Msg, "and 150 more problems") {
 		t.Errorf("last problem = %v", last)
 	}
 }
@@ -248,7 +249,7 @@ func TestParseHostileIsRejectedBeforeParsing(t *testing.T) {
 	} {
 		start := time.Now()
 		_, err := Parse("hostile.yaml", []byte(src))
-		ps := routines.AsProblems(err)
+		ps := strictyaml.AsProblems(err)
 		if len(ps) != 1 {
 			t.Errorf("%s: got %d problems, want 1: %v", name, len(ps), err)
 		}
@@ -296,7 +297,7 @@ func TestLoad(t *testing.T) {
 	t.Run("problems name the file", func(t *testing.T) {
 		write(t, path, "sound: loud\nspeed: 2\n")
 		s, err := Load(path)
-		ps := routines.AsProblems(err)
+		ps := strictyaml.AsProblems(err)
 		if len(ps) != 2 || s != Defaults() {
 			t.Fatalf("Load = %+v, %v; want Defaults() and 2 problems", s, err)
 		}
@@ -355,7 +356,7 @@ func TestLoadUnreadable(t *testing.T) {
 			if s != Defaults() {
 				t.Errorf("on error Load returned %+v, want Defaults()", s)
 			}
-			if routines.AsProblems(err) != nil {
+			if strictyaml.AsProblems(err) != nil {
 				t.Errorf("want a plain error, got problems: %v", err)
 			}
 			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tt.msg) {

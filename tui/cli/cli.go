@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -23,6 +24,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
 	"github.com/cooldown-app/cooldown/routines/settings"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -113,7 +115,8 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
-	f.DurationVar(&a.getReady, "get-ready", 5*time.Second, "countdown before each step, 0s to 60s (settings: get_ready)")
+	a.getReady = settings.Defaults().GetReady
+	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -140,13 +143,23 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 			s.AutoAdvance = !a.noAuto
 		}
 		if f.Changed("get-ready") {
-			if a.getReady < 0 || a.getReady > settings.MaxGetReady || a.getReady%time.Second != 0 {
-				return s, nil, usageErr("--get-ready must be whole seconds from 0s to %v, got %v", settings.MaxGetReady, a.getReady)
-			}
 			s.GetReady = a.getReady
 		}
 	}
 	return s, warnings, nil
+}
+
+// timing is the person's get-ready and switch gaps (settings file, then
+// the flags given): every total shown is Routine.Total with it, so show,
+// list, plan, validate, the picker and the summary agree with the session.
+func (a *app) timing() routines.Timing {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		// A bad flag is reported by the command that runs; the file's
+		// own timing still holds for the totals.
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return s.Timing()
 }
 
 // voice finds the speech command when voice cues are on; a missing one is
@@ -186,19 +199,40 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 		return nil, nil, fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 	}
 	var warnings []string
-	files := map[string]bool{}
+	var files []string
 	for _, p := range problems {
 		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
-		files[p.File] = true
+		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
+			files = append(files, name)
+		}
 	}
 	if len(files) > 0 {
-		noun := "file"
-		if len(files) > 1 {
-			noun = "files"
-		}
-		warnings = append(warnings, fmt.Sprintf("Skipped %d routine %s with problems; `cooldown validate` shows them.", len(files), noun))
+		warnings = append(warnings, skippedWarning(files))
 	}
 	return lib, warnings, nil
+}
+
+// skippedWarning names the user files that were skipped for their
+// problems and the command that lists them.
+func skippedWarning(files []string) string {
+	noun := "file"
+	if len(files) > 1 {
+		noun = "files"
+	}
+	shown := files
+	if len(shown) > 3 {
+		shown = append(slices.Clone(files[:3]), fmt.Sprintf("%d more", len(files)-3))
+	}
+	return fmt.Sprintf("Skipped %d routine %s with problems (%s); `cooldown validate` shows them.",
+		len(files), noun, joinAnd(shown))
+}
+
+// joinAnd lists words as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func (a *app) runTUI(args []string) error {
@@ -264,6 +298,9 @@ func (a *app) runTUI(args []string) error {
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},
+		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+			return a.savePlanOnScreen(lib, r, req, notes)
+		},
 	}
 	model := tui.New(opts)
 	// cooldown draws the screen itself (tui.Terminal: a frame right after
@@ -281,7 +318,7 @@ func (a *app) runTUI(args []string) error {
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
 	settleForSession(os.Getenv) // the first frame is on screen
-	stop := forwardSignals(p)
+	stop := forwardSignals(p, screen)
 	_, runErr := p.Run()
 	stopResize()
 	sig := stop()
@@ -310,7 +347,10 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGPIPE is caught too: output closed by its reader (`| head -2`)
+	// ends the session as interrupted and recorded, where the default
+	// action would kill the process and leave its checkpoint behind.
+	ctx, stop := signal.NotifyContext(context.Background(), append(endSignals, syscall.SIGPIPE)...)
 	defer stop()
 	var bell io.Writer
 	if set.Sound && isTTY(a.io.err) {
@@ -335,32 +375,61 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	return nil
 }
 
-// forwardSignals turns SIGINT, SIGTERM and SIGHUP into a message, so the
-// program records the session and restores the terminal before exiting.
-// stop returns the signal that arrived, if any.
-func forwardSignals(p *tea.Program) (stop func() os.Signal) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+// endSignals end a session as interrupted, the terminal restored and the
+// session recorded: SIGQUIT too, which would otherwise dump goroutines and
+// leave the terminal in raw mode on the alternate screen.
+var endSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// forwardSignals turns the end signals into a message, so the program
+// records the session and restores the terminal before exiting; a SIGTSTP
+// from outside into a suspend like ctrl+z, and a SIGCONT into a full
+// redraw. stop returns the end signal that arrived, if any.
+func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
+	// The suspend stops the process with a SIGTSTP of its own, which must
+	// not be caught: its default action is the stop.
+	screen.OnSuspend(func() { signal.Reset(syscall.SIGTSTP) }, func() { signal.Notify(ch, syscall.SIGTSTP) })
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
-		select {
-		case s := <-ch:
-			got <- s
-			p.Send(tui.SignalMsg{Signal: s})
-		case <-done:
+		for {
+			select {
+			case s := <-ch:
+				switch s {
+				case syscall.SIGTSTP:
+					p.Send(tui.StopMsg{})
+					continue
+				case syscall.SIGCONT:
+					p.Send(tui.ContinuedMsg{})
+					continue
+				}
+				got <- s
+				p.Send(tui.SignalMsg{Signal: s})
+				return
+			case <-done:
+				return
+			}
 		}
 	}()
 	return func() os.Signal {
 		signal.Stop(ch)
+		screen.OnSuspend(nil, nil)
 		close(done)
 		select {
 		case s := <-got:
 			return s
-		case s := <-ch:
-			return s
 		default:
-			return nil
+		}
+		for {
+			select {
+			case s := <-ch:
+				if s != syscall.SIGTSTP && s != syscall.SIGCONT {
+					return s
+				}
+			default:
+				return nil
+			}
 		}
 	}
 }

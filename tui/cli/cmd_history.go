@@ -19,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -26,7 +27,7 @@ const (
 	defaultHistoryWeeks = 12
 	maxHistoryWeeks     = 104
 	lastSessionsShown   = 10
-	minHistoryWidth     = 50 // narrower terminals get lines of this width
+	minHistoryWidth     = 40 // narrower terminals get lines of this width
 )
 
 // lookOf decides how `cooldown history` draws: the colour profile of out
@@ -207,16 +208,16 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 	rows := [][]string{{"When", "Routine", "Min", "Outcome", "Steps", "Rating"}}
 	for _, i := range idx {
 		r := &recs[i]
-		name := routines.Clean(r.RoutineName)
+		name := strictyaml.Clean(r.RoutineName)
 		if name == "" {
-			name = routines.Clean(r.Routine)
+			name = strictyaml.Clean(r.Routine)
 		}
 		rating := "-"
 		if r.Rating > 0 {
 			rating = fmt.Sprintf("%d/5", r.Rating)
 		}
 		rows = append(rows, []string{
-			whenText(r.Start, now),
+			whenText(r.Start, now, false),
 			name,
 			strconv.Itoa(int(r.ActiveSeconds/60 + 0.5)),
 			string(r.Outcome), // one of three: Read checked it
@@ -235,6 +236,17 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 	// terminal the rating, then the steps, give way to it.
 	const minName = 12
 	cols := len(widths)
+	if short := 6 + gap*3 + indent + widths[2] + widths[3] + ansi.StringWidth(whenText(now, now, true)); width < short+minName-6+widths[0]-ansi.StringWidth(whenText(now, now, true)) {
+		// Too narrow for the weekday too: "4 Mar 08:00" and a shorter name.
+		for n, i := range idx {
+			rows[n+1][0] = whenText(recs[i].Start, now, true)
+		}
+		widths[0] = 0
+		for _, row := range rows {
+			widths[0] = max(widths[0], ansi.StringWidth(row[0]))
+		}
+		cols = 4
+	}
 	for {
 		fixed := indent + gap*(cols-1)
 		for c, w := range widths[:cols] {
@@ -243,7 +255,7 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 			}
 		}
 		if width-fixed >= minName || cols == 4 {
-			widths[1] = max(min(widths[1], width-fixed), minName)
+			widths[1] = max(min(widths[1], width-fixed), 6)
 			break
 		}
 		cols--
@@ -295,10 +307,16 @@ func outcomeStyle(h historyStyles, outcome string) lipgloss.Style {
 }
 
 // whenText is a session's start for the table: "Wed  4 Mar 18:05" this
-// year, "12 Nov 2025 18:05" before.
-func whenText(t, now time.Time) string {
+// year, "12 Nov 2025 18:05" before; short, for narrow windows, " 4 Mar
+// 18:05" and "12 Nov 2025".
+func whenText(t, now time.Time, short bool) string {
 	t = t.In(now.Location())
-	if t.Year() == now.Year() {
+	switch {
+	case short && t.Year() == now.Year():
+		return t.Format("_2 Jan 15:04")
+	case short:
+		return t.Format("_2 Jan 2006")
+	case t.Year() == now.Year():
 		return t.Format("Mon _2 Jan 15:04")
 	}
 	return t.Format("_2 Jan 2006 15:04")
@@ -309,7 +327,7 @@ func whenText(t, now time.Time) string {
 // sessions a week.
 func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, now time.Time, width int, h historyStyles) {
 	monday := grid.Date(len(grid.Sessions)-1, 0)
-	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(monday.AddDate(0, 0, 6))) + "\n")
+	b.WriteString(h.paint(h.title, "This week") + h.paint(h.subtle, ", "+dayMonth(monday)+" to "+dayMonth(grid.Date(len(grid.Sessions)-1, 6))) + "\n")
 	days, sofar := 0, int(now.Weekday()+6)%7+1 // Monday = 1 day so far
 	for _, n := range grid.Sessions[len(grid.Sessions)-1] {
 		if n > 0 {
@@ -319,7 +337,15 @@ func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, n
 	row := func(label, value, verdict string, ok bool) {
 		head := fmt.Sprintf("  %-17s%-13s", label, value)
 		if verdict == "" {
-			b.WriteString(strings.TrimRight(head, " ") + "\n")
+			// A long value wraps under itself in a narrow window.
+			lines := strings.Split(ansi.Wordwrap(value, max(width-19, 10), ""), "\n")
+			for i, l := range lines {
+				lead := fmt.Sprintf("  %-17s", label)
+				if i > 0 {
+					lead = strings.Repeat(" ", 19)
+				}
+				b.WriteString(strings.TrimRight(lead+l, " ") + "\n")
+			}
 			return
 		}
 		next := strings.Repeat(" ", len(head))
@@ -365,7 +391,7 @@ func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, n
 	if !st.LastSession.IsZero() {
 		total += ", latest " + agoText(st.LastSession, now)
 	}
-	b.WriteString(fmt.Sprintf("  %-17s", "All time") + total + "\n")
+	row("All time", total, "", false)
 }
 
 func verdictStyle(h historyStyles, ok bool) lipgloss.Style {
@@ -428,8 +454,11 @@ func writeHeatmap(b *strings.Builder, g history.HeatmapGrid, now time.Time, week
 	shown, step := heatLayout(weeks, width)
 	first := len(g.Sessions) - shown
 	from, to := g.Date(first, 0), g.Date(len(g.Sessions)-1, 6)
-	b.WriteString(h.paint(h.title, "Last "+plural(shown, "week", "weeks")) +
-		h.paint(h.subtle, fmt.Sprintf(", %s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006"))) + "\n")
+	title, span := "Last "+plural(shown, "week", "weeks"), fmt.Sprintf(", %s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006"))
+	if len(title)+ansi.StringWidth(span) > width {
+		span = "\n  " + strings.TrimPrefix(span, ", ") // the dates under the title
+	}
+	b.WriteString(h.paint(h.title, title) + h.paint(h.subtle, span) + "\n")
 	if shown < weeks {
 		b.WriteString(h.paint(h.note, fmt.Sprintf("  (%d of %d weeks fit in %d columns)", shown, weeks, width)) + "\n")
 	}
@@ -530,15 +559,8 @@ func agoText(t, now time.Time) string {
 	}
 }
 
-// calendarDays counts the midnights from t to now in now's location.
-func calendarDays(t, now time.Time) int {
-	loc := now.Location()
-	y1, m1, d1 := t.In(loc).Date()
-	y2, m2, d2 := now.Date()
-	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	z := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	return int(z.Sub(a).Hours() / 24)
-}
+// calendarDays counts the civil days from t to now in now's location.
+func calendarDays(t, now time.Time) int { return history.CalendarDays(t, now) }
 
 // --json
 

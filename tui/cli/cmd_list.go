@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // listFilter is what `cooldown list` keeps.
@@ -52,21 +53,22 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			t := a.timing()
 			var keep []*routines.Routine
 			for _, r := range lib.Routines() {
-				if f.match(r) {
+				if f.match(r, t) {
 					keep = append(keep, r)
 				}
 			}
 			if asJSON {
-				return writeListJSON(a.io.out, keep)
+				return writeListJSON(a.io.out, keep, t)
 			}
 			if len(keep) == 0 {
 				fmt.Fprintln(a.io.err, "cooldown: no routine matches; try fewer filters")
 				return nil
 			}
 			width, fit := a.io.width(a.io.out)
-			_, err = io.WriteString(a.io.out, listTable(keep, width, fit))
+			_, err = io.WriteString(a.io.out, listTable(keep, width, fit, t))
 			return err
 		},
 	}
@@ -110,14 +112,17 @@ func parseListFilter(soreness string, sorenessSet bool, areas []string, areasSet
 	return f, nil
 }
 
-func (f listFilter) match(r *routines.Routine) bool {
+// match keeps a routine when it passes every filter. The minute limit
+// compares the minutes the table shows (routines.Minutes), not the
+// seconds: a routine listed as 12 min is kept by --max-minutes 12.
+func (f listFilter) match(r *routines.Routine, t routines.Timing) bool {
 	if f.level != "" && !r.Suits(f.level) {
 		return false
 	}
 	if f.areas != nil && !slices.ContainsFunc(r.Areas(), func(a string) bool { return slices.Contains(f.areas, a) }) {
 		return false
 	}
-	if f.max > 0 && r.Total(routines.DefaultTiming()) > f.max {
+	if f.max > 0 && routines.Minutes(r.Total(t)) > int(f.max/time.Minute) {
 		return false
 	}
 	return true
@@ -137,9 +142,8 @@ type listEntry struct {
 	ReplacesBuiltin bool     `json:"replaces_builtin"`
 }
 
-func writeListJSON(w io.Writer, rs []*routines.Routine) error {
+func writeListJSON(w io.Writer, rs []*routines.Routine, t routines.Timing) error {
 	out := make([]listEntry, 0, len(rs))
-	t := routines.DefaultTiming()
 	for _, r := range rs {
 		total := r.Total(t)
 		e := listEntry{
@@ -168,9 +172,8 @@ func writeListJSON(w io.Writer, rs []*routines.Routine) error {
 // is set (a terminal), rows are kept within width: names, paths and areas
 // are cut with "…"; when even then the areas would get too little room, each
 // routine's areas move to a second line under its name.
-func listTable(rs []*routines.Routine, width int, fit bool) string {
+func listTable(rs []*routines.Routine, width int, fit bool, t routines.Timing) string {
 	rows := [][]string{{"ID", "NAME", "LEVELS", "MIN", "AREAS", "SOURCE"}}
-	t := routines.DefaultTiming()
 	for _, r := range rs {
 		rows = append(rows, []string{
 			r.ID,
@@ -300,7 +303,7 @@ const replacesMark = " (replaces built-in)"
 // built-in routine. The path is cleaned: a file name cannot send escape
 // sequences to the terminal.
 func sourceLabel(r *routines.Routine) string {
-	s := routines.Clean(routines.DisplaySource(r.Source))
+	s := strictyaml.Clean(routines.DisplaySource(r.Source))
 	if r.Overrides {
 		s += replacesMark
 	}

@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // unsavedSource is what `plan` shows as the source of a plan not saved.
@@ -24,6 +26,7 @@ type planOptions struct {
 	areas       []string
 	longerHolds bool
 	save        string
+	name        string
 	start       bool
 }
 
@@ -65,7 +68,8 @@ func (a *app) planCmd() *cobra.Command {
 	f.StringVar(&o.minutes, "minutes", "", "the minutes you have, 5 to 60 (required)")
 	f.StringSliceVar(&o.areas, "areas", nil, "sore body areas or groups, e.g. calves,quads or legs (default: the whole body)")
 	f.BoolVar(&o.longerHolds, "longer-holds", false, "hold stretches 30–60 s (older adults)")
-	f.StringVar(&o.save, "save", "", "save the plan as a routine file (a bare name goes in your routines folder)")
+	f.StringVar(&o.save, "save", "", "save the plan as a routine file (a bare name goes in your routines folder); its id is the file's name")
+	f.StringVar(&o.name, "name", "", "the saved routine's name, as the picker and list show it (with --save; default: from the file's name)")
 	f.BoolVar(&o.start, "start", false, "start the plan at once")
 	// The session flags of `start` (--soreness, --plain, --quiet, ...).
 	a.addSessionFlags(cmd)
@@ -88,12 +92,23 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 			}
 		}
 	}
-	target := ""
+	target, id, name := "", "", ""
+	if fl.Changed("name") && !fl.Changed("save") {
+		return usageErr("--name names a saved plan: use it with --save NAME")
+	}
 	if fl.Changed("save") {
 		if target, err = planSavePath(o.save); err != nil {
 			return err
 		}
+		if id, name, err = savedNames(target, o.name, fl.Changed("name")); err != nil {
+			return err
+		}
 	}
+	set, _, err := a.loadSettings()
+	if err != nil {
+		return err
+	}
+	req.Timing = new(set.Timing())
 	lib, _, err := a.loadLibrary()
 	if err != nil {
 		return err
@@ -104,27 +119,22 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	}
 	r.Source = unsavedSource
 	if target != "" {
-		if prev, err := lib.Routine(r.ID); err == nil && prev.Source != routines.BuiltIn {
-			return usageErr("--save: this plan (%s) is already saved in %s; run it with `cooldown start %s`, or remove that file first",
-				r.ID, routines.Clean(routines.DisplaySource(prev.Source)), r.ID)
-		}
-		data := routines.MarshalRoutine(r, a.io.now(), planComments(req, notes)...)
-		if err := writeNewFile(target, data); err != nil {
+		r.ID, r.Name = id, name
+		if err := savePlan(lib, r, req, notes, target, a.io.now()); err != nil {
 			return err
 		}
-		r.Source = target
 	}
 
 	width := 80
 	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
 	}
-	if _, err := io.WriteString(a.io.out, planText(r, notes, width)); err != nil {
+	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {
 		return err
 	}
 	if target != "" {
 		fmt.Fprintf(a.io.err, "cooldown: saved %s to %s; `cooldown start %s` runs it again\n",
-			r.ID, routines.Clean(routines.DisplaySource(target)), r.ID)
+			r.ID, strictyaml.Clean(routines.DisplaySource(target)), r.ID)
 	}
 	if !o.start {
 		return nil
@@ -191,13 +201,13 @@ func planSavePath(name string) (string, error) {
 		}
 		path = filepath.Join(routinesDir(), name)
 	} else if st, err := os.Stat(filepath.Dir(name)); err != nil || !st.IsDir() {
-		return "", usageErr("--save: there is no folder %s to save into", routines.Clean(filepath.Dir(name)))
+		return "", usageErr("--save: there is no folder %s to save into", strictyaml.Clean(filepath.Dir(name)))
 	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", usageErr("--save: %s already exists; cooldown plan never overwrites a file: choose another name or remove it first",
-			routines.Clean(routines.DisplaySource(path)))
+			strictyaml.Clean(routines.DisplaySource(path)))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("--save: %s: %w", routines.Clean(path), err)
+		return "", fmt.Errorf("--save: %s: %w", strictyaml.Clean(path), err)
 	}
 	return path, nil
 }
@@ -212,7 +222,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", routines.Clean(path))
+		return usageErr("--save: %s already exists; cooldown plan never overwrites a file", strictyaml.Clean(path))
 	}
 	if err != nil {
 		return fmt.Errorf("--save: %w", err)
@@ -223,7 +233,7 @@ func writeNewFile(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("--save: writing %s: %w", routines.Clean(path), err)
+		return fmt.Errorf("--save: writing %s: %w", strictyaml.Clean(path), err)
 	}
 	return nil
 }
@@ -247,8 +257,8 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 
 // planText is the plan as `show` prints a routine, with the builder's
 // notes after the steps.
-func planText(r *routines.Routine, notes []string, width int) string {
-	text := showText(r, width)
+func planText(r *routines.Routine, notes []string, width int, t routines.Timing) string {
+	text := showText(r, width, t)
 	if len(notes) == 0 {
 		return text
 	}
@@ -262,4 +272,57 @@ func planText(r *routines.Routine, notes []string, width int) string {
 		return text[:i+1] + b.String() + text[i+1:]
 	}
 	return text + b.String()
+}
+
+// savedNames are the id and name of a plan saved as path: the id is the
+// file's name ("evening.yaml" → evening), so `cooldown start evening` runs
+// it; the name is --name, or made from the file's name ("Evening").
+func savedNames(path, name string, nameSet bool) (id, shown string, err error) {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	id = routines.IDFor(base)
+	if id == "" {
+		return "", "", usageErr("--save: %q cannot be a routine id: use lowercase letters, digits and dashes (e.g. evening or calf-day)",
+			strictyaml.Clean(base))
+	}
+	shown = routines.NameFor(base)
+	if nameSet {
+		if err := routines.CheckName(name); err != nil {
+			return "", "", usageErr("--name: %v", err)
+		}
+		shown = strings.TrimSpace(name)
+	}
+	return id, shown, nil
+}
+
+// savePlan writes plan r (its id and name already set) to target as a
+// routine file, refusing an id another routine already has: the file would
+// replace it. The command and the on-screen planner both save through it.
+func savePlan(lib *routines.Library, r *routines.Routine, req routines.PlanRequest, notes []string, target string, now time.Time) error {
+	if prev, err := lib.Routine(r.ID); err == nil {
+		if prev.Source == routines.BuiltIn {
+			return usageErr("--save: %s is the id of a built-in routine; choose another name", r.ID)
+		}
+		return usageErr("--save: a routine with the id %s is already in %s; run it with `cooldown start %s`, or choose another name",
+			r.ID, strictyaml.Clean(routines.DisplaySource(prev.Source)), r.ID)
+	}
+	data := routines.MarshalRoutine(r, now, planComments(req, notes)...)
+	if err := writeNewFile(target, data); err != nil {
+		return err
+	}
+	r.Source = target
+	return nil
+}
+
+// savePlanOnScreen saves a plan built in the on-screen planner under its
+// own id in the routines folder, as `plan --save ID` would, and says where
+// (or why not, in words for the screen rather than for the flag).
+func (a *app) savePlanOnScreen(lib *routines.Library, r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+	target, err := planSavePath(r.ID)
+	if err == nil {
+		err = savePlan(lib, r, req, notes, target, a.io.now())
+	}
+	if err != nil {
+		return "", errors.New("Not saved: " + strings.TrimPrefix(err.Error(), "--save: "))
+	}
+	return strictyaml.Clean(routines.DisplaySource(target)), nil
 }

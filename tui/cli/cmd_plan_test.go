@@ -83,7 +83,7 @@ func TestPlanGolden(t *testing.T) {
 // printed, and it is never overwritten.
 func TestPlanSave(t *testing.T) {
 	dir := planEnv(t)
-	r := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "today")
+	r := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "today", "--name", "Today's calves")
 	r.wantOK(t)
 	path := filepath.Join(dir, "today.yaml")
 	data, err := os.ReadFile(path)
@@ -91,13 +91,13 @@ func TestPlanSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, data)
-	if !strings.Contains(r.err, "saved plan-12m-sore-calves to ") || !strings.Contains(r.err, "`cooldown start plan-12m-sore-calves`") {
+	if !strings.Contains(r.err, "saved today to ") || !strings.Contains(r.err, "`cooldown start today`") {
 		t.Errorf("stderr: %s", r.err)
 	}
 
 	v := runPlanCLI(t, "validate", path)
 	v.wantOK(t)
-	if !strings.Contains(v.out, ": ok — 1 routine: plan-12m-sore-calves (12 min 5 s)") {
+	if !strings.Contains(v.out, ": ok — 1 routine: today (12 min 5 s)") {
 		t.Errorf("validate: %s", v.out)
 	}
 
@@ -112,7 +112,7 @@ func TestPlanSave(t *testing.T) {
 	}
 	found := false
 	for _, e := range entries {
-		if e.ID == "plan-12m-sore-calves" {
+		if e.ID == "today" {
 			found = true
 			if e.Source != path || e.Seconds != 12*60+5 {
 				t.Errorf("list: source %q, seconds %d; want %q, 725", e.Source, e.Seconds, path)
@@ -124,23 +124,27 @@ func TestPlanSave(t *testing.T) {
 	}
 
 	// show prints the saved plan as plan printed it, minus the notes.
-	s := runPlanCLI(t, "show", "plan-12m-sore-calves")
+	s := runPlanCLI(t, "show", "today")
 	s.wantOK(t)
 	if s.out != r.out {
 		t.Errorf("show differs from plan's output:\n--- plan\n%s\n--- show\n%s", r.out, s.out)
 	}
 
-	// Never overwritten, in any spelling; the same plan under another
-	// name is refused too.
+	// Never overwritten, in any spelling; an id another routine has is
+	// refused too (the file would replace it).
 	for _, name := range []string{"today", "today.yaml", path} {
 		again := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", name)
 		if again.code != exitUsage || !strings.Contains(again.err, "already exists") || again.out != "" {
 			t.Errorf("--save %s over an existing file: exit %d, %q", name, again.code, again.err)
 		}
 	}
-	dup := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "copy")
-	if dup.code != exitUsage || !strings.Contains(dup.err, "already saved in") {
-		t.Errorf("the same plan saved twice: exit %d, %q", dup.code, dup.err)
+	dup := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "today.yml")
+	if dup.code != exitUsage || !strings.Contains(dup.err, "already in") {
+		t.Errorf("a second file for the id today: exit %d, %q", dup.code, dup.err)
+	}
+	bi := runPlanCLI(t, "plan", "--minutes", "12", "--save", "quick-10-lower")
+	if bi.code != exitUsage || !strings.Contains(bi.err, "built-in") {
+		t.Errorf("saved over a built-in id: exit %d, %q", bi.code, bi.err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
 		t.Error("the saved file changed")

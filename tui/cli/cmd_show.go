@@ -33,13 +33,13 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			var out string
 			if markdown {
-				out = showMarkdown(r)
+				out = showMarkdown(r, a.timing())
 			} else {
 				width := 80
 				if w, isTerm := a.io.width(a.io.out); isTerm {
 					width = max(min(w, 80), 30)
 				}
-				out = showText(r, width)
+				out = showText(r, width, a.timing())
 			}
 			_, err = io.WriteString(a.io.out, out)
 			return err
@@ -50,16 +50,14 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 // timingNote says what the computed total includes.
-func timingNote() string {
-	t := routines.DefaultTiming()
+func timingNote(t routines.Timing) string {
 	return fmt.Sprintf("%s to get ready before each step and %s to switch sides or between reps",
 		routines.Friendly(t.GetReady), routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
-func showText(r *routines.Routine, width int) string {
+func showText(r *routines.Routine, width int, t routines.Timing) string {
 	var b strings.Builder
-	t := routines.DefaultTiming()
 	b.WriteString(r.Name + " (" + r.ID + ")\n")
 	if r.Summary != "" {
 		b.WriteString(wrapIndent(r.Summary, width, "", ""))
@@ -70,7 +68,7 @@ func showText(r *routines.Routine, width int) string {
 		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
 	}
 	field("Levels", levelNames(r.Soreness))
-	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote())
+	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t))
 	field("Areas", areaText(r))
 	field("Source", sourceLabel(r))
 
@@ -110,15 +108,14 @@ func showText(r *routines.Routine, width int) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine) string {
+func showMarkdown(r *routines.Routine, t routines.Timing) string {
 	var b strings.Builder
-	t := routines.DefaultTiming()
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
 		b.WriteString(mdEscape(r.Summary) + "\n\n")
 	}
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
-	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote() + "\n")
+	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t) + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
 	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
 

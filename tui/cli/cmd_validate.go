@@ -7,21 +7,35 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func (a *app) validateCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "validate FILE...",
+		Use:   "validate [FILE...]",
 		Short: "Check routine files before you use or share them",
 		Long: "Check routine files together with the built-in catalogue: a routine may use built-in " +
 			"exercises and exercises defined in any of the files given.\n\n" +
 			"Every problem is printed on stderr as file:line:col: field: message, and the exit code " +
 			"is 2. When all is well, each file gets one line on stdout with the routines it defines " +
-			"and their computed totals.",
-		Example: "  cooldown validate my-routines.yaml\n" +
+			"and their computed totals.\n\n" +
+			"With no FILE, every routine file in your routines folder (" + displayRoutinesDir() + ") is checked.",
+		Example: "  cooldown validate                  # your routines folder\n" +
+			"  cooldown validate my-routines.yaml\n" +
 			"  cooldown validate exercises.yaml client-*.yaml",
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				files, err := routines.UserFiles(routinesDir())
+				if err != nil {
+					return fmt.Errorf("reading your routines folder: %w", err)
+				}
+				if len(files) == 0 {
+					fmt.Fprintf(a.io.err, "cooldown: no routine files in %s (*.yaml or *.yml); nothing to check\n", routines.DisplaySource(routinesDir()))
+					return nil
+				}
+				args = files
+			}
 			reports, err := routines.ValidateFiles(args)
 			if err != nil {
 				return fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
@@ -47,8 +61,9 @@ func (a *app) validateCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("built-in routine data is broken (this is a bug): %w", err)
 			}
+			t := a.timing()
 			for _, rep := range reports {
-				fmt.Fprintln(a.io.out, okLine(rep, base))
+				fmt.Fprintln(a.io.out, okLine(rep, base, t))
 			}
 			return nil
 		},
@@ -59,16 +74,15 @@ func (a *app) validateCmd() *cobra.Command {
 // name is printed as given on the command line; the rest is cleaned so a
 // hostile file cannot put escape sequences on the terminal.
 func problemLine(p routines.Problem) string {
-	p.Field = routines.Clean(p.Field)
-	p.Msg = routines.Clean(p.Msg)
+	p.Field = strictyaml.Clean(p.Field)
+	p.Msg = strictyaml.Clean(p.Msg)
 	return p.Error()
 }
 
 // okLine sums up a valid file: "my.yaml: ok — 2 routines: hips-5 (5 min
 // 10 s), back-8 (8 min); 1 exercise". Routines and exercises that take the
 // place of built-in ones are marked: they change what the built-in routines do.
-func okLine(rep routines.FileReport, base *routines.Library) string {
-	t := routines.DefaultTiming()
+func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) string {
 	var parts []string
 	if n := len(rep.Routines); n > 0 {
 		names := make([]string, n)

@@ -21,11 +21,12 @@ func stateDir() string { return filepath.Join(xdg.StateHome, "cooldown") }
 type recorder struct {
 	store *history.Store
 
-	mu       sync.Mutex
-	cp       *history.Checkpoint
-	base     history.Record
-	last     session.Summary
-	beginErr error // the checkpoint could not be made: nothing will be saved
+	mu    sync.Mutex
+	cp    *history.Checkpoint
+	base  history.Record
+	last  session.Summary
+	begun bool // Begin was called: there is a session to record
+	done  bool // its final record was written (or tried): once only
 }
 
 func newRecorder() *recorder { return &recorder{store: history.NewStore(stateDir())} }
@@ -51,10 +52,13 @@ func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session
 		Outcome: history.OutcomeInterrupted,
 	}
 	r.last = sum
+	r.begun = true
 	cp, err := r.store.Begin(record(r.base, sum))
 	if err != nil {
-		r.beginErr = err
-		return err
+		// The session still goes to the log when it ends: the checkpoint
+		// only protects against a crash, and the log may well be writable
+		// (another file system, or room left in its last block).
+		return fmt.Errorf("%v; the session is saved when it ends", err)
 	}
 	r.cp = cp
 	return nil
@@ -108,9 +112,10 @@ func (r *recorder) Progress(sum session.Summary, now time.Time) (week, streak in
 func (r *recorder) finish(res tui.Result) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.cp == nil {
-		return r.beginErr
+	if !r.begun || r.done {
+		return nil // no session started (the picker was left), or already recorded
 	}
+	r.done = true
 	rec := record(r.base, res.Summary)
 	switch {
 	case res.Outcome == tui.OutcomeCompleted:
@@ -121,6 +126,10 @@ func (r *recorder) finish(res tui.Result) error {
 		rec.Outcome = history.OutcomeInterrupted
 	}
 	rec.Rating = res.Rating
+	if r.cp == nil {
+		// No checkpoint could be kept: the log append is still tried.
+		return r.store.Append(rec)
+	}
 	err := r.cp.Finish(rec)
 	r.cp = nil
 	return err

@@ -138,10 +138,11 @@ func TestE2ECtrlC(t *testing.T) {
 	e2eAssertRecorded(t, env, "interrupted")
 }
 
-// SIGTERM, SIGINT and SIGHUP mid-session: exit 130, terminal restored.
+// SIGTERM, SIGINT, SIGHUP and SIGQUIT mid-session: exit 130, terminal
+// restored (SIGQUIT would otherwise dump goroutines and leave raw mode on).
 func TestE2ESignals(t *testing.T) {
 	t.Parallel()
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			t.Parallel()
 			tm, env := e2eStartHolding(t)

@@ -1,4 +1,4 @@
-package routines
+package strictyaml
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ func Clean(s string) string {
 		case r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r):
 			space = true
 			continue
-		case unicode.IsControl(r), isBidiControl(r), r == '\uFEFF':
+		case unicode.IsControl(r), IsBidiControl(r), r == '\uFEFF':
 			continue
 		}
 		if space && b.Len() > 0 {
@@ -33,7 +33,9 @@ func Clean(s string) string {
 	return b.String()
 }
 
-func isBidiControl(r rune) bool {
+// IsBidiControl tells the characters that reorder text on screen (bidi
+// overrides, isolates and marks): a name could hide what it says with them.
+func IsBidiControl(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') || r == '\u200E' || r == '\u200F' || r == '\u061C'
 }
 

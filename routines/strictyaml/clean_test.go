@@ -1,9 +1,10 @@
-package routines
+package strictyaml
 
 import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestClean(t *testing.T) {
@@ -78,5 +79,15 @@ func TestEscapeControls(t *testing.T) {
 	p := Problem{File: "x\x1b]0;t\a.yaml", Line: 2, Col: 3, Field: "f", Msg: "m\x1b[2J"}
 	if got, want := p.Error(), `x\x1b]0;t\x07.yaml:2:3: f: m\x1b[2J`; got != want {
 		t.Errorf("Problem.Error() = %q, want %q", got, want)
+	}
+}
+
+func assertClean(t testing.TB, s string) {
+	t.Helper()
+	for _, r := range s {
+		if unicode.IsControl(r) || IsBidiControl(r) || r == '\uFEFF' {
+			t.Errorf("text %q holds control character %U", s, r)
+			return
+		}
 	}
 }

@@ -1,14 +1,20 @@
-package routines
+package strictyaml
 
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Problem is one thing wrong in a routine file, with where it is.
+// Pos is a place in a source file, for error messages.
+type Pos struct {
+	Line, Col int
+}
+
+// Problem is one thing wrong in a file, with where it is.
 type Problem struct {
 	File  string
 	Line  int // 0 when the problem is the whole file
@@ -62,7 +68,7 @@ func EscapeControls(s string) string {
 }
 
 func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || isBidiControl(r) || r == '\uFEFF' || r == utf8.RuneError
+	return unicode.IsControl(r) || IsBidiControl(r) || r == '\uFEFF' || r == utf8.RuneError
 }
 
 // Problems is every problem found in one or more files. It is an error
@@ -90,8 +96,30 @@ func AsProblems(err error) Problems {
 	return nil
 }
 
-// suggest returns ` (did you mean "x"?)` for the closest candidate, if close.
-func suggest(s string, candidates []string) string {
+// MoreProblems is the last problem of a file with more than the problems
+// listed: a count, so a hostile file cannot flood the screen.
+func MoreProblems(file string, n int) Problem {
+	return Problem{File: file, Msg: fmt.Sprintf("and %d more problems; fix the ones above first", n)}
+}
+
+// IsMoreProblems tells the line made by MoreProblems from a real problem.
+func IsMoreProblems(p Problem) bool {
+	return p.Line == 0 && strings.HasPrefix(p.Msg, "and ") && strings.HasSuffix(p.Msg, " more problems; fix the ones above first")
+}
+
+// SortByPos orders problems of one file by line and column, whole-file
+// problems first, keeping the order of problems at the same place.
+func SortByPos(ps Problems) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
+}
+
+// Suggest returns ` (did you mean "x"?)` for the closest candidate, if close.
+func Suggest(s string, candidates []string) string {
 	best, ok := Closest(s, candidates)
 	if !ok {
 		return ""

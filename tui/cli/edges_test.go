@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+// A routine file whose total is 12 min 10 s with the default gaps: one
+// 12 min hold and its 5 s get-ready, and a 5 s drink with its 5 s.
+const twelveMinutes = `routines:
+  - id: twelve
+    name: Twelve minutes
+    soreness: [sore]
+    steps:
+      - do: active-easy
+        for: 12m
+      - do: hydrate
+        for: 5s
+`
+
+// Every total shown uses the person's get_ready and switch_gap: show,
+// list (table and JSON), validate and plan agree with the session.
+func TestTotalsUseTheUserTiming(t *testing.T) {
+	dir := env(t)
+	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
+	writeFile(t, cfg, "get_ready: 0s\nswitch_gap: 0s\n")
+	lib := builtin(t)
+	zero := routines.Timing{}
+	r, err := lib.Routine("quick-10-lower")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Total(zero)
+	if want == r.Total(routines.DefaultTiming()) {
+		t.Fatal("pick a routine whose total depends on the gaps")
+	}
+
+	show := cli(t, "show", "quick-10-lower")
+	show.want(t, exitOK)
+	if !strings.Contains(show.out, "Total    "+routines.Friendly(want)+", with 0 s to get ready") {
+		t.Errorf("show does not use the settings' gaps (want %s):\n%s", routines.Friendly(want), show.out)
+	}
+	md := cli(t, "show", "quick-10-lower", "--markdown")
+	if !strings.Contains(md.out, "**Total:** "+routines.Friendly(want)+", with 0 s") {
+		t.Errorf("show --markdown does not use the settings' gaps:\n%s", md.out)
+	}
+	for _, e := range listJSON(t) {
+		if e.ID == "quick-10-lower" && e.Seconds != int(want/time.Second) {
+			t.Errorf("list --json: %d s, want %d", e.Seconds, int(want/time.Second))
+		}
+	}
+	file := writeFile(t, filepath.Join(t.TempDir(), "twelve.yaml"), twelveMinutes)
+	v := cli(t, "validate", file)
+	v.want(t, exitOK)
+	if !strings.Contains(v.out, "twelve (12 min 5 s)") {
+		t.Errorf("validate does not use the settings' gaps: %s", v.out)
+	}
+	// A plan fits the minutes with the gaps the person will get.
+	p := cli(t, "plan", "--minutes", "12", "--areas", "calves")
+	p.want(t, exitOK)
+	if !strings.Contains(p.out, "with 0 s to get ready") {
+		t.Errorf("plan does not use the settings' gaps:\n%s", p.out)
+	}
+}
+
+// One rounding rule: a routine the table shows as 12 min is kept by
+// --max-minutes 12 (it is 12 min 10 s), and left out by 11.
+func TestListMaxMinutesRoundsAsShown(t *testing.T) {
+	dir := env(t)
+	writeFile(t, filepath.Join(dir, "twelve.yaml"), twelveMinutes)
+	tab := cli(t, "list")
+	tab.want(t, exitOK)
+	var row string
+	for _, l := range strings.Split(tab.out, "\n") {
+		if strings.HasPrefix(l, "twelve ") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, " 12 ") {
+		t.Fatalf("the table should show twelve as 12 min: %q", row)
+	}
+	if got := ids(listJSON(t, "--max-minutes", "12")); !slices.Contains(got, "twelve") {
+		t.Errorf("--max-minutes 12 leaves out a routine shown as 12 min: %v", got)
+	}
+	if got := ids(listJSON(t, "--max-minutes", "11")); slices.Contains(got, "twelve") {
+		t.Errorf("--max-minutes 11 keeps a routine shown as 12 min: %v", got)
+	}
+}
+
+// plan --save NAME: the saved routine's id is NAME, its name is --name or
+// made from NAME, and `cooldown show NAME` (as start) finds it.
+func TestPlanSaveNames(t *testing.T) {
+	dir := planEnv(t)
+	r := runPlanCLI(t, "plan", "--minutes", "12", "--areas", "calves", "--save", "calf-day")
+	r.wantOK(t)
+	s := runPlanCLI(t, "show", "calf-day")
+	s.wantOK(t)
+	if !strings.HasPrefix(s.out, "Calf day (calf-day)\n") {
+		t.Errorf("show calf-day: %q", strings.SplitN(s.out, "\n", 2)[0])
+	}
+	n := runPlanCLI(t, "plan", "--minutes", "15", "--save", "evening.yaml", "--name", "Evening wind-down")
+	n.wantOK(t)
+	s = runPlanCLI(t, "show", "evening")
+	s.wantOK(t)
+	if !strings.HasPrefix(s.out, "Evening wind-down (evening)\n") {
+		t.Errorf("show evening: %q", strings.SplitN(s.out, "\n", 2)[0])
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--name", "Evening"}, "--name names a saved plan"},
+		{[]string{"--save", "Ünïcode"}, "cannot be a routine id"},
+		{[]string{"--save", "later", "--name", " "}, "--name: the name must not be empty"},
+		{[]string{"--save", "later", "--name", strings.Repeat("x", 49)}, "at most 48"},
+		{[]string{"--save", "later", "--name", "a\x1b[31mred"}, "control characters"},
+	} {
+		r := runPlanCLI(t, append([]string{"plan", "--minutes", "12"}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.err, c.want) {
+			t.Errorf("plan %v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.err, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "later.yaml")); err == nil {
+		t.Error("a refused --name still wrote the file")
+	}
+}
+
+// The on-screen planner saves through the same code as plan --save: the
+// plan's own id, in the routines folder, never over another routine.
+func TestPlanSavedOnScreen(t *testing.T) {
+	dir := planEnv(t)
+	a := newApp(testStreams(io.Discard, io.Discard))
+	a.io.now = func() time.Time { return time.Date(2026, 3, 14, 18, 30, 0, 0, time.UTC) }
+	lib := builtin(t)
+	req := routines.PlanRequest{Minutes: 12, Level: routines.Sore, Areas: []string{"calves"}}
+	plan, notes, err := lib.Plan(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	where, err := a.savePlanOnScreen(lib, plan, req, notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if where != "~/.config/cooldown/routines/plan-12m-sore-calves.yaml" && !strings.HasSuffix(where, "/cooldown/routines/plan-12m-sore-calves.yaml") {
+		t.Errorf("saved in %q", where)
+	}
+	v := runPlanCLI(t, "validate", filepath.Join(dir, "plan-12m-sore-calves.yaml"))
+	v.wantOK(t)
+	if _, err := a.savePlanOnScreen(lib, plan, req, notes); err == nil || !strings.HasPrefix(err.Error(), "Not saved: ") || strings.Contains(err.Error(), "--save") {
+		t.Errorf("saving twice: %v", err)
+	}
+}
+
+// validate reports every problem of a file in one run: an unknown
+// exercise id is found although the file also has a bad duration, with
+// did-you-mean; steps whose id is itself malformed are reported once.
+func TestValidateOnePass(t *testing.T) {
+	env(t)
+	file := writeFile(t, filepath.Join(t.TempDir(), "bad.yaml"), `exercises:
+  - id: my-stretch
+    name: My stretch
+    kind: strech
+    areas: [calves]
+routines:
+  - id: bad-one
+    name: Bad one
+    soreness: [sore]
+    steps:
+      - do: wall-calff
+        for: 30s
+      - do: wall-calf
+        for: thirty
+      - do: my-stretch
+        for: 20s
+      - do: Bad_Id
+        for: 20s
+`)
+	r := cli(t, "validate", file)
+	r.want(t, exitUsage)
+	for _, want := range []string{
+		"bad.yaml:4:11: exercises[0].kind: unknown kind",
+		`bad.yaml:11:13: routines[0].steps[0].do: unknown exercise "wall-calff" in routine "bad-one" (did you mean "wall-calf"?)`,
+		"bad.yaml:14:14: routines[0].steps[1].for: bad duration",
+		"bad.yaml:17:13: routines[0].steps[3].do: id \"Bad_Id\" must be lowercase",
+		"4 problems in 1 file",
+	} {
+		if !strings.Contains(r.err, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.err)
+		}
+	}
+	if strings.Contains(r.err, `unknown exercise "my-stretch"`) {
+		t.Errorf("an exercise defined in the file (with problems of its own) was reported unknown:\n%s", r.err)
+	}
+}
+
+// Bare `cooldown validate` checks the routines folder, as the picker's
+// hint about skipped files promises; the hint names those files.
+func TestValidateTheRoutinesFolder(t *testing.T) {
+	dir := env(t)
+	none := cli(t, "validate")
+	none.want(t, exitOK)
+	if !strings.Contains(none.err, "no routine files in ~/.config/cooldown/routines") {
+		t.Errorf("no folder: %q", none.err)
+	}
+	writeFile(t, filepath.Join(dir, "good.yaml"), twelveMinutes)
+	ok := cli(t, "validate")
+	ok.want(t, exitOK)
+	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 15 s)") {
+		t.Errorf("good folder: %q", ok.out)
+	}
+	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+	writeFile(t, filepath.Join(dir, "also-bad.yml"), "exercises: 3\n")
+	bad := cli(t, "validate")
+	bad.want(t, exitUsage)
+	if !strings.Contains(bad.err, "broken.yaml:3:") || !strings.Contains(bad.err, "also-bad.yml:1:") || !strings.Contains(bad.err, "in 2 of 3 files") {
+		t.Errorf("broken folder: %q", bad.err)
+	}
+
+	a := newApp(testStreams(io.Discard, io.Discard))
+	_, warnings, err := a.loadLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Skipped 2 routine files with problems (also-bad.yml and broken.yaml); `cooldown validate` shows them."
+	if !slices.Contains(warnings, want) {
+		t.Errorf("picker warnings %q, want %q", warnings, want)
+	}
+	if got := skippedWarning([]string{"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"}); got !=
+		"Skipped 5 routine files with problems (a.yaml, b.yaml, c.yaml and 2 more); `cooldown validate` shows them." {
+		t.Errorf("many files: %q", got)
+	}
+}
+
+// history fits the width it has, down to 40 columns: the calendar is cut
+// to the latest weeks and a note says how many are shown.
+func TestHistoryNarrow(t *testing.T) {
+	for _, weeks := range []string{"12", "26", "104"} {
+		for w := 40; w <= 80; w++ {
+			writeHistory(t, historyEnv(t), sampleHistory(t))
+			asTerminal(t, w)
+			r := cli(t, "history", "--weeks", weeks)
+			r.want(t, exitOK)
+			requireFits(t, r.out, w)
+			if t.Failed() {
+				t.Fatalf("--weeks %s at %d columns:\n%s", weeks, w, r.out)
+			}
+			n := 0
+			fmt.Sscan(weeks, &n)
+			if room := w - len(heatIndent); n > room && !strings.Contains(r.out, fmt.Sprintf("(%d of %s weeks fit in %d columns)", room, weeks, w)) {
+				t.Fatalf("--weeks %s at %d columns: no note of how much is shown:\n%s", weeks, w, r.out)
+			}
+		}
+	}
+	asTerminal(t, 30) // narrower still: lines of 40
+	r := cli(t, "history")
+	requireFits(t, r.out, 40)
+}

@@ -1,0 +1,114 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+// The picker's minutes are the routine's total with the person's gaps,
+// the same number the session and `cooldown list` give.
+func TestPickerMinutesUseTheUserTiming(t *testing.T) {
+	slow := routines.Timing{GetReady: 60 * time.Second, Switch: 30 * time.Second}
+	h := newHarness(t, 80, 24, func(o *Options) {
+		o.Session.Timing = slow // get_ready: 60s, switch_gap: 30s
+	})
+	h.key("enter")
+	r, err := h.m.c.opts.Library.Routine("test-routine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero, def := routines.Minutes(r.Total(slow)), routines.Minutes(r.Total(routines.DefaultTiming()))
+	if zero == def {
+		t.Fatalf("the test routine's minutes (%d) do not depend on the gaps", zero)
+	}
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "Test routine") && strings.Contains(l, " min") {
+			if !strings.Contains(l, fmt.Sprintf("%3d min", zero)) {
+				t.Fatalf("picker row %q, want %d min", l, zero)
+			}
+			return
+		}
+	}
+	t.Fatalf("no picker row for the test routine:\n%s", h.screen())
+}
+
+// `s` on a plan built on screen saves it through Options.SavePlan and says
+// where and how to run it again; a second `s` does not save twice.
+func TestPlannerSaves(t *testing.T) {
+	var saved []*routines.Routine
+	h := newHarness(t, 80, 24, func(o *Options) {
+		o.SavePlan = func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
+			if req.Minutes != 12 {
+				t.Errorf("saved a request of %d minutes, want 12", req.Minutes)
+			}
+			saved = append(saved, r)
+			return "~/.config/cooldown/routines/" + r.ID + ".yaml", nil
+		}
+	})
+	h.key("enter", "enter") // sore, then "build one for today"
+	h.requireScreen("Build one for today")
+	if strings.Contains(h.screen(), "s save") {
+		t.Fatal("the form offers saving before there is a plan")
+	}
+	h.key("enter")
+	h.requireScreen("s save")
+	h.key("s")
+	h.requireScreen("Saved in ~/.config/cooldown/routines/plan-12m-sore-full-body.yaml", "start plan-12m-sore-full-body` runs it again")
+	h.key("s")
+	if len(saved) != 1 {
+		t.Fatalf("saved %d times, want once", len(saved))
+	}
+	if strings.Contains(h.screen(), "s save") {
+		t.Error("still offers saving once saved")
+	}
+}
+
+// digitRows counts the rows of the big countdown on a frame without the
+// body map: rows of full blocks that are not the progress bar.
+func digitRows(frame string) int {
+	n := 0
+	for _, l := range strings.Split(frame, "\n") {
+		if strings.ContainsAny(l, "█▀▄") && !strings.Contains(l, "░") && !strings.Contains(l, "──") {
+			n++
+		}
+	}
+	return n
+}
+
+// The README's screen sizes hold at their edges, measured on the whole
+// window (the frame and help line do not eat into them): the body map from
+// 100×22, digits double from 34 rows, three-row digits below 20 rows.
+func TestScreenSizeThresholds(t *testing.T) {
+	at := func(w, hh int) string {
+		h := startRoutine(t, w, hh, nil)
+		h.advance(5*time.Second + 20*time.Second + 5*time.Second + 2*time.Second) // quad stretch, left
+		frame := h.screen()
+		checkFrame(t, frame, w, hh)
+		return frame
+	}
+	hasMap := func(f string) bool { return strings.Contains(f, "front") && strings.Contains(f, "back") }
+	for _, c := range []struct {
+		w, h int
+		want bool
+	}{{100, 22, true}, {99, 22, false}, {100, 21, false}, {120, 40, true}} {
+		f := at(c.w, c.h)
+		if hasMap(f) != c.want {
+			t.Errorf("%d×%d: body map shown %v, want %v:\n%s", c.w, c.h, hasMap(f), c.want, f)
+		}
+		if c.want && !strings.Contains(f, "hips, quads") {
+			t.Errorf("%d×%d: the body map is cut (no area caption):\n%s", c.w, c.h, f)
+		}
+	}
+	for _, c := range []struct{ w, h, rows int }{
+		{80, 34, 10}, {80, 33, 5}, {HugeDigitsWidth, 34, 10}, {HugeDigitsWidth - 1, 34, 5},
+		{80, 20, 5}, {80, 19, 3}, {40, 12, 3},
+	} {
+		if got := digitRows(at(c.w, c.h)); got != c.rows {
+			t.Errorf("%d×%d: digits %d rows tall, want %d:\n%s", c.w, c.h, got, c.rows, at(c.w, c.h))
+		}
+	}
+}

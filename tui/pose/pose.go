@@ -1,0 +1,588 @@
+// Package pose draws an exercise's stick figure into a text canvas of any
+// size: braille cells (2×4 dots each, so lines stay continuous and the
+// head round even in a small box), or plain ASCII where the terminal
+// cannot show braille. The figure is fitted to the box, floor at the
+// bottom; the working side of a per-side exercise is drawn in its own
+// style so it can be told apart in colour, and in weight where the box is
+// large enough for thick lines.
+package pose
+
+import (
+	"math"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/cooldown-app/cooldown/routines"
+)
+
+// Styles colour the three layers of a picture. The zero value draws
+// without colour.
+type Styles struct {
+	Body lipgloss.Style // the figure
+	Work lipgloss.Style // the working side of a per-side exercise
+	Prop lipgloss.Style // floor, wall, chair, roller...
+}
+
+// Options say how to draw.
+type Options struct {
+	ASCII  bool    // plain ASCII characters instead of braille
+	Mirror bool    // the right side: the left-side drawing mirrored
+	Sided  bool    // tell the working (left) side apart
+	Styles *Styles // nil: no colour
+}
+
+// ASCIIOnly reports whether the environment asks for ASCII pictures: a
+// locale that is not UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as the C
+// library reads them), or the Linux console (TERM=linux), whose font has
+// no braille. NO_COLOR only removes colour; the picture stays braille.
+func ASCIIOnly(getenv func(string) string) bool {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if getenv("TERM") == "linux" {
+		return true
+	}
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := getenv(k); v != "" {
+			v = strings.ToLower(v)
+			return !strings.Contains(v, "utf-8") && !strings.Contains(v, "utf8")
+		}
+	}
+	return false // no locale set: modern terminals are UTF-8
+}
+
+// Frame is the position a fraction f (0 to 1) of the way from the start
+// to the end, eased so the movement starts and ends gently.
+func Frame(p *routines.Pose, f float64) routines.Position {
+	f = min(max(f, 0), 1)
+	f = f * f * (3 - 2*f)
+	return p.Start.Lerp(&p.End, f)
+}
+
+// layers, lowest first: a later layer draws over an earlier one.
+const (
+	empty uint8 = iota
+	prop
+	body
+	work
+)
+
+// canvas is a grid of dots, each empty or of a layer.
+type canvas struct {
+	w, h int
+	dots []uint8
+}
+
+func newCanvas(w, h int) *canvas { return &canvas{w: w, h: h, dots: make([]uint8, w*h)} }
+
+func (c *canvas) set(x, y int, l uint8) {
+	if x >= 0 && y >= 0 && x < c.w && y < c.h && c.dots[y*c.w+x] <= l {
+		c.dots[y*c.w+x] = l
+	}
+}
+
+func (c *canvas) at(x, y int) uint8 { return c.dots[y*c.w+x] }
+
+// brush sets a t×t square of dots centred on x, y.
+func (c *canvas) brush(x, y, t int, l uint8) {
+	o := (t - 1) / 2
+	for dy := range t {
+		for dx := range t {
+			c.set(x-o+dx, y-o+dy, l)
+		}
+	}
+}
+
+// line is Bresenham's line from a to b, every dot on it brushed, so a line
+// is continuous at any size and angle.
+func (c *canvas) line(x0, y0, x1, y1, t int, l uint8) {
+	dx, dy := abs(x1-x0), -abs(y1-y0)
+	sx, sy := sign(x1-x0), sign(y1-y0)
+	e := dx + dy
+	for {
+		c.brush(x0, y0, t, l)
+		if x0 == x1 && y0 == y1 {
+			return
+		}
+		if e2 := 2 * e; e2 >= dy {
+			e += dy
+			x0 += sx
+		} else {
+			e += dx
+			y0 += sy
+		}
+	}
+}
+
+// circle draws a ring of radius r dots (t dots thick), or a filled disc
+// when r is too small for a ring to read as one.
+func (c *canvas) circle(cx, cy float64, r float64, t int, fill bool, l uint8) {
+	inner := r - float64(t)
+	if fill || r < 2 {
+		inner = -1
+	}
+	x0, x1 := int(math.Floor(cx-r)), int(math.Ceil(cx+r))
+	y0, y1 := int(math.Floor(cy-r)), int(math.Ceil(cy+r))
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			d := math.Hypot(float64(x)+0.5-cx, float64(y)+0.5-cy)
+			if d <= r && d > inner {
+				c.set(x, y, l)
+			}
+		}
+	}
+}
+
+func (c *canvas) flip() {
+	for y := range c.h {
+		row := c.dots[y*c.w : (y+1)*c.w]
+		for i, j := 0, len(row)-1; i < j; i, j = i+1, j-1 {
+			row[i], row[j] = row[j], row[i]
+		}
+	}
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func sign(v int) int {
+	switch {
+	case v < 0:
+		return -1
+	case v > 0:
+		return 1
+	}
+	return 0
+}
+
+// Sizes on the pose grid, in units (a standing adult is 16 tall).
+const (
+	headR     = 1.0
+	rollerR   = 0.8
+	ballR     = 0.5
+	seatHalf  = 1.5
+	chairTop  = 4.5 // the chair back above the seat
+	tableW    = 3.0
+	stepHalf  = 1.5
+	stoolHalf = 2.0
+	margin    = 0.6
+)
+
+// box is the part of the pose grid a picture shows.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b *box) add(p routines.Point, r float64) {
+	b.x0, b.x1 = min(b.x0, p.X-r), max(b.x1, p.X+r)
+	b.y0, b.y1 = min(b.y0, p.Y-r), max(b.y1, p.Y+r)
+}
+
+// bounds is what every frame of the pose needs, so the figure keeps its
+// size and place as it moves.
+func bounds(p *routines.Pose) box {
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, pos := range []*routines.Position{&p.Start, &p.End} {
+		for j := range routines.NumJoints {
+			if !pos.Has[j] {
+				continue
+			}
+			r := 0.0
+			switch j {
+			case routines.Head:
+				r = headR
+			case routines.Roller:
+				r = rollerR
+			case routines.Ball:
+				r = ballR
+			}
+			b.add(pos.P[j], r)
+		}
+	}
+	pr := p.Props
+	floor := 0.0
+	if pr.Floor != nil {
+		floor = *pr.Floor
+		b.add(routines.Point{X: b.x0, Y: floor}, 0)
+	}
+	if pr.Wall != nil {
+		b.add(routines.Point{X: *pr.Wall, Y: floor}, 0.3)
+	}
+	if q := pr.Chair; q != nil {
+		b.add(routines.Point{X: q.X - seatHalf, Y: q.Y + chairTop}, 0)
+		b.add(routines.Point{X: q.X + seatHalf, Y: floor}, 0)
+	}
+	if q := pr.Table; q != nil {
+		b.add(routines.Point{X: q.X - tableW, Y: q.Y}, 0)
+		b.add(routines.Point{X: q.X + tableW, Y: floor}, 0)
+	}
+	if q := pr.Step; q != nil {
+		b.add(routines.Point{X: q.X - stepHalf, Y: q.Y}, 0)
+		b.add(routines.Point{X: q.X + stepHalf, Y: floor}, 0)
+	}
+	if q := pr.Stool; q != nil {
+		b.add(routines.Point{X: q.X - stoolHalf, Y: q.Y}, 0)
+		b.add(routines.Point{X: q.X + stoolHalf, Y: floor}, 0)
+	}
+	if r := pr.Mat; r != nil {
+		b.add(routines.Point{X: r[0], Y: r[1]}, 0)
+		b.add(routines.Point{X: r[2], Y: r[3]}, 0)
+	}
+	b.x0, b.x1, b.y1 = b.x0-margin, b.x1+margin, b.y1+margin
+	if pr.Floor == nil {
+		b.y0 -= margin
+	}
+	return b
+}
+
+// fit maps pose units to dots for a w×h dot canvas: the same scale on both
+// axes, centred across, the floor at the bottom.
+type fit struct {
+	s, ox, oy float64
+}
+
+func fitTo(b box, w, h int, aspect float64) fit {
+	bw, bh := b.x1-b.x0, b.y1-b.y0
+	s := min(float64(w)/bw, float64(h)*aspect/bh)
+	return fit{
+		s:  s,
+		ox: (float64(w)-bw*s)/2 - b.x0*s,
+		oy: float64(h) - 0.5 + b.y0*s/aspect, // y grows upward on the grid, downward on screen
+	}
+}
+
+func (f fit) x(v float64) float64 { return f.ox + v*f.s }
+
+// y is for dots as tall as wide; ASCII cells are twice as tall (aspect 2).
+func (f fit) y(v float64, aspect float64) float64 { return f.oy - v*f.s/aspect }
+
+// Render draws pose p at fraction frac (0 the start, 1 the end) in a
+// w×h box: exactly h lines, each w cells wide.
+func Render(p *routines.Pose, frac float64, w, h int, o Options) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	pos := Frame(p, frac)
+	if o.ASCII {
+		return renderASCII(p, &pos, w, h, o)
+	}
+	c := newCanvas(2*w, 4*h)
+	f := fitTo(bounds(p), c.w, c.h, 1)
+	t := 1 + int(f.s/6) // thicker lines where they are long enough to carry it
+	draw(c, p, &pos, f, 1, t, o.Sided)
+	if o.Mirror {
+		c.flip()
+	}
+	return brailleText(c, w, h, o.Styles)
+}
+
+// draw puts props, then the figure, then its working side on c.
+func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect float64, t int, sided bool) {
+	pt := func(q routines.Point) (int, int) {
+		return int(math.Floor(f.x(q.X))), int(math.Floor(f.y(q.Y, aspect)))
+	}
+	seg := func(a, b routines.Point, th int, l uint8) {
+		x0, y0 := pt(a)
+		x1, y1 := pt(b)
+		c.line(x0, y0, x1, y1, th, l)
+	}
+	pr := p.Props
+	floor := 0.0
+	if pr.Floor != nil {
+		floor = *pr.Floor
+		_, y := pt(routines.Point{Y: floor})
+		c.line(0, y, c.w-1, y, t, prop)
+	}
+	if pr.Wall != nil {
+		x, y := pt(routines.Point{X: *pr.Wall, Y: floor})
+		c.line(x, 0, x, y, t, prop)
+	}
+	if q := pr.Chair; q != nil {
+		l, r := routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}
+		seg(l, r, t, prop)
+		seg(l, routines.Point{X: l.X, Y: floor}, t, prop)
+		seg(r, routines.Point{X: r.X, Y: floor}, t, prop)
+		seg(l, routines.Point{X: l.X, Y: q.Y + chairTop}, t, prop)
+	}
+	if q := pr.Table; q != nil {
+		seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, t, prop)
+		for _, x := range []float64{q.X - tableW + 0.5, q.X + tableW - 0.5} {
+			seg(routines.Point{X: x, Y: q.Y}, routines.Point{X: x, Y: floor}, t, prop)
+		}
+	}
+	if q := pr.Step; q != nil {
+		a, b := routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}
+		seg(a, b, t, prop)
+		seg(a, routines.Point{X: a.X, Y: floor}, t, prop)
+		seg(b, routines.Point{X: b.X, Y: floor}, t, prop)
+	}
+	if q := pr.Stool; q != nil {
+		l, r := routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}
+		seg(l, r, t, prop)
+		seg(l, routines.Point{X: l.X + 0.3, Y: floor}, t, prop)
+		seg(r, routines.Point{X: r.X - 0.3, Y: floor}, t, prop)
+	}
+	if r := pr.Mat; r != nil {
+		a, b, cc, d := routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, routines.Point{X: r[0], Y: r[3]}
+		seg(a, b, 1, prop)
+		seg(b, cc, 1, prop)
+		seg(cc, d, 1, prop)
+		seg(d, a, 1, prop)
+	}
+	if pos.Has[routines.Roller] {
+		q := pos.P[routines.Roller]
+		c.circle(f.x(q.X), f.y(q.Y, aspect), rollerR*f.s, t, false, prop)
+	}
+	if pos.Has[routines.Ball] {
+		q := pos.P[routines.Ball]
+		c.circle(f.x(q.X), f.y(q.Y, aspect), ballR*f.s, t, true, prop)
+	}
+	if len(pr.Strap) == 2 {
+		seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, t-1), prop)
+	}
+
+	at := pos.At
+	limbs := func(side []routines.Joint, l uint8) {
+		for i := 0; i+1 < len(side); i++ {
+			if side[i+1] == routines.LeftToe || side[i+1] == routines.RightToe {
+				if !pos.Has[side[i+1]] {
+					continue
+				}
+			}
+			seg(at(side[i]), at(side[i+1]), t, l)
+		}
+	}
+	leftArm := []routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}
+	leftLeg := []routines.Joint{routines.Hip, routines.LeftHip, routines.LeftKnee, routines.LeftFoot, routines.LeftToe}
+	rightArm := []routines.Joint{routines.Neck, routines.RightShoulder, routines.RightElbow, routines.RightHand}
+	rightLeg := []routines.Joint{routines.Hip, routines.RightHip, routines.RightKnee, routines.RightFoot, routines.RightToe}
+	side := body
+	if sided {
+		side = work
+	}
+	limbs(rightArm, body)
+	limbs(rightLeg, body)
+	seg(at(routines.Neck), at(routines.Mid), t, body)
+	seg(at(routines.Mid), at(routines.Hip), t, body)
+	// The neck runs to the edge of the head, which is a ring.
+	n, hd := at(routines.Neck), at(routines.Head)
+	if d := math.Hypot(hd.X-n.X, hd.Y-n.Y); d > headR {
+		k := (d - headR) / d
+		seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, t, body)
+	}
+	c.circle(f.x(hd.X), f.y(hd.Y, aspect), headR*f.s, t, false, body)
+	limbs(leftLeg, side)
+	limbs(leftArm, side)
+}
+
+// braille dot bits by column and row within a cell.
+var brailleBit = [2][4]rune{{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}}
+
+func brailleText(c *canvas, w, h int, st *Styles) string {
+	var b strings.Builder
+	for row := range h {
+		if row > 0 {
+			b.WriteByte('\n')
+		}
+		var run strings.Builder
+		runLayer := empty
+		flush := func() {
+			if run.Len() == 0 {
+				return
+			}
+			b.WriteString(paint(st, runLayer, run.String()))
+			run.Reset()
+		}
+		for col := range w {
+			var bits rune
+			top := empty
+			for dx := range 2 {
+				for dy := range 4 {
+					if l := c.at(2*col+dx, 4*row+dy); l != empty {
+						bits |= brailleBit[dx][dy]
+						top = max(top, l)
+					}
+				}
+			}
+			if top != runLayer && !(bits == 0 && runLayer == empty) {
+				flush()
+				runLayer = top
+			}
+			if bits == 0 {
+				run.WriteByte(' ')
+			} else {
+				run.WriteRune(0x2800 + bits)
+			}
+		}
+		flush()
+	}
+	return b.String()
+}
+
+// paint styles a run of cells of one layer.
+func paint(st *Styles, l uint8, s string) string {
+	if st == nil || l == empty {
+		return s
+	}
+	switch l {
+	case prop:
+		return st.Prop.Render(s)
+	case work:
+		return st.Work.Render(s)
+	}
+	return st.Body.Render(s)
+}
+
+// renderASCII draws with one character per cell, chosen by the direction
+// of the line through it; cells are about twice as tall as wide.
+func renderASCII(p *routines.Pose, pos *routines.Position, w, h int, o Options) string {
+	const aspect = 2
+	c := newCanvas(w, h)
+	f := fitTo(bounds(p), w, h, aspect)
+	chars := make([]byte, w*h)
+	for i := range chars {
+		chars[i] = ' '
+	}
+	// Draw each layer onto the dot canvas, then give every cell of it the
+	// character of the segment that set it.
+	put := func(x, y int, ch byte, l uint8) {
+		if x >= 0 && y >= 0 && x < w && y < h && c.at(x, y) <= l {
+			c.dots[y*w+x] = l
+			chars[y*w+x] = ch
+		}
+	}
+	pt := func(q routines.Point) (float64, float64) { return f.x(q.X), f.y(q.Y, aspect) }
+	seg := func(a, b routines.Point, l uint8, force byte) {
+		x0, y0 := pt(a)
+		x1, y1 := pt(b)
+		dx, dy := x1-x0, (y1-y0)*aspect
+		ch := force
+		if ch == 0 {
+			switch {
+			case math.Abs(dy) < 0.5*math.Abs(dx):
+				ch = '-'
+			case math.Abs(dx) < 0.5*math.Abs(dy):
+				ch = '|'
+			case (dx > 0) == (dy > 0):
+				ch = '\\'
+			default:
+				ch = '/'
+			}
+		}
+		n := int(math.Ceil(max(math.Abs(x1-x0), math.Abs(y1-y0)))) + 1
+		for i := 0; i <= n; i++ {
+			k := float64(i) / float64(n)
+			put(int(math.Floor(x0+(x1-x0)*k)), int(math.Floor(y0+(y1-y0)*k)), ch, l)
+		}
+	}
+	pr := p.Props
+	floor := 0.0
+	if pr.Floor != nil {
+		floor = *pr.Floor
+		seg(routines.Point{X: -1e3, Y: floor}, routines.Point{X: 1e3, Y: floor}, prop, '_')
+	}
+	if pr.Wall != nil {
+		x, _ := pt(routines.Point{X: *pr.Wall})
+		_, y := pt(routines.Point{Y: floor})
+		for r := 0; r <= int(y); r++ {
+			put(int(math.Floor(x)), r, '#', prop)
+		}
+	}
+	if q := pr.Chair; q != nil {
+		seg(routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}, prop, '=')
+		seg(routines.Point{X: q.X - seatHalf, Y: q.Y + chairTop}, routines.Point{X: q.X - seatHalf, Y: floor}, prop, 'H')
+		seg(routines.Point{X: q.X + seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: floor}, prop, '|')
+	}
+	if q := pr.Table; q != nil {
+		seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, prop, '=')
+		seg(routines.Point{X: q.X - tableW + 0.5, Y: q.Y}, routines.Point{X: q.X - tableW + 0.5, Y: floor}, prop, '|')
+		seg(routines.Point{X: q.X + tableW - 0.5, Y: q.Y}, routines.Point{X: q.X + tableW - 0.5, Y: floor}, prop, '|')
+	}
+	if q := pr.Step; q != nil {
+		seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}, prop, '=')
+		seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X - stepHalf, Y: floor}, prop, '|')
+		seg(routines.Point{X: q.X + stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: floor}, prop, '|')
+	}
+	if q := pr.Stool; q != nil {
+		seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}, prop, '=')
+		seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X - stoolHalf + 0.3, Y: floor}, prop, '|')
+		seg(routines.Point{X: q.X + stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf - 0.3, Y: floor}, prop, '|')
+	}
+	if r := pr.Mat; r != nil {
+		seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, prop, '.')
+		seg(routines.Point{X: r[0], Y: r[3]}, routines.Point{X: r[2], Y: r[3]}, prop, '.')
+		seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[0], Y: r[3]}, prop, ':')
+		seg(routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, prop, ':')
+	}
+	if len(pr.Strap) == 2 {
+		seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), prop, ':')
+	}
+	at := pos.At
+	chain := func(js []routines.Joint, l uint8) {
+		for i := 0; i+1 < len(js); i++ {
+			if (js[i+1] == routines.LeftToe || js[i+1] == routines.RightToe) && !pos.Has[js[i+1]] {
+				continue
+			}
+			seg(at(js[i]), at(js[i+1]), l, 0)
+		}
+	}
+	side := body
+	if o.Sided {
+		side = work
+	}
+	chain([]routines.Joint{routines.Neck, routines.RightShoulder, routines.RightElbow, routines.RightHand}, body)
+	chain([]routines.Joint{routines.Hip, routines.RightHip, routines.RightKnee, routines.RightFoot, routines.RightToe}, body)
+	chain([]routines.Joint{routines.Neck, routines.Mid, routines.Hip}, body)
+	chain([]routines.Joint{routines.Hip, routines.LeftHip, routines.LeftKnee, routines.LeftFoot, routines.LeftToe}, side)
+	chain([]routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}, side)
+	if pos.Has[routines.Roller] {
+		x, y := pt(pos.P[routines.Roller])
+		put(int(x), int(y), '@', prop)
+	}
+	if pos.Has[routines.Ball] {
+		x, y := pt(pos.P[routines.Ball])
+		put(int(x), int(y), 'o', prop)
+	}
+	hx, hy := pt(at(routines.Head))
+	put(int(math.Floor(hx)), int(math.Floor(hy)), 'O', body)
+	if o.Mirror {
+		mirrorASCII(c, chars, w, h)
+	}
+	var b strings.Builder
+	for row := range h {
+		if row > 0 {
+			b.WriteByte('\n')
+		}
+		for col := 0; col < w; {
+			l := c.at(col, row)
+			end := col
+			for end < w && c.at(end, row) == l {
+				end++
+			}
+			b.WriteString(paint(o.Styles, l, string(chars[row*w+col:row*w+end])))
+			col = end
+		}
+	}
+	return b.String()
+}
+
+// mirrorASCII flips the cells, and the characters that lean.
+func mirrorASCII(c *canvas, chars []byte, w, h int) {
+	swap := map[byte]byte{'/': '\\', '\\': '/'}
+	for y := range h {
+		row, ch := c.dots[y*w:(y+1)*w], chars[y*w:(y+1)*w]
+		for i, j := 0, w-1; i < j; i, j = i+1, j-1 {
+			row[i], row[j] = row[j], row[i]
+			ch[i], ch[j] = ch[j], ch[i]
+		}
+		for i, b := range ch {
+			if s, ok := swap[b]; ok {
+				ch[i] = s
+			}
+		}
+	}
+}
