@@ -83,6 +83,9 @@ type Result struct {
 	Rating  int
 	// Interrupted is set when a signal or ctrl+c ended the program.
 	Interrupted bool
+	// NotStarted is set when the session ended in its first get-ready,
+	// before anything was done: there is nothing to record.
+	NotStarted bool
 }
 
 // common is what every screen shares: built by the root and passed down.
@@ -119,6 +122,8 @@ type (
 		summary session.Summary
 		sess    *session.Session
 		exit    bool // leave the program rather than show the summary
+		// notStarted: ended in the first get-ready; leave, record nothing.
+		notStarted bool
 	}
 	quitMsg struct{ interrupted bool }
 )
@@ -243,7 +248,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, r.start()
 	case sessionEndedMsg:
 		m.result.Outcome, m.result.Summary = msg.outcome, msg.summary
-		if msg.exit {
+		m.result.NotStarted = msg.notStarted
+		if msg.exit || msg.notStarted {
 			return m, tea.Quit
 		}
 		sum := newSummary(m.c, msg.sess, msg.outcome)
@@ -300,7 +306,8 @@ func (m *Model) Abort() {
 // interrupt ends the program at once, recording a running session.
 func (m *Model) interrupt() (tea.Model, tea.Cmd) {
 	m.result.Interrupted = true
-	if r, ok := m.screen.(*runScreen); ok {
+	if r, ok := m.screen.(*runScreen); ok && !r.ended {
+		m.result.NotStarted = r.notStarted()
 		m.result.Outcome, m.result.Summary = r.stop(OutcomeInterrupted)
 	}
 	return m, tea.Quit

@@ -112,3 +112,93 @@ func TestScreenSizeThresholds(t *testing.T) {
 		}
 	}
 }
+
+// q, y ends on the summary, as a finished session does: what was done,
+// the time, the areas and the rating question.
+func TestQuitShowsTheSummary(t *testing.T) {
+	eachSize(t, func(t *testing.T, w, hh int) {
+		h := startRoutine(t, w, hh, nil)
+		h.advance(5*time.Second + 20*time.Second + 5*time.Second + 10*time.Second) // walk done, 10 s into the quad stretch
+		h.key("q", "y")
+		if _, ok := h.m.screen.(*summaryScreen); !ok {
+			t.Fatalf("not on the summary: %T", h.m.screen)
+		}
+		if w >= 80 {
+			h.requireScreen("Session ended early.", "1 done, 0 skipped of 3", "How do you feel now?")
+		}
+		goldenFrame(t, h, w, hh)
+		h.key("3", "enter")
+		res := h.m.Result()
+		if !h.quit || res.Outcome != OutcomeQuit || res.Rating != 3 || res.NotStarted || res.Interrupted {
+			t.Fatalf("quit %v, result %+v", h.quit, res)
+		}
+	})
+}
+
+// Leaving in the first get-ready is not a session: the program ends at
+// once and the result says there is nothing to record, whether by q, y,
+// ctrl+c or a signal. Once the first hold has begun, it is a session.
+func TestQuitInTheFirstGetReady(t *testing.T) {
+	for _, keys := range [][]string{{"q", "y"}, {"ctrl+c"}} {
+		h := startRoutine(t, 80, 24, nil)
+		h.advance(3 * time.Second)
+		h.key(keys...)
+		if res := h.m.Result(); !h.quit || !res.NotStarted {
+			t.Errorf("%v in the first get-ready: quit %v, result %+v", keys, h.quit, res)
+		}
+	}
+	h := startRoutine(t, 80, 24, nil)
+	h.advance(3 * time.Second)
+	h.send(SignalMsg{})
+	if res := h.m.Result(); !h.quit || !res.NotStarted {
+		t.Errorf("a signal in the first get-ready: result %+v", res)
+	}
+	h = startRoutine(t, 80, 24, nil)
+	h.advance(6 * time.Second)
+	h.key("ctrl+c")
+	if res := h.m.Result(); res.NotStarted {
+		t.Error("a session whose first hold had begun counts as not started")
+	}
+	h = startRoutine(t, 80, 24, nil)
+	h.key("n", "n", "q", "y") // the first step skipped: a session, if an empty one
+	if res := h.m.Result(); res.NotStarted {
+		t.Error("a session with a skipped step counts as not started")
+	}
+}
+
+// A session where every step was skipped does not ask how you feel or
+// give refuel advice: there was nothing to recover from.
+func TestAllSkippedSummary(t *testing.T) {
+	h := startRoutine(t, 80, 24, nil)
+	h.key("n", "n", "n", "n", "n", "n")
+	if _, ok := h.m.screen.(*summaryScreen); !ok {
+		t.Fatalf("not on the summary: %T", h.m.screen)
+	}
+	h.requireScreen("Every step was skipped", "0 done, 3 skipped of 3")
+	for _, no := range []string{"How do you feel", "water", "protein", "carbohydrate", "sleep"} {
+		if strings.Contains(h.screen(), no) {
+			t.Errorf("the summary of an all-skipped session says %q:\n%s", no, h.screen())
+		}
+	}
+	h.key("4")
+	if h.m.Result().Rating != 0 {
+		t.Error("a rating was taken for an all-skipped session")
+	}
+	goldenFrame(t, h, 80, 24)
+}
+
+// The header and its rule span the window at every width, the body map's
+// included: the step counter sits at the right edge.
+func TestHeaderSpansTheWidth(t *testing.T) {
+	for _, w := range []int{80, 100, 120, 160} {
+		h := startRoutine(t, w, 30, nil)
+		h.advance(8 * time.Second)
+		lines := strings.Split(h.screen(), "\n")
+		if got := len([]rune(strings.TrimRight(lines[0], " "))); got != w-1 || !strings.HasSuffix(lines[0], " left") {
+			t.Errorf("%d columns: header %d wide, want %d: %q", w, got, w-1, lines[0])
+		}
+		if got := strings.Count(lines[1], "─"); got != w-2 {
+			t.Errorf("%d columns: rule %d wide, want %d", w, got, w-2)
+		}
+	}
+}

@@ -144,9 +144,13 @@ func TestSessionKeys(t *testing.T) {
 				t.Fatal("n did not carry on")
 			}
 		}},
-		{"q then y quits", 7 * time.Second, []string{"q", "y"}, func(t *testing.T, h *harness) {
+		{"q then y quits to the summary", 7 * time.Second, []string{"q", "y"}, func(t *testing.T, h *harness) {
+			if _, ok := h.m.screen.(*summaryScreen); !ok || h.quit {
+				t.Fatalf("q, y did not end on the summary: %T, quit %v", h.m.screen, h.quit)
+			}
+			h.key("enter")
 			if !h.quit {
-				t.Fatal("did not quit")
+				t.Fatal("enter on the summary did not quit")
 			}
 			res := h.m.Result()
 			if res.Outcome != OutcomeQuit || res.Interrupted {

@@ -97,6 +97,15 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	return o, sum
 }
 
+// notStarted reports that the session is still in its first get-ready
+// with nothing done or skipped: opening a routine and leaving at once is
+// not a session.
+func (r *runScreen) notStarted() bool {
+	s := r.sess
+	sum := s.Summary(r.c.now())
+	return s.Index() == 0 && s.Segment().Kind == session.GetReady && sum.StepsDone == 0 && sum.StepsSkipped == 0
+}
+
 // record saves the session's progress off the UI goroutine, so a crash
 // or a kill loses at most the step in progress.
 func (r *runScreen) record(begin bool, now time.Time) tea.Cmd {
@@ -223,9 +232,12 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 func (r *runScreen) answerQuit(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, r.c.keys.Confirm.Yes):
+		// Quitting ends on the summary, as finishing does (what was done,
+		// the time, the rating); quitting before anything began leaves.
 		r.confirm = false
+		none := r.notStarted()
 		o, sum := r.stop(OutcomeQuit)
-		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, exit: true} }
+		return r, func() tea.Msg { return sessionEndedMsg{outcome: o, summary: sum, sess: r.sess, notStarted: none} }
 	case key.Matches(k, r.c.keys.Confirm.No):
 		r.confirm = false
 		if r.resumeAfter {
@@ -287,6 +299,10 @@ func (r *runScreen) view(w, h int) string {
 		pad := mainW - lipgloss.Width(left[row])
 		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
 	}
+	// The header and its rule span the whole width, over the map too.
+	if len(left) >= 2 {
+		left[0], left[1] = r.top(w)
+	}
 	return strings.Join(left, "\n")
 }
 
@@ -300,9 +316,6 @@ func (r *runScreen) column(w, h int) string {
 	step := tl.Routine.Steps[seg.Step]
 	ex := step.Exercise
 	state := s.State()
-
-	header := spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), r.timeLeft(now))), w)
 
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
@@ -362,13 +375,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	next := r.nextLine(now, w)
 
-	rule := st.Rule.Render(strings.Repeat("─", w))
-	switch {
-	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
-	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
-	}
+	header, rule := r.top(w)
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
@@ -423,6 +430,25 @@ func (r *runScreen) timeLeft(now time.Time) string {
 		return wholeMinutes(left)
 	}
 	return minSec(left)
+}
+
+// top is the session's header (routine, step, time left) and the rule
+// under it, or a warning in the rule's place.
+func (r *runScreen) top(w int) (header, rule string) {
+	st := r.c.styles
+	s := r.sess
+	tl := s.Timeline()
+	seg := s.Segment()
+	header = spread(st.Title.Render(tl.Routine.Name),
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), r.timeLeft(r.at))), w)
+	rule = st.Rule.Render(strings.Repeat("─", w))
+	switch {
+	case r.recErr != nil:
+		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+	case r.c.notice != "":
+		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
+	}
+	return header, rule
 }
 
 // phaseText is the line above the countdown and the exercise line.

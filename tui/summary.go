@@ -62,7 +62,7 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	switch {
-	case key.Matches(k, s.keys.Rate):
+	case key.Matches(k, s.keys.Rate) && s.didSomething():
 		s.rating = int(k.String()[0] - '0')
 		r := s.rating
 		return s, func() tea.Msg { return ratedMsg{rating: r} }
@@ -72,8 +72,13 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// didSomething reports whether any step was done: only then is there a
+// feeling to rate and recovery to advise on.
+func (s *summaryScreen) didSomething() bool { return s.sum.StepsDone > 0 }
+
 func (s *summaryScreen) helpKeys() help.KeyMap {
 	k := s.keys
+	k.Rate.SetEnabled(s.didSomething())
 	if s.rating > 0 {
 		k.Rate.SetHelp("1-5", "change rating")
 	}
@@ -117,6 +122,21 @@ func (s *summaryScreen) view(w, h int) string {
 	if s.sum.Paused > 0 {
 		lines = append(lines, stat("Paused", minSec(s.sum.Paused)))
 	}
+	var worked []string
+	for _, a := range routines.Areas() {
+		if s.sum.AreaSeconds[a] > 0 {
+			worked = append(worked, a)
+		}
+	}
+	if len(worked) > 0 {
+		for i, l := range wrap(strings.Join(worked, ", "), max(w-14, 10)) {
+			if i == 0 {
+				lines = append(lines, stat("Areas", l))
+			} else {
+				lines = append(lines, stat("", l))
+			}
+		}
+	}
 	switch {
 	case s.progressErr != nil:
 		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+s.progressErr.Error(), w)))
@@ -129,10 +149,15 @@ func (s *summaryScreen) view(w, h int) string {
 	if s.rating > 0 {
 		rate = fmt.Sprintf("You feel %s (%d of 5). Press enter to finish.", feelings[s.rating], s.rating)
 	}
+	var advice []string
+	if s.didSomething() {
+		advice = append([]string{routines.DrinkAdvice(routines.Units(s.c.opts.Units))}, routines.AfterAdvice()...)
+	} else {
+		rate = "Press enter to finish."
+	}
 	for _, l := range wrap(rate, w) {
 		lines = append(lines, st.Exercise.Render(l))
 	}
-	advice := append([]string{routines.DrinkAdvice(routines.Units(s.c.opts.Units))}, routines.AfterAdvice()...)
 	for _, a := range advice {
 		wrapped := wrap(a, w-2)
 		if len(lines)+1+len(wrapped) > h {

@@ -116,6 +116,15 @@ func (r *recorder) finish(res tui.Result) error {
 		return nil // no session started (the picker was left), or already recorded
 	}
 	r.done = true
+	if res.NotStarted {
+		// Left in the first get-ready: not a session. Drop its checkpoint.
+		if r.cp == nil {
+			return nil
+		}
+		err := r.cp.Abandon()
+		r.cp = nil
+		return err
+	}
 	rec := record(r.base, res.Summary)
 	switch {
 	case res.Outcome == tui.OutcomeCompleted:

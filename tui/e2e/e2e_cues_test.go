@@ -82,6 +82,7 @@ func TestE2ENoColor(t *testing.T) {
 		tm.send(t, "q")
 		tm.waitForText(t, e2eTimeout, "Quit this session?")
 		tm.send(t, "y")
+		e2eLeaveSummary(t, tm) // quitting ends on the summary
 		if code := tm.waitExit(t, e2eTimeout); code != 0 {
 			t.Fatalf("exit code %d", code)
 		}

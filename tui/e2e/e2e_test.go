@@ -99,6 +99,7 @@ func TestE2EStartQuitConfirm(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}
@@ -321,6 +322,7 @@ func TestE2ESuspendResume(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}

@@ -45,6 +45,7 @@ func TestEdgeResizeStorm(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}
@@ -95,6 +96,7 @@ func TestEdgeTinyWindowMidSession(t *testing.T) {
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
+	e2eLeaveSummary(t, tm) // quitting ends on the summary
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Errorf("exit code %d, want %d", code, exitOK)
 	}

@@ -1,0 +1,124 @@
+package e2e
+
+// What a new user hits first, checked on the real binary: quitting ends on
+// the summary, leaving at once records nothing.
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// e2eLeaveSummary waits for the summary a quit ends on and leaves it.
+func e2eLeaveSummary(t *testing.T, tm *e2eTerm) {
+	t.Helper()
+	tm.waitForText(t, e2eTimeout, "Session ended early.")
+	tm.send(t, e2eKeyEnter)
+}
+
+// e2eSettingsFile replaces the sandbox's settings file.
+func (e *e2eEnv) settings(t *testing.T, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(e.config, "cooldown", "config.yaml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// q, y shows the summary with what was done and the rating question; the
+// rating given there is recorded with the quit session, once.
+func TestE2EQuitEndsOnTheSummary(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.writeRoutine(t, "tiny.yaml", e2eHoldYAML)
+	tm := e2eStart(t, env, 80, 24, "start", "tiny")
+	tm.waitForText(t, e2eTimeout, "HOLD")
+	tm.send(t, "q")
+	tm.waitForText(t, e2eTimeout, "Quit this session?")
+	tm.send(t, "y")
+	s := tm.waitForText(t, e2eTimeout, "Session ended early.")
+	for _, want := range []string{"Time", "Steps       0 done, 0 skipped of 2", "Areas       calves"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the summary lacks %q\n%s", want, tm.dump())
+		}
+	}
+	if strings.Contains(s, "How do you feel") {
+		t.Errorf("asks how you feel after a session where nothing was done\n%s", tm.dump())
+	}
+	tm.send(t, e2eKeyEnter)
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
+	e2eAssertRecorded(t, env, "quit")
+}
+
+// A session quit after its first step asks how you feel; the answer goes
+// into the history.
+func TestE2EQuitRatingRecorded(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.writeRoutine(t, "tiny.yaml", `routines:
+  - id: tiny
+    name: Tiny test routine
+    soreness: [sore]
+    steps:
+      - do: hydrate
+        for: 1s
+      - do: active-easy
+        for: 30s
+`)
+	tm := e2eStart(t, env, 80, 24, "start", "tiny")
+	tm.waitForText(t, e2eTimeout, "step 2 of 2")
+	tm.send(t, "q")
+	tm.waitForText(t, e2eTimeout, "Quit this session?")
+	tm.send(t, "y")
+	tm.waitForText(t, e2eTimeout, "How do you feel now?")
+	tm.send(t, "4")
+	tm.waitForText(t, e2eTimeout, "You feel good (4 of 5)")
+	tm.send(t, e2eKeyEnter)
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	recs := env.history(t)
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
+	}
+	data, _ := os.ReadFile(filepath.Join(env.state, "cooldown", "history.jsonl"))
+	var rec struct {
+		Outcome string `json:"outcome"`
+		Rating  *int   `json:"rating"`
+	}
+	if err := json.Unmarshal(data, &rec); err != nil || rec.Outcome != "quit" || rec.Rating == nil || *rec.Rating != 4 {
+		t.Errorf("record %s: outcome %q, rating %v; want quit, 4", data, rec.Outcome, rec.Rating)
+	}
+}
+
+// Opening a routine and leaving in its first get-ready is not a session:
+// nothing in the history, no checkpoint left for the next run to recover.
+func TestE2EQuitInFirstGetReadyNotRecorded(t *testing.T) {
+	t.Parallel()
+	for _, keys := range []string{"q", "\x03"} {
+		env := newE2EEnv(t)
+		env.settings(t, "get_ready: 30s\n")
+		env.writeRoutine(t, "tiny.yaml", e2eHoldYAML)
+		tm := e2eStart(t, env, 80, 24, "start", "tiny")
+		tm.waitForText(t, e2eTimeout, "GET READY")
+		tm.send(t, keys)
+		if keys == "q" {
+			tm.waitForText(t, e2eTimeout, "Quit this session?")
+			tm.send(t, "y")
+		}
+		code := tm.waitExit(t, e2eTimeout)
+		if want := map[string]int{"q": exitOK, "\x03": 130}[keys]; code != want {
+			t.Errorf("%q: exit code %d, want %d", keys, code, want)
+		}
+		if recs := env.history(t); len(recs) != 0 {
+			t.Errorf("%q in the first get-ready was recorded: %+v", keys, recs)
+		}
+		if left, _ := filepath.Glob(filepath.Join(env.state, "cooldown", "checkpoints", "*")); len(left) > 0 {
+			t.Errorf("%q: checkpoint files left: %v", keys, left)
+		}
+	}
+}
