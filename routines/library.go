@@ -545,6 +545,11 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 			continue
 		}
 		s.Exercise = e
+		if s.Pattern != "" && e.Kind != Breathe {
+			ps = append(ps, Problem{File: file, Line: s.PatternPos.Line, Col: s.PatternPos.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].breathing", i)),
+				Msg:   fmt.Sprintf("a breathing pattern is only for a breathe step; %q is a %s", s.Do, e.Kind)})
+		}
 	}
 	return ps
 }

@@ -155,6 +155,9 @@ type Exercise struct {
 	Cues    []string
 	Caution string
 	Pose    *Pose // nil when it has none: the screen shows the body map
+	// Breathing is the pattern id a breathing exercise is written for
+	// ("" for the default); only breathe exercises have one.
+	Breathing string
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written
@@ -162,13 +165,16 @@ type Exercise struct {
 
 // Step is one entry of a routine: an exercise held for a time, maybe repeated.
 type Step struct {
-	Do       string        // exercise id
-	For      time.Duration // per side for per-side exercises
-	Reps     int           // at least 1
-	Note     string
+	Do   string        // exercise id
+	For  time.Duration // per side for per-side exercises
+	Reps int           // at least 1
+	Note string
+	// Pattern is the breathing pattern id the step asks for ("" for the
+	// exercise's or the person's); only on breathe steps.
+	Pattern  string
 	Exercise *Exercise // resolved by the Library
 
-	DoPos, ForPos Pos
+	DoPos, ForPos, PatternPos Pos
 }
 
 // Routine is an ordered list of steps suited to some soreness levels.

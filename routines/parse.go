@@ -220,7 +220,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.Count()
-	var areasNode ast.Node
+	var areasNode, breathingNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -261,6 +261,10 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
 		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
 		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
+		"breathing": func(v ast.Node, p string) {
+			breathingNode = v
+			e.Breathing = d.breathing(v, p)
+		},
 	}, []string{"id", "name", "kind"})
 	if !ok || d.Count() > before {
 		return nil
@@ -279,6 +283,9 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
 	}
+	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
+		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
+	}
 	if e.Kind == Roll {
 		// CONTENT.md §2: never roll the lumbar spine or the neck.
 		for i, a := range e.Areas {
@@ -291,6 +298,23 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		return nil
 	}
 	return e
+}
+
+// breathing reads a breathing pattern id.
+func (d *decoder) breathing(n ast.Node, path string) string {
+	id, ok := d.RawText(n, path)
+	if !ok {
+		return ""
+	}
+	if id == "" {
+		d.Add(n, path, "is empty; write one of %s (or leave it out)", strings.Join(BreathPatternIDs(), ", "))
+		return ""
+	}
+	if _, err := LookupBreathing(id); err != nil {
+		d.Add(n, path, "%v", err)
+		return ""
+	}
+	return id
 }
 
 func kindNames() []string {
@@ -386,6 +410,10 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		},
 		"reps": func(v ast.Node, p string) { s.Reps = d.Integer(v, p, 1, MaxReps) },
 		"note": func(v ast.Node, p string) { s.Note = d.Text(v, p, maxTextLen) },
+		"breathing": func(v ast.Node, p string) {
+			s.Pattern = d.breathing(v, p)
+			s.PatternPos = d.Pos(v)
+		},
 	}, []string{"do", "for"})
 	return s, d.Count() == before || d.keep && s.Do != ""
 }

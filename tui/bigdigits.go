@@ -44,7 +44,7 @@ const (
 	DigitsHuge                   // 10 rows: the large font doubled
 )
 
-// bigText draws s (digits and colons) in the chosen font, one space
+// bigText draws s (digits, colons and the pacer's letters) in the chosen font, one space
 // between glyphs. Unknown runes are skipped.
 func bigText(s string, size DigitSize) string {
 	font, scale := largeFont, 1
@@ -59,6 +59,9 @@ func bigText(s string, size DigitSize) string {
 	first := true
 	for _, r := range s {
 		g, ok := font[r]
+		if !ok {
+			g, ok = letterGlyph(size, r)
+		}
 		if !ok {
 			continue
 		}

@@ -20,6 +20,8 @@ func Bells(k session.CueKind) int {
 		return 3
 	case session.CueFinished:
 		return 4
+	case session.CueBreath:
+		return 1 // only when breathing bells are chosen: see Player
 	}
 	return 0
 }
@@ -34,8 +36,11 @@ type bellMsg struct{}
 // speech through Voice.
 type Player struct {
 	Sound bool
-	Voice *Voice // nil: no speech
-	after func(d time.Duration, msg tea.Msg) tea.Cmd
+	// BreathBell rings a bell at each change of the breathing pacer (with
+	// Sound on); without it the pacer is silent but for the voice.
+	BreathBell bool
+	Voice      *Voice // nil: no speech
+	after      func(d time.Duration, msg tea.Msg) tea.Cmd
 }
 
 // NewPlayer builds a cue player.
@@ -46,8 +51,12 @@ func NewPlayer(sound bool, voice *Voice) *Player {
 // Play implements CuePlayer.
 func (p *Player) Play(c session.Cue) tea.Cmd {
 	var cmds []tea.Cmd
+	bells := Bells(c.Kind)
+	if c.Kind == session.CueBreath && !p.BreathBell {
+		bells = 0
+	}
 	if p.Sound {
-		for i := range Bells(c.Kind) {
+		for i := range bells {
 			if i == 0 {
 				cmds = append(cmds, tea.Raw("\a"))
 				continue
@@ -56,15 +65,22 @@ func (p *Player) Play(c session.Cue) tea.Cmd {
 		}
 	}
 	if p.Voice != nil && c.Say != "" {
-		v, text := p.Voice, c.Say
-		cmds = append(cmds, func() tea.Msg {
-			if err := v.Say(text); err != nil {
-				return noticeMsg{text: err.Error()}
-			}
-			return nil
-		})
+		// Said here, not in a command: commands run concurrently, and the
+		// phrases must queue in the order the cues came. SayBy only queues.
+		if err := p.Voice.SayBy(c.Say, c.Until); err != nil {
+			msg := noticeMsg{text: err.Error()}
+			cmds = append(cmds, func() tea.Msg { return msg })
+		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// Hush silences the voice: the person paused, skipped or quit, and what
+// was queued belongs to a moment they have left.
+func (p *Player) Hush() {
+	if p.Voice != nil {
+		p.Voice.Hush()
+	}
 }
 
 // noticeMsg is a one-line warning shown on the session screen (a voice

@@ -28,21 +28,50 @@ func TestCueOrderAndTiming(t *testing.T) {
 	h2 := &recordingPlayer{}
 	hs := startRoutineWith(t, func(o *Options) { o.Cues = h2 }, h2)
 	hs.advance(time.Hour)
+	// Names and first cues come from the catalogue, whose wording may change.
+	ex := func(id string) (string, string) {
+		e, ok := hs.m.c.opts.Library.Exercise(id)
+		if !ok {
+			t.Fatalf("no exercise %s", id)
+		}
+		return e.Name, e.Cues[0]
+	}
+	walk, walkCue := ex("active-easy")
+	quad, quadCue := ex("standing-quad")
+	water, waterCue := ex("hydrate")
 	want := []string{
-		"0s|announce|Easy walk or spin. Twenty seconds.",
+		"0s|announce|" + walk + ". Twenty seconds. " + walkCue,
 		"5s|go|",
+		"22s|count|three",
+		"23s|count|two",
+		"24s|count|one",
 		"25s|step done|",
-		"25s|announce|Left side first. Standing quad stretch. Thirty seconds each side.",
+		"25s|announce|Next: " + quad + ". Two times thirty seconds each side, left side first. " + quadCue,
 		"30s|go|",
+		"57s|count|three",
+		"58s|count|two",
+		"59s|count|one",
 		"1m0s|switch|Switch sides.",
 		"1m5s|go|",
+		"1m32s|count|three",
+		"1m33s|count|two",
+		"1m34s|count|one",
 		"1m35s|switch|Switch sides.",
 		"1m40s|go|",
+		"2m7s|count|three",
+		"2m8s|count|two",
+		"2m9s|count|one",
 		"2m10s|switch|Switch sides.",
 		"2m15s|go|",
+		"2m42s|count|three",
+		"2m43s|count|two",
+		"2m44s|count|one",
 		"2m45s|step done|",
-		"2m45s|announce|Drink some water. Twenty seconds.",
+		"2m45s|announce|Next: " + water + ". Twenty seconds. " + waterCue,
 		"2m50s|go|",
+		"3m7s|count|three",
+		"3m8s|count|two",
+		"3m9s|count|one",
 		"3m10s|finished|Cool-down complete. Well done.",
 	}
 	got := h2.cues

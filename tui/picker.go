@@ -13,6 +13,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // pickerStage is which question the picker is asking.
@@ -208,7 +209,8 @@ func (p *picker) view(w, h int) string {
 	var lines []string
 	lines = append(lines, spread(st.Title.Render("cooldown"), st.Subtle.Render("post-workout cool-down"), w), "")
 	for _, warn := range p.c.opts.Warnings {
-		for i, l := range wrap(warn, w-2) {
+		// Warnings quote file names and names from the history: cleaned.
+		for i, l := range wrap(strictyaml.Clean(warn), w-2) {
 			prefix := "! "
 			if i > 0 {
 				prefix = "  "

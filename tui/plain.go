@@ -29,16 +29,18 @@ func RealClock() Clock { return realClock{} }
 
 // PlainOptions configure the line-by-line mode.
 type PlainOptions struct {
-	Routine  *routines.Routine
-	Level    routines.Level
-	Session  session.Options
-	Units    string
-	Clock    Clock
-	Out      io.Writer // event lines
-	Bell     io.Writer // where bells go; nil rings none
-	Voice    *Voice    // nil speaks nothing
-	In       io.Reader // read a line to start the next step when auto-advance is off
-	Recorder Recorder
+	Routine *routines.Routine
+	Level   routines.Level
+	Session session.Options
+	Units   string
+	Clock   Clock
+	Out     io.Writer // event lines
+	Bell    io.Writer // where bells go; nil rings none
+	Voice   *Voice    // nil speaks nothing
+	// BreathBell rings a bell at each change of the breathing pacer.
+	BreathBell bool
+	In         io.Reader // read a line to start the next step when auto-advance is off
+	Recorder   Recorder
 }
 
 // RunPlain runs a routine printing one line per event: for screen
@@ -86,7 +88,7 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 				continue
 			}
 		} else {
-			wake = o.Clock.After(s.Remaining(o.Clock.Now()))
+			wake = o.Clock.After(pl.nextWake(o.Clock.Now()))
 		}
 		select {
 		case <-ctx.Done():
@@ -189,17 +191,39 @@ func (p *plainPrinter) events(evs []session.Event) {
 			p.line(e.At, "Resumed")
 		}
 	}
-	for _, c := range p.s.Cues(evs) {
-		if n := Bells(c.Kind); n > 0 && p.o.Bell != nil {
+	// The events' cues, then the coach's due now (the count, the breaths).
+	for _, c := range append(p.s.Cues(evs), p.s.Coach(p.o.Clock.Now())...) {
+		n := Bells(c.Kind)
+		if c.Kind == session.CueBreath && !p.o.BreathBell {
+			n = 0
+		}
+		if n > 0 && p.o.Bell != nil {
 			// Bells go to the terminal, not into the event lines.
 			_, _ = io.WriteString(p.o.Bell, strings.Repeat("\a", n))
 		}
 		if p.o.Voice != nil && c.Say != "" {
-			if err := p.o.Voice.Say(c.Say); err != nil {
+			if err := p.o.Voice.SayBy(c.Say, c.Until); err != nil {
 				p.line(c.At, "Warning: %v", err)
 			}
 		}
 	}
+}
+
+// nextWake is when to wake next: at the segment's end; with speech or
+// breathing bells also at each second (the count) and each change of the
+// pacer's phase, which print nothing.
+func (p *plainPrinter) nextWake(now time.Time) time.Duration {
+	d := p.s.Remaining(now)
+	if p.o.Voice == nil && (!p.o.BreathBell || p.o.Bell == nil) {
+		return d
+	}
+	if n := p.s.NextChange(now); n > 0 {
+		d = min(d, n)
+	}
+	if pc, ok := p.s.Pacer(now); ok {
+		d = min(d, pc.Left())
+	}
+	return d
 }
 
 func (p *plainPrinter) checkpoint(at time.Time) {

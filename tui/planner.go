@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // PlanKeys drive the "build one for today" form.
@@ -195,7 +196,7 @@ func (p *planner) view(w, h int) string {
 		lines = append(lines, b.String())
 	}
 	if p.err != nil {
-		lines = append(lines, "", st.Warn.Render(truncate(p.err.Error(), w)))
+		lines = append(lines, "", st.Warn.Render(truncate(strictyaml.Clean(p.err.Error()), w)))
 	}
 	return fit(lines, w, h)
 }
@@ -221,7 +222,7 @@ func (p *planner) planView(w int) []string {
 	var said []string
 	switch {
 	case p.err != nil:
-		for _, l := range wrap(p.err.Error(), w) {
+		for _, l := range wrap(strictyaml.Clean(p.err.Error()), w) {
 			said = append(said, st.Warn.Render(l))
 		}
 	case p.saved != "":

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // tickMsg wakes the session screen. gen drops ticks scheduled before the
@@ -61,7 +62,9 @@ func (r *runScreen) start() tea.Cmd {
 func (r *runScreen) handle(evs []session.Event, now time.Time) tea.Cmd {
 	var cmds []tea.Cmd
 	if p := r.c.opts.Cues; p != nil {
-		for _, c := range r.sess.Cues(evs) {
+		// The events' cues, then the coach's (the count, the breaths)
+		// due now: every wake-up asks, and each is given once.
+		for _, c := range append(r.sess.Cues(evs), r.sess.Coach(now)...) {
 			cmds = append(cmds, p.Play(c))
 		}
 	}
@@ -140,7 +143,13 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 // with the seconds shown, see barFraction), so a running segment costs one
 // frame, one write and one wake-up a second.
 func (r *runScreen) nextWake(now time.Time) time.Duration {
-	return max(r.sess.NextChange(now), time.Millisecond)
+	d := r.sess.NextChange(now)
+	if pc, ok := r.sess.Pacer(now); ok {
+		// During a breathing hold the screen also changes when the pacer's
+		// bar moves a cell or its phase changes.
+		d = min(d, pc.NextChange(pacerCells(r.c.width-2)))
+	}
+	return max(d, time.Millisecond)
 }
 
 func barWidth(w int) int {
@@ -204,6 +213,12 @@ func (r *runScreen) suspend(now time.Time) tea.Cmd {
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 	s := r.sess
 	waiting := s.State() == session.Waiting
+	// Pausing, moving or quitting leaves the moment the queued words were
+	// for: silence them before the new step's words are queued.
+	if h, ok := r.c.opts.Cues.(interface{ Hush() }); ok &&
+		key.Matches(k, r.keys.Pause, r.keys.Skip, r.keys.Prev, r.keys.Quit, r.keys.Continue, r.c.keys.Global.Suspend) {
+		h.Hush()
+	}
 	switch {
 	case key.Matches(k, r.c.keys.Global.Suspend):
 		return r, r.suspend(now)
@@ -339,6 +354,15 @@ func (r *runScreen) column(w, h int) string {
 	bar.FullColor, bar.EmptyColor = st.BarFull, st.BarEmpty
 	barLine := center(bar.ViewAs(barFraction(s.Length(), s.Remaining(now))), w)
 
+	var caption []string
+	if pc, ok := s.Pacer(now); ok {
+		// A breathing hold: the pacer's word and bar in place of the
+		// countdown and its bar, the time left in the line above.
+		pv := r.pacerView(pc, now, w, digitSize)
+		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
+		caption = []string{pv.caption}
+	}
+
 	// Parts in order of importance; each is kept only if it fits.
 	type part struct {
 		lines []string
@@ -346,7 +370,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	var cues []string
 	if ex != nil && state != session.Waiting {
-		for _, c := range ex.Cues {
+		for _, c := range s.StepCues(seg.Step) {
 			for i, l := range wrap(c, w-4) {
 				prefix := "  • "
 				if i > 0 {
@@ -379,7 +403,7 @@ func (r *runScreen) column(w, h int) string {
 	top := []string{header, rule}
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
-	core = append(core, "", barLine)
+	core = append(append(core, "", barLine), caption...)
 
 	if r.confirm {
 		dialog := st.Dialog.Render("Quit this session?\n" + st.Subtle.Render("It is saved as not finished.") + "\n\n" + "y quit · n carry on")
@@ -444,16 +468,16 @@ func (r *runScreen) top(w int) (header, rule string) {
 	rule = st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+r.recErr.Error(), w))
+		rule = st.Warn.Render(truncate("! history not saved: "+strictyaml.Clean(r.recErr.Error()), w))
 	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+r.c.notice, w))
+		rule = st.Warn.Render(truncate("! "+strictyaml.Clean(r.c.notice), w))
 	}
 	return header, rule
 }
 
 // phaseText is the line above the countdown and the exercise line.
 func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state session.State) (string, string) {
-	name := step.Name()
+	name := r.sess.StepName(seg.Step)
 	side := ""
 	if seg.Side != session.NoSide {
 		side = " · " + strings.ToUpper(seg.Side.String()) + " SIDE"
@@ -503,7 +527,7 @@ func (r *runScreen) nextLine(now time.Time, w int) string {
 		return st.Next.Render(truncate("Last step", w))
 	}
 	nst := tl.Routine.Steps[seg.Step+1]
-	name, length := nst.Name(), nst.Length()
+	name, length := s.StepName(seg.Step+1), nst.Length()
 	text := "Next: " + name + " · " + length
 	if seg.LastOfStep && s.State() == session.Running && s.Remaining(now) <= announceLead {
 		return st.Warn.Render(truncate("▶ Up next: "+name+" · "+length, w))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 // ratedMsg carries the "how do you feel now?" answer to the root.
@@ -139,7 +140,7 @@ func (s *summaryScreen) view(w, h int) string {
 	}
 	switch {
 	case s.progressErr != nil:
-		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+s.progressErr.Error(), w)))
+		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+strictyaml.Clean(s.progressErr.Error()), w)))
 	case s.loaded:
 		lines = append(lines, stat("This week", plural(s.week, "session")+" · daily stretching is ideal"))
 		lines = append(lines, stat("Streak", plural(s.streak, "day")))

@@ -68,6 +68,10 @@ const backGrace = 2 * time.Second
 type Options struct {
 	Timing      routines.Timing
 	AutoAdvance bool
+	// Breathing is the person's preferred breathing pattern id ("" for
+	// none): breathing steps whose routine and exercise name no pattern
+	// pace it.
+	Breathing string
 }
 
 // DefaultOptions match routines.DefaultTiming with auto-advance on.
@@ -103,12 +107,22 @@ type Session struct {
 	pausedBefore State // Running or Waiting, to return to on Resume
 	status       []StepStatus
 	areaTime     map[string]time.Duration
+
+	patterns []*routines.BreathPattern // per step; nil for steps that are not breathing
+	// entered counts segment starts and adjusted counts Adjust calls, so
+	// the coach says each count and breath once per start of a segment.
+	entered, adjusted int
+	saidCount         countKey
+	saidBreath        breathKey
 }
 
 // New prepares a session for r. Nothing runs until Start.
 func New(r *routines.Routine, opts Options) *Session {
 	tl := Build(r, opts.Timing)
 	s := &Session{tl: tl, opts: opts, status: make([]StepStatus, tl.Steps()), areaTime: map[string]time.Duration{}}
+	for _, st := range r.Steps {
+		s.patterns = append(s.patterns, st.Breathing(opts.Breathing))
+	}
 	if len(tl.Segments) > 0 {
 		// Before Start the current segment is the first one, at full length.
 		s.dur = tl.Segments[0].Dur
@@ -199,6 +213,7 @@ func (s *Session) Start(now time.Time) []Event {
 // enter makes segment i current, starting at 'at'.
 func (s *Session) enter(i int, at time.Time) []Event {
 	s.idx = i
+	s.entered++
 	seg := s.tl.Segments[i]
 	s.dur = seg.Dur
 	s.deadline = at.Add(seg.Dur)
@@ -487,6 +502,9 @@ func (s *Session) Adjust(now time.Time, d time.Duration) []Event {
 		newRem = max(rem+d, min(rem, MinHold))
 	default:
 		return evs
+	}
+	if newRem != rem {
+		s.adjusted++
 	}
 	s.dur += newRem - rem
 	if s.state == Running {

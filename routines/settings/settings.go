@@ -20,6 +20,8 @@
 //	get_ready: 5s        # countdown before each step, 0s to 60s
 //	switch_gap: 5s       # pause to change sides, 0s to 30s
 //	units: ml            # ml or floz
+//	breathing: slow      # slow, box, box-3 or sigh
+//	breathing_bell: false # a bell at each change of the breathing pacer
 //
 // The settings:
 //
@@ -45,6 +47,13 @@
 //     to drink: millilitres (ml) or US fluid ounces (floz). Exactly these
 //     two spellings; "fl oz", "oz" and the like are errors that suggest
 //     floz.
+//   - breathing: slow, box, box-3 or sigh; default slow. The pattern the
+//     breathing pacer runs on breathing steps that do not name their own:
+//     slow is in 4 s, out 6 s; box is in, hold, out, hold, 4 s each (box-3
+//     the same with 3 s); sigh is in 2 s, a second short breath in 1 s,
+//     out 6 s. A routine step or exercise that names a pattern keeps it.
+//   - breathing_bell: true or false; default false. Ring one bell at each
+//     change of the breathing pacer (in, hold, out), when sound is on.
 package settings
 
 import (
@@ -93,6 +102,8 @@ type Settings struct {
 	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 5s
 	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 5s
 	Units        string        // Millilitres (default) or FluidOunces
+	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
+	BreathBell   bool          // a bell at each change of the breathing pacer; default false
 }
 
 // Defaults are the settings when there is no file or the file gives none.
@@ -104,6 +115,7 @@ func Defaults() Settings {
 		GetReady:    t.GetReady,
 		Switch:      t.Switch,
 		Units:       Millilitres,
+		Breathing:   routines.DefaultBreathing,
 	}
 }
 
@@ -232,6 +244,12 @@ var settings = []setting{
 	{"units", "ml or floz",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.units(n, k, &s.Units) },
 		func(s Settings) string { return s.Units }},
+	{"breathing", "slow, box, box-3 or sigh",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.breathing(n, k, &s.Breathing) },
+		func(s Settings) string { return s.Breathing }},
+	{"breathing_bell", "true or false",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.BreathBell) },
+		func(s Settings) string { return strconv.FormatBool(s.BreathBell) }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -390,6 +408,40 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
 }
 
+func (d *decoder) breathing(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	if !ok {
+		d.Add(n, key, "must be one of %s, found %s", strings.Join(routines.BreathPatternIDs(), ", "), strictyaml.Describe(n))
+		return
+	}
+	id, err := Breathing(v)
+	if err != nil {
+		d.Add(n, key, "%v", err)
+		return
+	}
+	*dst = id
+}
+
+// Breathing reads a breathing pattern id for the settings file and the
+// --breathing flag alike; a few other names of the patterns ("4-4-4-4",
+// "breathe-sigh") are understood too.
+func Breathing(raw string) (string, error) {
+	id := strings.TrimSpace(raw)
+	if a, ok := breathingAliases[normalize(id, "-")]; ok {
+		id = a
+	}
+	if _, err := routines.LookupBreathing(id); err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// breathingAliases, by normalize(s, "-"), are other names of the patterns.
+var breathingAliases = map[string]string{
+	"breathe-slow": "slow", "breathe-box": "box", "breathe-sigh": "sigh", "4-6": "slow", "4-4-4-4": "box", "3-3-3-3": "box-3",
+	"physiological-sigh": "sigh", "square": "box",
+}
+
 // unitAliases, by normalize(s, ""), are spellings that get a did-you-mean.
 var unitAliases = map[string]string{
 	"ml": "ml", "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "metric": "ml",
@@ -408,6 +460,8 @@ var keyAliases = map[string]string{
 	"switch": "switch_gap", "switch_time": "switch_gap", "switch_seconds": "switch_gap", "switchgap": "switch_gap",
 	"side_gap": "switch_gap", "gap": "switch_gap",
 	"unit": "units", "measure": "units", "volume": "units",
+	"breath": "breathing", "breathing_pattern": "breathing", "pattern": "breathing", "breath_pattern": "breathing",
+	"pacer": "breathing", "breath_bell": "breathing_bell", "breathing_bells": "breathing_bell", "pacer_bell": "breathing_bell",
 }
 
 // normalize lowercases s and keeps letters and digits, joined by sep where

@@ -17,7 +17,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml"}
+		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml", Breathing: "slow", BreathBell: false}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -41,9 +41,13 @@ func TestParseGood(t *testing.T) {
 		{"only white space", "\n  \n\n", def},
 		{"only comments", "# my settings\n\n# sound: false\n", def},
 		{"document marker only", "---\n# nothing yet\n", def},
-		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\n",
-			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz"}},
-		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\n", def},
+		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\n",
+			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true}},
+		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
+		{"each breathing pattern", "breathing: sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
+		{"breathing pattern by another name", "breathing: 4-4-4-4\n", with(func(s *Settings) { s.Breathing = "box" })},
+		{"breathing pattern as an exercise id", "breathing: breathe-sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
+		{"box-3", "breathing: box-3\n", with(func(s *Settings) { s.Breathing = "box-3" })},
 		{"one key", "sound: false\n", with(func(s *Settings) { s.Sound = false })},
 		{"bare number is seconds", "get_ready: 12\nswitch_gap: 7\n", with(func(s *Settings) { s.GetReady, s.Switch = 12*sec, 7*sec })},
 		{"zero turns gaps off", "get_ready: 0\nswitch_gap: 0s\n", with(func(s *Settings) { s.GetReady, s.Switch = 0, 0 })},
@@ -87,7 +91,18 @@ func TestParseBad(t *testing.T) {
 			{"2:1 voice_cmd", `did you mean "voice_command"?`},
 			{"3:1 bell", `did you mean "sound"?`}}},
 		{"unknown key, nothing close", "theme: dark\n", []want{
-			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units"}}},
+			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell"}}},
+		{"unknown breathing pattern", "breathing: wim-hof\n", []want{
+			{"1:12 breathing", `unknown breathing pattern "wim-hof" (want slow, box, box-3, sigh)`}}},
+		{"misspelt breathing pattern", "breathing: sihg\n", []want{
+			{"1:12 breathing", `did you mean "sigh"?`}}},
+		{"breathing pattern as a list", "breathing: [box]\n", []want{
+			{"1:12 breathing", "must be one of slow, box, box-3, sigh, found a list"}}},
+		{"breathing bell as text", "breathing_bell: loud\n", []want{
+			{"1:17 breathing_bell", `must be true or false, found "loud"`}}},
+		{"other names for the breathing settings", "pattern: box\npacer_bell: true\n", []want{
+			{"1:1 pattern", `did you mean "breathing"?`},
+			{"2:1 pacer_bell", `did you mean "breathing_bell"?`}}},
 		{"unknown key, wrong case", "Sound: false\n", []want{
 			{"1:1 Sound", `did you mean "sound"?`}}},
 		{"boolean as text", "sound: yes please\n", []want{
@@ -378,6 +393,8 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 5s (default)",
 		"switch_gap: 5s (default)",
 		"units: ml (default)",
+		"breathing: slow (default)",
+		"breathing_bell: false (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -395,6 +412,8 @@ func TestDescribe(t *testing.T) {
 		"get_ready: 60s (from file)",
 		"switch_gap: 5s (default)",
 		"units: floz (from file)",
+		"breathing: slow (default)",
+		"breathing_bell: false (default)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -68,7 +68,9 @@ func EscapeControls(s string) string {
 }
 
 func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || IsBidiControl(r) || r == '\uFEFF' || r == utf8.RuneError
+	// U+2028 and U+2029 are line breaks to some terminals and editors: a
+	// one-line message must not be split by a file's name.
+	return unicode.IsControl(r) || IsBidiControl(r) || r == '\uFEFF' || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
 }
 
 // Problems is every problem found in one or more files. It is an error

@@ -32,12 +32,13 @@ import (
 type app struct {
 	io ioStreams
 
-	soreness string
-	plain    bool
-	quiet    bool
-	voice    bool
-	noAuto   bool
-	getReady time.Duration
+	soreness  string
+	plain     bool
+	quiet     bool
+	voice     bool
+	noAuto    bool
+	getReady  time.Duration
+	breathing string
 	// startFlags are the running command's flags: only the session flags
 	// given there override the settings file.
 	startFlags *pflag.FlagSet
@@ -117,6 +118,8 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
 	a.getReady = settings.Defaults().GetReady
 	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
+	a.breathing = settings.Defaults().Breathing
+	f.Var(breathingFlag{&a.breathing}, "breathing", "breathing pattern: "+strings.Join(routines.BreathPatternIDs(), ", ")+" (settings: breathing)")
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -128,7 +131,7 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 	var warnings []string
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(a.io.err, "cooldown: %s\n", line)
+			diag(a.io.err, "%s", line)
 		}
 		warnings = append(warnings, "settings file has problems and was ignored; see "+path)
 	}
@@ -144,6 +147,9 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 		}
 		if f.Changed("get-ready") {
 			s.GetReady = a.getReady
+		}
+		if f.Changed("breathing") {
+			s.Breathing = a.breathing
 		}
 	}
 	return s, warnings, nil
@@ -175,6 +181,13 @@ func (a *app) voiceFor(s settings.Settings) (*tui.Voice, string) {
 	return tui.NewVoice(argv), ""
 }
 
+// player plays the session's cues as the settings say.
+func (a *app) player(s settings.Settings, voice *tui.Voice) *tui.Player {
+	p := tui.NewPlayer(s.Sound, voice)
+	p.BreathBell = s.BreathBell
+	return p
+}
+
 // paths of cooldown's files under the XDG folders.
 func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "routines") }
 
@@ -201,7 +214,7 @@ func (a *app) loadLibraryFor(id string) (*routines.Library, []string, error) {
 	var warnings []string
 	var files []string
 	for _, p := range problems {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", p.Error())
+		diag(a.io.err, "%s", p.Error())
 		if name := strictyaml.Clean(filepath.Base(p.File)); !slices.Contains(files, name) {
 			files = append(files, name)
 		}
@@ -261,7 +274,7 @@ func (a *app) runTUI(args []string) error {
 	rec := newRecorder()
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", voiceErr)
+		diag(a.io.err, "%s", voiceErr)
 		warnings = append(warnings, voiceErr)
 	}
 	var routine *routines.Routine
@@ -275,7 +288,7 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance}
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
 	if a.plain || !isTTY(a.io.out) {
 		if routine == nil {
 			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
@@ -293,7 +306,7 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     tui.NewPlayer(set.Sound, voice),
+		Cues:     a.player(set, voice),
 		Recorder: rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
@@ -363,7 +376,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
-		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec,
+		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {

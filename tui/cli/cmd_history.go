@@ -81,7 +81,7 @@ func (a *app) runHistory(weeks int, asJSON bool) error {
 		return err // exit 1; the message names the file and the cause
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", w)
+		diag(a.io.err, "%s", w)
 	}
 	now := a.io.now()
 	if asJSON {
@@ -685,7 +685,7 @@ func writeHistoryJSON(w io.Writer, recs []history.Record, now time.Time, weeks i
 // output twice in memory (raw, then indented) and took seconds for a
 // 100,000-record log.
 func encodeHistoryJSON(w io.Writer, out historyJSON) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(jsonSafeWriter{w}, 64<<10)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	value := func(v any, indent string) error {

@@ -163,7 +163,7 @@ func writeListJSON(w io.Writer, rs []*routines.Routine, t routines.Timing) error
 		}
 		out = append(out, e)
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonSafeWriter{w})
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }

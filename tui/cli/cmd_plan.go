@@ -86,7 +86,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 		return err
 	}
 	if !o.start {
-		for _, name := range []string{"plain", "quiet", "voice", "no-auto", "get-ready"} {
+		for _, name := range []string{"plain", "quiet", "voice", "no-auto", "get-ready", "breathing"} {
 			if fl.Lookup(name) != nil && fl.Changed(name) {
 				return usageErr("--%s only applies with --start", name)
 			}

@@ -114,7 +114,9 @@ func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) 
 		}
 		parts = append(parts, s)
 	}
-	return rep.Name + ": ok — " + strings.Join(parts, "; ")
+	// The file name is as given on the command line: a name can hold any
+	// byte but '/' and NUL, escapes included.
+	return strictyaml.EscapeControls(rep.Name) + ": ok — " + strings.Join(parts, "; ")
 }
 
 func plural(n int, one, many string) string {

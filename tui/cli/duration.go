@@ -31,3 +31,25 @@ func (g gapFlag) Set(s string) error {
 }
 
 func (g gapFlag) Type() string { return "duration" }
+
+// breathingFlag is --breathing: a pattern id, checked as the settings
+// file checks it.
+type breathingFlag struct{ id *string }
+
+func (b breathingFlag) String() string {
+	if b.id == nil {
+		return ""
+	}
+	return *b.id
+}
+
+func (b breathingFlag) Set(s string) error {
+	id, err := settings.Breathing(s)
+	if err != nil {
+		return err
+	}
+	*b.id = id
+	return nil
+}
+
+func (b breathingFlag) Type() string { return "pattern" }

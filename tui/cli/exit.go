@@ -86,7 +86,7 @@ func errorHandler(w io.Writer, _ fang.Styles, err error) {
 	if errors.As(err, &ee) && ee.err == errSilent {
 		return
 	}
-	fmt.Fprintf(w, "cooldown: %v\n", err)
+	diag(w, "%v", err)
 }
 
 // errSilent marks a failure whose details were already printed.

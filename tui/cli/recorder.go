@@ -11,6 +11,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
 
@@ -150,13 +151,18 @@ func (a *app) recoverSessions(now time.Time) []string {
 	recovered, err := history.NewStore(stateDir()).Recover(now)
 	var notes []string
 	for _, rec := range recovered {
-		notes = append(notes, fmt.Sprintf("recorded an earlier session that ended unexpectedly: %s, %s", rec.RoutineName, rec.Start.Local().Format("Mon 2 Jan 15:04")))
+		how := "that ended unexpectedly"
+		if rec.Outcome != history.OutcomeInterrupted {
+			how = "that could not be saved when it ended (" + string(rec.Outcome) + ")"
+		}
+		// The name comes from a file anyone can edit: cleaned like any name shown.
+		notes = append(notes, fmt.Sprintf("recorded an earlier session %s: %s, %s", how, strictyaml.Clean(rec.RoutineName), rec.Start.Local().Format("Mon 2 Jan 15:04")))
 	}
 	if err != nil {
 		notes = append(notes, err.Error())
 	}
 	for _, n := range notes {
-		fmt.Fprintf(a.io.err, "cooldown: %s\n", n)
+		diag(a.io.err, "%s", n)
 	}
 	return notes
 }
@@ -166,6 +172,6 @@ func (a *app) recoverSessions(now time.Time) []string {
 // checkpoint stays and is recovered on the next start).
 func (a *app) finishRecord(rec *recorder, res tui.Result) {
 	if err := rec.finish(res); err != nil {
-		fmt.Fprintf(a.io.err, "cooldown: history not saved: %v\n", err)
+		diag(a.io.err, "history not saved: %v", err)
 	}
 }
