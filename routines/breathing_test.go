@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // breathFile is a user file with a breathing exercise and a routine using
@@ -30,7 +32,7 @@ routines:
 
 func TestBreathingFieldsRead(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "b.yaml", breathFile)
+	testfiles.Write(t, filepath.Join(dir, "b.yaml"), breathFile)
 	lib, problems, err := Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load: %v %v", err, problems)
@@ -140,7 +142,7 @@ func TestBadBreathingFields(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, dir, "bad.yaml", c.src)
+			testfiles.Write(t, filepath.Join(dir, "bad.yaml"), c.src)
 			_, problems, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package routines
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -27,10 +28,10 @@ var catalogueWant = []struct {
 	{"overhead-triceps", Stretch, []string{"arms", "lats"}, true},
 	{"wrist-flexor", Stretch, []string{"arms"}, true},
 	{"thread-needle", Stretch, []string{"upper-back", "shoulders"}, true},
-	{"childs-pose", Stretch, []string{"lower-back", "lats", "hips"}, false},
+	{"childs-pose", Stretch, []string{"lower-back", "lats"}, false},
 	{"standing-side-reach", Stretch, []string{"lats", "lower-back"}, true},
 	{"knees-to-chest", Stretch, []string{"lower-back", "glutes"}, false},
-	{"supine-twist", Stretch, []string{"lower-back", "glutes", "chest"}, true},
+	{"supine-twist", Stretch, []string{"lower-back", "glutes"}, true},
 	{"figure-four", Stretch, []string{"glutes", "hips"}, true},
 	{"kneeling-hip-flexor", Stretch, []string{"hips", "quads"}, true},
 	{"standing-quad", Stretch, []string{"quads", "hips"}, true},
@@ -119,7 +120,8 @@ func TestCatalogueMatchesContent(t *testing.T) {
 	}
 	// Nothing else: every catalogue entry is in CONTENT.md.
 	for _, e := range lib.Exercises() {
-		known := supportWant[e.ID] != ""
+		// Mobility drills are checked against their own table (mobility_test.go).
+		known := supportWant[e.ID] != "" || e.Kind == Mobility
 		for _, w := range catalogueWant {
 			known = known || w.id == e.ID
 		}
@@ -258,7 +260,7 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 			if s.Exercise.PerSide {
 				holds *= 2
 			}
-			want += tm.GetReady + time.Duration(holds)*s.For + time.Duration(holds-1)*tm.Switch
+			want += tm.ReadyFor(s) + time.Duration(holds)*s.For + time.Duration(holds-1)*tm.Switch
 		}
 		total := r.Total(tm)
 		if total != want || total <= 0 {
@@ -385,8 +387,402 @@ func TestBuiltinFilesParseAlone(t *testing.T) {
 			}
 			continue
 		}
+		if name == mobilityFile {
+			if len(f.Routines) != 0 || len(f.Exercises) == 0 {
+				t.Errorf("%s: want exercises only", name)
+			}
+			continue
+		}
 		if len(f.Routines) != 1 || len(f.Exercises) != 0 || "data/"+f.Routines[0].ID+".yaml" != name {
 			t.Errorf("%s: want one routine named after the file", name)
+		}
+	}
+}
+
+// ---- Content a physiotherapist would sign (checked against the review) ----
+
+// allowedAreas is, per exercise, the body areas it really works: an
+// exercise may be tagged with these and nothing else. Child's pose flexes
+// the hips but does not stretch them; the knee-drop twist barely loads the
+// chest; the crossed-leg lean works the outer hip.
+var allowedAreas = map[string][]string{
+	"neck-side-tilt":      {"neck"},
+	"cross-body-shoulder": {"shoulders", "upper-back"},
+	"doorway-chest":       {"chest", "shoulders"},
+	"behind-back-clasp":   {"chest", "shoulders"},
+	"overhead-triceps":    {"arms", "lats"},
+	"wrist-flexor":        {"arms"},
+	"thread-needle":       {"upper-back", "shoulders"},
+	"childs-pose":         {"lower-back", "lats"},
+	"standing-side-reach": {"lats", "lower-back"},
+	"knees-to-chest":      {"lower-back", "glutes"},
+	"supine-twist":        {"lower-back", "glutes"},
+	"figure-four":         {"glutes", "hips"},
+	"kneeling-hip-flexor": {"hips", "quads"},
+	"standing-quad":       {"quads", "hips"},
+	"side-lying-quad":     {"quads", "hips"},
+	"supine-hamstring":    {"hamstrings", "calves"},
+	"step-hamstring":      {"hamstrings"},
+	"butterfly":           {"adductors", "hips"},
+	"side-lunge-adductor": {"adductors"},
+	"wall-calf":           {"calves"},
+	"wall-soleus":         {"calves"},
+	"shin-toe-drag":       {"shins", "feet"},
+	"toe-extension":       {"feet"},
+	"crossed-leg-lean":    {"it-band", "hips"},
+	"roll-calves":         {"calves"},
+	"roll-hamstrings":     {"hamstrings"},
+	"roll-quads":          {"quads"},
+	"roll-adductors":      {"adductors"},
+	"roll-glutes":         {"glutes"},
+	"roll-lateral-thigh":  {"it-band"},
+	"roll-upper-back":     {"upper-back"},
+	"roll-lats":           {"lats"},
+	"roll-shins":          {"shins"},
+	"roll-feet":           {"feet"},
+}
+
+func TestExerciseAreasAllowed(t *testing.T) {
+	lib := builtin(t)
+	for _, e := range lib.Exercises() {
+		if e.Kind != Stretch && e.Kind != Roll {
+			continue
+		}
+		allowed, ok := allowedAreas[e.ID]
+		if !ok {
+			t.Errorf("%s has no allowed-area list; add one from what it really stretches", e.ID)
+			continue
+		}
+		for _, a := range e.Areas {
+			if !slices.Contains(allowed, a) {
+				t.Errorf("%s is tagged %q; it works only %v", e.ID, a, allowed)
+			}
+		}
+	}
+	if e, _ := lib.Exercise("crossed-leg-lean"); e == nil || !strings.Contains(strings.ToLower(e.Name), "outer hip") {
+		t.Errorf("the IT-band stretch is named %q; name it for the outer hip it stretches", e.Name)
+	}
+}
+
+// textOf is everything a person reads about an exercise.
+func textOf(e *Exercise) string {
+	return strings.ToLower(strings.Join(append([]string{e.Name, e.Caution}, e.Cues...), " "))
+}
+
+func containsAll(s string, words ...string) []string {
+	var missing []string
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			missing = append(missing, w)
+		}
+	}
+	return missing
+}
+
+// Every foam-roll zone shows the pace and pressure rule (one slow pass every
+// 2–4 s, pressure at most 5 out of 10) and the ask-first list of rolling.
+func TestRollingShowsPacePressureAndCaution(t *testing.T) {
+	for _, e := range builtin(t).Exercises() {
+		if e.Kind != Roll {
+			continue
+		}
+		cues := strings.ToLower(strings.Join(e.Cues, " "))
+		if m := containsAll(cues, "every 2-4 s", "5 out of 10"); len(m) > 0 {
+			t.Errorf("%s: cues lack the pace and pressure rule (%v): %q", e.ID, m, e.Cues)
+		}
+		if m := containsAll(strings.ToLower(e.Caution), "clot", "blood thinners", "osteoporosis", "varicose", "pregnan"); len(m) > 0 {
+			t.Errorf("%s: caution lacks the rolling ask-first list (%v): %q", e.ID, m, e.Caution)
+		}
+	}
+}
+
+// Deep knee bends and kneeling carry the knee caution with what to do
+// instead; the twist carries the hip-replacement caution.
+func TestJointCautions(t *testing.T) {
+	lib := builtin(t)
+	for _, id := range []string{"childs-pose", "kneeling-hip-flexor", "standing-quad", "side-lying-quad", "thread-needle"} {
+		e, _ := lib.Exercise(id)
+		c := strings.ToLower(e.Caution)
+		if !strings.Contains(c, "knee") || !strings.Contains(c, "instead") {
+			t.Errorf("%s bends or loads the knee deeply; its caution needs the knee warning and what to do instead: %q", id, e.Caution)
+		}
+	}
+	for _, id := range []string{"supine-twist", "knees-to-chest", "figure-four", "childs-pose"} {
+		e, _ := lib.Exercise(id)
+		if !strings.Contains(strings.ToLower(e.Caution), "hip replacement") {
+			t.Errorf("%s: caution lacks the hip-replacement warning: %q", id, e.Caution)
+		}
+	}
+	e, _ := lib.Exercise("supine-hamstring")
+	if m := containsAll(textOf(e), "strap", "belt", "towel", "ball of the foot"); len(m) > 0 {
+		t.Errorf("strap hamstring must say strap, belt or towel and where it goes (missing %v): %q", m, e.Cues)
+	}
+}
+
+// Every stretch in a very-sore routine says to stop at the first feeling
+// of stretch.
+func TestVerySoreHoldsStopAtFirstFeeling(t *testing.T) {
+	for _, r := range builtin(t).Routines() {
+		if !r.Suits(VerySore) {
+			continue
+		}
+		for i, s := range r.Steps {
+			if s.Exercise.Kind == Stretch && !strings.Contains(strings.ToLower(s.Note), "first feeling of stretch") {
+				t.Errorf("%s step %d (%s): very-sore hold without 'stop at the first feeling of stretch' (note %q)", r.ID, i+1, s.Do, s.Note)
+			}
+		}
+	}
+}
+
+// A number in a routine's name is its real length with the default timing;
+// "N+" means at least N; a routine under 7 min is a stretch break, not a
+// cool-down, and says so.
+func TestRoutineNamesMatchLength(t *testing.T) {
+	num := func(name string) (int, bool, bool) {
+		f := strings.FieldsFunc(name, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '+') })
+		for _, w := range f {
+			plus := strings.HasSuffix(w, "+")
+			if n, err := strconv.Atoi(strings.TrimSuffix(w, "+")); err == nil {
+				return n, plus, true
+			}
+		}
+		return 0, false, false
+	}
+	for _, r := range builtin(t).Routines() {
+		total := r.Total(DefaultTiming())
+		n, plus, ok := num(r.Name)
+		if ok {
+			d := time.Duration(n) * time.Minute
+			switch {
+			case plus && (total < d || total > d+2*time.Minute):
+				t.Errorf("%s is named %q but takes %v", r.ID, r.Name, total)
+			case !plus && Minutes(total) != n:
+				t.Errorf("%s is named %q but takes %v", r.ID, r.Name, total)
+			}
+		}
+		if total < 7*time.Minute && !strings.Contains(strings.ToLower(r.Name), "stretch break") {
+			t.Errorf("%s takes %v, too short for a cool-down; name it a stretch break (%q)", r.ID, total, r.Name)
+		}
+	}
+}
+
+// Routines of 25 min or more reach about 60 s of stretching per side for
+// every muscle group they stretch (e.g. 2 × 30 s).
+func TestLongRoutinesReachSixtySeconds(t *testing.T) {
+	long := 0
+	for _, r := range builtin(t).Routines() {
+		if r.Total(DefaultTiming()) < 25*time.Minute {
+			continue
+		}
+		long++
+		per := map[string]time.Duration{}
+		for _, s := range r.Steps {
+			if s.Exercise.Kind != Stretch {
+				continue
+			}
+			for _, a := range s.Exercise.Areas {
+				per[a] += time.Duration(s.Reps) * s.For
+			}
+		}
+		for a, d := range per {
+			if d < 55*time.Second {
+				t.Errorf("%s stretches the %s for %v per side; a long routine should reach about 60 s", r.ID, a, d)
+			}
+		}
+	}
+	if long < 2 {
+		t.Errorf("%d routines of 25 min or more, want at least 2", long)
+	}
+}
+
+// ---- Plans a coach would follow ----
+
+// planMinutes are the minutes the plan content tests walk through.
+var planMinutes = []int{5, 8, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60}
+
+// contentAreaSets are the area sets of the plan content tests: none (the
+// whole body), each area, each group and a few mixes.
+func contentAreaSets() [][]string {
+	sets := [][]string{nil}
+	for _, a := range Areas() {
+		sets = append(sets, []string{a})
+	}
+	for _, g := range groupNames() {
+		sets = append(sets, []string{g})
+	}
+	return append(sets, []string{"neck", "shoulders"}, []string{"calves", "quads"}, []string{"neck", "lower-back"},
+		[]string{"shoulders", "calves", "feet"})
+}
+
+// onAreas is the time a plan holds stretches and rolls that work any of
+// areas (the holds themselves, not the gaps).
+func onAreas(r *Routine, areas []string) time.Duration {
+	var d time.Duration
+	for _, s := range r.Steps {
+		k := s.Exercise.Kind
+		if (k == Stretch || k == Roll) && slices.ContainsFunc(s.Exercise.Areas, func(a string) bool { return slices.Contains(areas, a) }) {
+			d += time.Duration(s.Holds()) * s.For
+		}
+	}
+	return d
+}
+
+// activeMax is the most easy movement CONTENT allows per level: 5–10 min
+// fresh or sore, 8–15 min very sore.
+func activeMax(l Level) time.Duration {
+	if l == VerySore {
+		return 15 * time.Minute
+	}
+	return 10 * time.Minute
+}
+
+// oneLegOrWide are the stretches done on one leg or in a wide standing
+// lunge: not for very-sore legs, nor swapped in for older adults.
+var oneLegOrWide = []string{"standing-quad", "step-hamstring", "side-lunge-adductor"}
+
+func TestPlanContent(t *testing.T) {
+	lib := builtin(t)
+	tm := DefaultTiming()
+	for _, longer := range []bool{false, true} {
+		for _, l := range Levels() {
+			for _, set := range contentAreaSets() {
+				wanted, _ := ExpandAreas(set)
+				if len(wanted) == 0 {
+					wanted = Areas()
+				}
+				var prev time.Duration
+				for _, m := range planMinutes {
+					req := PlanRequest{Minutes: m, Level: l, Areas: set, LongerHolds: longer}
+					r, notes, err := lib.Plan(req)
+					if err != nil {
+						t.Fatalf("%v: %v", req, err)
+					}
+					fail := func(format string, args ...any) {
+						t.Helper()
+						t.Errorf("%d min %s %v longer=%v: %s\n%s", m, l, set, longer, fmt.Sprintf(format, args...), dumpPlan(r, notes))
+					}
+					// Time on the sore areas grows with the minutes.
+					on := onAreas(r, wanted)
+					if on < prev {
+						fail("%v on the sore areas, less than the %v of a shorter plan", on, prev)
+					}
+					prev = on
+					// Easy movement stays within its share.
+					active := r.Steps[0].For
+					if active > activeMax(l) {
+						fail("easy movement %v, more than the %v CONTENT allows", active, activeMax(l))
+					}
+					// Spare time goes to the sore areas before more easy
+					// movement: easy movement past its floor only when every
+					// stretch and roll is in.
+					total := r.Total(tm)
+					if total < time.Duration(m)*time.Minute-PlanTolerance && !hasNote(notes, "This plan takes ") {
+						fail("total %v short of %d min with no note saying why", total, m)
+					}
+					stretches, rolls := 0, 0
+					for _, s := range r.Steps {
+						switch s.Exercise.Kind {
+						case Stretch:
+							stretches++
+							if l == VerySore && slices.Contains(oneLegOrWide, s.Do) {
+								fail("very sore, yet the standing balance stretch %s", s.Do)
+							}
+							if longer && slices.Contains(oneLegOrWide, s.Do) {
+								fail("older adults, yet the one-leg or wide standing %s", s.Do)
+							}
+							if l == VerySore && (s.For > 20*time.Second && !longer || s.Reps > 1) {
+								fail("very sore, yet %s is %d × %v", s.Do, s.Reps, s.For)
+							}
+							if l == VerySore && !strings.Contains(s.Note, "first feeling of stretch") {
+								fail("very-sore hold %s without 'first feeling of stretch'", s.Do)
+							}
+						case Roll:
+							rolls++
+							if l == VerySore && (s.For > 30*time.Second || !strings.Contains(strings.ToLower(s.Note), "optional") ||
+								!strings.Contains(strings.ToLower(s.Note), "light")) {
+								fail("very-sore roll %s: %v, note %q; want optional, light, ≤ 30 s", s.Do, s.For, s.Note)
+							}
+						}
+					}
+					if l == VerySore && (stretches > 8 || rolls > 3) {
+						fail("very sore, yet %d stretches and %d roll zones (at most 8 and 3)", stretches, rolls)
+					}
+					// Upper-body plans move the upper body.
+					upperOnly := !slices.ContainsFunc(wanted, func(a string) bool { return !slices.Contains(AreaGroups()["upper-body"], a) })
+					if upperOnly && !strings.Contains(strings.ToLower(r.Steps[0].Note), "arm") {
+						fail("an upper-body plan whose easy movement does not use the arms: %q", r.Steps[0].Note)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Spare minutes go to the sore areas: more than one stretch where the
+// catalogue has them, a second set and rolling before easy movement grows.
+func TestPlanSpendsSpareTimeOnSoreAreas(t *testing.T) {
+	lib := builtin(t)
+	uses := func(r *Routine, ids ...string) []string {
+		var missing []string
+		for _, id := range ids {
+			if !slices.ContainsFunc(r.Steps, func(s Step) bool { return s.Do == id }) {
+				missing = append(missing, id)
+			}
+		}
+		return missing
+	}
+	for _, c := range []struct {
+		minutes int
+		areas   []string
+		level   Level
+		want    []string
+	}{
+		{15, []string{"calves"}, Sore, []string{"wall-calf", "wall-soleus", "roll-calves"}},
+		{15, []string{"lower-back"}, Sore, []string{"knees-to-chest", "supine-twist"}},
+		{20, []string{"neck", "shoulders"}, Sore, []string{"neck-side-tilt", "cross-body-shoulder", "thread-needle", "doorway-chest", "roll-upper-back"}},
+		{20, []string{"calves"}, VerySore, []string{"wall-soleus", "supine-hamstring"}},
+	} {
+		r, notes, err := lib.Plan(PlanRequest{Minutes: c.minutes, Level: c.level, Areas: c.areas})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := uses(r, c.want...); len(m) > 0 {
+			t.Errorf("%d min %s %v: missing %v\n%s", c.minutes, c.level, c.areas, m, dumpPlan(r, notes))
+		}
+		// Very sore, easy movement grows once the short gentle set is in.
+		if c.level != VerySore && r.Steps[0].For > rulesFor(c.level, false).activeFloor+time.Minute && !hasNote(notes, "This plan takes ") {
+			t.Errorf("%d min %s %v: easy movement %v past its floor while the areas could use the time\n%s",
+				c.minutes, c.level, c.areas, r.Steps[0].For, dumpPlan(r, notes))
+		}
+	}
+	// The case of the review: 30 min for a sore neck lands at 30 min or says exactly why.
+	r, notes, _ := lib.Plan(PlanRequest{Minutes: 30, Level: Sore, Areas: []string{"neck"}})
+	if tot := r.Total(DefaultTiming()); tot < 30*time.Minute-PlanTolerance {
+		if !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, Friendly(tot)) && strings.Contains(n, "neck") }) {
+			t.Errorf("30 min sore neck takes %v and no note says why: %q", tot, notes)
+		}
+	}
+}
+
+// "Whole body" works the whole body even when time is short.
+func TestPlanWholeBodyIsWhole(t *testing.T) {
+	lib := builtin(t)
+	upper, lower := AreaGroups()["upper-body"], AreaGroups()["legs"]
+	for _, l := range Levels() {
+		for _, m := range []int{10, 15, 20} {
+			r, notes, _ := lib.Plan(PlanRequest{Minutes: m, Level: l})
+			var u, lo int
+			for _, a := range r.Areas() {
+				if slices.Contains(upper, a) {
+					u++
+				}
+				if slices.Contains(lower, a) {
+					lo++
+				}
+			}
+			if u < 2 || lo < 2 {
+				t.Errorf("%d min %s whole body works %d upper and %d lower areas: %v\n%s", m, l, u, lo, r.Areas(), dumpPlan(r, notes))
+			}
 		}
 	}
 }

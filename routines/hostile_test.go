@@ -3,12 +3,14 @@ package routines
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // hostileInputs are files built to cost time or memory. Each must be refused
@@ -181,7 +183,7 @@ func TestOversizeRefusedUnread(t *testing.T) {
 		t.Errorf("%v allocations to refuse an oversize file", allocs)
 	}
 	dir := t.TempDir()
-	p := writeFile(t, dir, "big.yaml", "")
+	p := testfiles.Write(t, filepath.Join(dir, "big.yaml"), "")
 	if err := os.Truncate(p, 1<<40); err != nil { // a sparse terabyte
 		t.Skipf("cannot make a sparse file: %v", err)
 	}

@@ -17,7 +17,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -125,14 +127,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile, posesFile), true
+					return onlyBuiltin(catalogueFile, mobilityFile, posesFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, posesFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, mobilityFile, posesFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -145,10 +147,12 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, the poses of its exercises,
+// The built-in files: the exercise catalogue, the mobility drills (more
+// exercises, with their poses), the poses of the catalogue's exercises,
 // and one file per routine.
 const (
 	catalogueFile = "data/catalogue.yaml"
+	mobilityFile  = "data/mobility.yaml"
 	posesFile     = "data/poses.yaml"
 )
 
@@ -156,7 +160,7 @@ func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == posesFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == mobilityFile || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -192,6 +196,10 @@ func UserFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// MaxUserBytes caps the total size of the user's routine files that one
+// load reads; the files past it, in name order, are reported and skipped.
+const MaxUserBytes = 4 << 20
+
 // LoadFiles is Load with an explicit list of user files. Problems come
 // file by file in the order given, each file's in line order.
 func LoadFiles(userFiles []string) (*Library, Problems, error) {
@@ -206,11 +214,27 @@ func LoadFiles(userFiles []string) (*Library, Problems, error) {
 func loadFiles(userFiles []string, builtins func(user []*File) (want func(string) bool, ok bool)) (*Library, Problems, error) {
 	userParsed := make([]*File, len(userFiles))
 	userProbs := make([]Problems, len(userFiles))
-	parseUser := func(i int) {
-		name := userFiles[i]
+	// The files are read first, one after another, against a cap on their
+	// total: parsing costs about five times a file's size in memory, and
+	// forty files of the largest size allowed took 213 MB and seconds
+	// before the first frame.
+	userData := make([][]byte, len(userFiles))
+	total := 0
+	for i, name := range userFiles {
 		data, err := readLimited(name)
-		if err != nil {
+		switch {
+		case err != nil:
 			userProbs[i] = Problems{{File: name, Msg: err.Error()}}
+		case total+len(data) > MaxUserBytes:
+			userProbs[i] = Problems{{File: name, Msg: fmt.Sprintf("not read: the routine files before it already hold %d bytes, and all of them together may hold at most %d (4 MiB)", total, MaxUserBytes)}}
+		default:
+			total += len(data)
+			userData[i] = data
+		}
+	}
+	parseUser := func(i int) {
+		name, data := userFiles[i], userData[i]
+		if data == nil {
 			return
 		}
 		f, err := Parse(name, data, name)
@@ -329,14 +353,17 @@ func readLimited(name string) ([]byte, error) {
 	if st.Size() > MaxFileBytes {
 		return nil, fmt.Errorf("file is %d bytes; routine files may be at most %d (1 MiB)", st.Size(), MaxFileBytes)
 	}
-	f, err := os.Open(name)
+	// The path was checked above, but a file can be swapped for a FIFO
+	// between that check and the open: the open does not block and the
+	// opened file itself must be regular.
+	f, _, err := safefile.Open(name)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, errors.New("is not a regular file")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-		return nil, errors.New("is not a regular file")
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", cleanPathErr(err))
@@ -545,6 +572,25 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 			continue
 		}
 		s.Exercise = e
+		if s.Count > 0 && e.Kind != Mobility {
+			ps = append(ps, Problem{File: file, Line: s.CountPos.Line, Col: s.CountPos.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].count", i)),
+				Msg:   fmt.Sprintf("a count of reps is only for a mobility step; %q is a %s", s.Do, e.Kind)})
+		}
+		if t := s.Tempo(); t > 0 && (t < MinTempo || t > MaxTempo) {
+			at, field := s.ForPos, "for"
+			if s.Count > 0 {
+				at, field = s.CountPos, "count"
+			}
+			adv := "fewer reps or more time"
+			if t > MaxTempo {
+				adv = "more reps or less time"
+			}
+			ps = append(ps, Problem{File: file, Line: at.Line, Col: at.Col,
+				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].%s", i, field)),
+				Msg: fmt.Sprintf("%d reps in %s is %s a rep; a mobility drill goes at %s to %s a rep: give %s",
+					s.RepCount(), Friendly(s.For), tempoText(t), tempoText(MinTempo), tempoText(MaxTempo), adv)})
+		}
 		if s.Pattern != "" && e.Kind != Breathe {
 			ps = append(ps, Problem{File: file, Line: s.PatternPos.Line, Col: s.PatternPos.Col,
 				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].breathing", i)),
@@ -552,6 +598,11 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 		}
 	}
 	return ps
+}
+
+// tempoText says a rep's time to a tenth of a second: "2.5 s", "5 s".
+func tempoText(d time.Duration) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", d.Seconds()), "0"), ".") + " s"
 }
 
 // DisplaySource is how list shows where a routine came from.

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // goodUser is a valid user routine written next to every bad file: it must
@@ -94,7 +95,9 @@ func badFiles() []badFile {
 		{name: "syntax bad indentation", src: edit(baseRoutine, "    name: Bad one", "   name: Bad one"),
 			want: []wantProblem{{3, 4, "", "YAML syntax"}}},
 		{name: "syntax tab indentation", src: edit(baseRoutine, "    name: Bad one", "\tname: Bad one"),
-			want: []wantProblem{{3, 1, "", "YAML syntax"}}},
+			want: []wantProblem{{3, 1, "", "a tab in the indentation"}}},
+		{name: "syntax tab after spaces", src: edit(baseRoutine, "    name: Bad one", "  \tname: Bad one"),
+			want: []wantProblem{{3, 3, "", "a tab in the indentation"}}},
 		{name: "syntax unterminated quote", src: edit(baseRoutine, "name: Bad one", `name: "Bad one`),
 			want: []wantProblem{{3, 11, "", "YAML syntax"}}},
 
@@ -137,6 +140,10 @@ func badFiles() []badFile {
 			want: []wantProblem{{3, 11, "routines[0].name", "must be text, found a mapping"}}},
 		{name: "number for per_side", src: edit(baseExercise, "per_side: true", "per_side: 1"),
 			want: []wantProblem{{6, 15, "exercises[0].per_side", "must be true or false, found the number 1"}}},
+		{name: "per_side on a movement", src: edit(edit(baseExercise, "kind: stretch", "kind: active"), "    areas: [calves]\n", "    areas: [calves]\n"),
+			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch, a roll or a mobility drill"}}},
+		{name: "per_side on a drink", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    areas: [calves]\n", ""),
+			want: []wantProblem{{5, 15, "exercises[0].per_side", "a hydrate exercise has no sides"}}},
 		{name: "reps as text", src: edit(baseRoutine, "for: 30s", "for: 30s\n        reps: two"),
 			want: []wantProblem{{8, 15, "routines[0].steps[0].reps", `must be a whole number, found "two"`}}},
 		{name: "routine is not a mapping", src: "routines:\n  - just a line\n",
@@ -207,7 +214,7 @@ func badFiles() []badFile {
 			want: []wantProblem{{2, 5, "exercises[0].areas", "a stretch must name at least one body area"}}},
 		{name: "stretch with an empty area list", src: edit(baseExercise, "[calves]", "[]"),
 			want: []wantProblem{{5, 12, "exercises[0].areas", "a stretch must name at least one body area"}}},
-		{name: "hydrate with areas", src: edit(baseExercise, "kind: stretch", "kind: hydrate"),
+		{name: "hydrate with areas", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    per_side: true\n", ""),
 			want: []wantProblem{{5, 12, "exercises[0].areas", "a hydrate step works no body area"}}},
 
 		// --- ids ---
@@ -276,7 +283,7 @@ func badFiles() []badFile {
 
 		// --- not a readable file ---
 		{name: "file over 1 MiB", setup: func(t *testing.T, dir string) string {
-			return writeFile(t, dir, "huge.yaml", baseRoutine+"# "+strings.Repeat("x", MaxFileBytes)+"\n")
+			return testfiles.Write(t, filepath.Join(dir, "huge.yaml"), baseRoutine+"# "+strings.Repeat("x", MaxFileBytes)+"\n")
 		}, want: []wantProblem{{0, 0, "", "routine files may be at most 1048576 (1 MiB)"}}},
 		{name: "a folder named x.yaml", setup: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "x.yaml")
@@ -302,15 +309,6 @@ func manyFields(n int) string {
 		fmt.Fprintf(&b, "f%d: 1\n", i)
 	}
 	return b.String()
-}
-
-func writeFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 func builtinRoutineIDs(t *testing.T) []string {
@@ -345,12 +343,12 @@ func TestBadFiles(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			good := writeFile(t, dir, "good.yaml", goodUser)
+			good := testfiles.Write(t, filepath.Join(dir, "good.yaml"), goodUser)
 			bad := filepath.Join(dir, "bad.yaml")
 			if c.setup != nil {
 				bad = c.setup(t, dir)
 			} else {
-				writeFile(t, dir, "bad.yaml", c.src)
+				testfiles.Write(t, filepath.Join(dir, "bad.yaml"), c.src)
 			}
 			lib, problems, err := Load(dir)
 			if err != nil {
@@ -512,7 +510,7 @@ routines:
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			bad := writeFile(t, dir, "bad.yaml", c.src)
+			bad := testfiles.Write(t, filepath.Join(dir, "bad.yaml"), c.src)
 			lib, problems, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -545,7 +543,7 @@ func TestProblemsCapped(t *testing.T) {
 		fmt.Fprintf(&b, "  - {id: r%d, name: R, soreness: [fresh], steps: [{do: nope-a, for: 1s}, {do: nope-b, for: 1s}]}\n", i)
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "link.yaml", b.String())
+	testfiles.Write(t, filepath.Join(dir, "link.yaml"), b.String())
 	_, problems, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -559,7 +557,7 @@ func TestProblemsCapped(t *testing.T) {
 // not an error: it loads with the sequences removed.
 func TestHostileNameIsCleaned(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "evil.yaml", `routines:
+	testfiles.Write(t, filepath.Join(dir, "evil.yaml"), `routines:
   - id: evil
     name: "\e]52;c;SGVsbG8=\aEvil\e[2J"
     summary: "\e]0;pwned\aTitle \u009b31mred\u009b0m \u202eesrever\u202c ok\tfine\nnext"
@@ -618,7 +616,7 @@ func assertClean(t testing.TB, s string) {
 // sequences into an error message.
 func TestProblemTextIsEscaped(t *testing.T) {
 	dir := t.TempDir()
-	name := writeFile(t, dir, "evil\x1b[2J.yaml", "routines:\n  - \"\\e]52;c;SGVsbG8=\\a\": 1\n")
+	name := testfiles.Write(t, filepath.Join(dir, "evil\x1b[2J.yaml"), "routines:\n  - \"\\e]52;c;SGVsbG8=\\a\": 1\n")
 	_, problems, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -648,9 +646,9 @@ func TestProblemTextIsEscaped(t *testing.T) {
 // hidden ones (editor lock files are often dangling links).
 func TestHiddenAndOtherFilesIgnored(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "good.yml", goodUser)
-	writeFile(t, dir, "notes.txt", "not yaml")
-	writeFile(t, dir, ".hidden.yaml", "broken: [")
+	testfiles.Write(t, filepath.Join(dir, "good.yml"), goodUser)
+	testfiles.Write(t, filepath.Join(dir, "notes.txt"), "not yaml")
+	testfiles.Write(t, filepath.Join(dir, ".hidden.yaml"), "broken: [")
 	if err := os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(dir, ".#good.yaml")); err != nil {
 		t.Logf("no symlink: %v", err)
 	}
@@ -677,7 +675,7 @@ func TestLoadFolderProblems(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, dir, "good.yaml", goodUser)
+	testfiles.Write(t, filepath.Join(dir, "good.yaml"), goodUser)
 	lib, problems, err = Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Load: %v %v", err, problems)
@@ -686,7 +684,7 @@ func TestLoadFolderProblems(t *testing.T) {
 		t.Errorf("folder with glob characters: %v", err)
 	}
 
-	notDir := writeFile(t, t.TempDir(), "file", "x")
+	notDir := testfiles.Write(t, filepath.Join(t.TempDir(), "file"), "x")
 	lib, problems, err = Load(notDir)
 	if err != nil || len(problems) != 1 || len(lib.Routines()) != len(builtins) {
 		t.Errorf("file as folder: %v %v", err, problems)
@@ -698,7 +696,7 @@ func TestLoadFolderProblems(t *testing.T) {
 // a routine may use an exercise from another user file.
 func TestUserFilesMerge(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.yaml", `exercises:
+	a := testfiles.Write(t, filepath.Join(dir, "a.yaml"), `exercises:
   - id: my-lunge
     name: My lunge
     kind: stretch
@@ -712,7 +710,7 @@ routines:
       - do: my-lunge
         for: 30s
 `)
-	b := writeFile(t, dir, "b.yaml", `routines:
+	b := testfiles.Write(t, filepath.Join(dir, "b.yaml"), `routines:
   - id: quick-10-lower
     name: Their quick ten
     soreness: [fresh]
@@ -748,13 +746,13 @@ routines:
 // line order, however they were found.
 func TestCrossFileProblemsInOrder(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.yaml", `exercises:
+	a := testfiles.Write(t, filepath.Join(dir, "a.yaml"), `exercises:
   - id: my-lunge
     name: My lunge
     kind: stretch
     areas: [hips]
 `)
-	b := writeFile(t, dir, "b.yaml", `routines:
+	b := testfiles.Write(t, filepath.Join(dir, "b.yaml"), `routines:
   - id: uses-missing
     name: Uses a missing exercise
     soreness: [fresh]
@@ -782,5 +780,37 @@ exercises:
 	}
 	if _, err := lib.Routine("uses-missing"); err == nil {
 		t.Error("a routine with an unknown exercise loaded")
+	}
+}
+
+// The user's routine files together are capped: a file that would take the
+// total past the cap is reported and not read; the others still load.
+func TestUserDataTotalCapped(t *testing.T) {
+	dir := t.TempDir()
+	filler := "# " + strings.Repeat("x", 1000) + "\n"
+	big := strings.Repeat(filler, (MaxFileBytes-4096)/len(filler))
+	n := MaxUserBytes/len(big) + 1
+	for i := range n {
+		testfiles.Write(t, filepath.Join(dir, fmt.Sprintf("f%02d.yaml", i)), big)
+	}
+	testfiles.Write(t, filepath.Join(dir, "zz-good.yaml"), goodUser)
+	lib, problems, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var capped []string
+	for _, p := range problems {
+		if strings.Contains(p.Msg, "at most 4194304") {
+			capped = append(capped, filepath.Base(p.File))
+		}
+	}
+	if len(capped) != 1 || capped[0] != fmt.Sprintf("f%02d.yaml", n-1) {
+		t.Errorf("files refused for the cap: %v; want the big one past it", capped)
+	}
+	if _, err := lib.Routine("my-good-one"); err != nil {
+		t.Errorf("a small file that still fits under the cap was not read: %v", err)
+	}
+	if _, err := lib.Routine("quick-10-lower"); err != nil {
+		t.Errorf("the built-in routines are gone: %v", err)
 	}
 }

@@ -8,13 +8,15 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // TestFIFOIsRefused: a named pipe called x.yaml would block a plain read
 // for ever; it is refused at once and the rest still loads.
 func TestFIFOIsRefused(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "good.yaml", goodUser)
+	testfiles.Write(t, filepath.Join(dir, "good.yaml"), goodUser)
 	fifo := filepath.Join(dir, "pipe.yaml")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("cannot make a FIFO here: %v", err)

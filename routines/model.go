@@ -5,6 +5,7 @@
 package routines
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,8 +23,25 @@ const (
 	VerySore Level = "very-sore"
 )
 
-// Levels lists the soreness levels in order, least sore first.
+// Levels lists the soreness levels in order, least sore first: the one
+// list behind every check, suggestion and message about levels.
 func Levels() []Level { return []Level{Fresh, Sore, VerySore} }
+
+// LevelNames are Levels as text, for did-you-mean.
+func LevelNames() []string {
+	var s []string
+	for _, l := range Levels() {
+		s = append(s, string(l))
+	}
+	return s
+}
+
+// LevelChoices is the levels as a message gives them: "fresh, sore or
+// very-sore".
+func LevelChoices() string {
+	n := LevelNames()
+	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]
+}
 
 // ParseLevel accepts a level name as typed on the command line.
 func ParseLevel(s string) (Level, error) {
@@ -31,11 +49,11 @@ func ParseLevel(s string) (Level, error) {
 	if l.Valid() {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown soreness level %q (want fresh, sore or very-sore)", s)
+	return "", fmt.Errorf("unknown soreness level %q%s (want %s)", s, strictyaml.Suggest(string(l), LevelNames()), LevelChoices())
 }
 
 // Valid reports whether l is one of the three levels.
-func (l Level) Valid() bool { return l == Fresh || l == Sore || l == VerySore }
+func (l Level) Valid() bool { return slices.Contains(Levels(), l) }
 
 // Title is the level's display name.
 func (l Level) Title() string {
@@ -74,10 +92,13 @@ const (
 	Breathe Kind = "breathe"
 	Hydrate Kind = "hydrate"
 	Refuel  Kind = "refuel"
+	// Mobility is a slow, controlled drill through a pain-free range
+	// (cat-cow, circles): counted in reps at a tempo, or in seconds.
+	Mobility Kind = "mobility"
 )
 
 // Kinds lists every kind a file may use.
-func Kinds() []Kind { return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Refuel} }
+func Kinds() []Kind { return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Refuel, Mobility} }
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
@@ -158,6 +179,9 @@ type Exercise struct {
 	// Breathing is the pattern id a breathing exercise is written for
 	// ("" for the default); only breathe exercises have one.
 	Breathing string
+	// Count is how many reps a mobility drill takes in one set (each side
+	// for a per-side drill); 0 counts it in seconds only.
+	Count int
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written
@@ -171,10 +195,13 @@ type Step struct {
 	Note string
 	// Pattern is the breathing pattern id the step asks for ("" for the
 	// exercise's or the person's); only on breathe steps.
-	Pattern  string
+	Pattern string
+	// Count is the reps of a mobility step in its time (each side), in
+	// place of the exercise's Count; 0 for the exercise's.
+	Count    int
 	Exercise *Exercise // resolved by the Library
 
-	DoPos, ForPos, PatternPos Pos
+	DoPos, ForPos, PatternPos, CountPos Pos
 }
 
 // Routine is an ordered list of steps suited to some soreness levels.
@@ -236,11 +263,28 @@ func (r *Routine) Cautions() []string {
 type Timing struct {
 	GetReady time.Duration // before each step
 	Switch   time.Duration // between sides, and between reps
+	// RollExtra is added to the get-ready before a foam-roll step: getting
+	// down onto the roller takes longer than moving into a stretch.
+	RollExtra time.Duration
 }
 
-// DefaultTiming is the gaps of a person with no settings file. Whatever
-// shows a total uses Routine.Total with the person's own Timing.
-func DefaultTiming() Timing { return Timing{GetReady: 5 * time.Second, Switch: 5 * time.Second} }
+// DefaultTiming is the gaps of a person with no settings file: the real
+// time people take between holds, about 10 s to move into a stretch or
+// change sides, 15 s to get onto a roller (shorter gaps make totals that
+// understate the real time by 10–15%). Whatever shows a total uses
+// Routine.Total with the person's own Timing.
+func DefaultTiming() Timing {
+	return Timing{GetReady: 10 * time.Second, Switch: 10 * time.Second, RollExtra: 5 * time.Second}
+}
+
+// ReadyFor is the get-ready before step s: GetReady, plus RollExtra before
+// a roll. With no get-ready at all (0 s) there is no extra either.
+func (t Timing) ReadyFor(s Step) time.Duration {
+	if t.GetReady > 0 && s.Exercise != nil && s.Exercise.Kind == Roll {
+		return t.GetReady + t.RollExtra
+	}
+	return t.GetReady
+}
 
 // Name is the step's exercise name (its id if unresolved).
 func (s Step) Name() string {
@@ -254,6 +298,9 @@ func (s Step) Name() string {
 // "2 × 30 s each side".
 func (s Step) Length() string {
 	out := Friendly(s.For)
+	if n := s.RepCount(); n > 0 {
+		out = fmt.Sprintf("%d reps in %s", n, out)
+	}
 	if s.Reps > 1 {
 		out = fmt.Sprintf("%d × %s", s.Reps, out)
 	}
@@ -262,6 +309,34 @@ func (s Step) Length() string {
 	}
 	return out
 }
+
+// RepCount is how many reps a mobility step counts in each hold: the
+// step's count, else the exercise's; 0 when it is counted in seconds (and
+// for every other kind).
+func (s Step) RepCount() int {
+	if s.Exercise == nil || s.Exercise.Kind != Mobility {
+		return 0
+	}
+	return cmp.Or(s.Count, s.Exercise.Count)
+}
+
+// Tempo is the time of one rep of a mobility step counted in reps: its
+// time shared among its reps (0 if it is counted in seconds).
+func (s Step) Tempo() time.Duration {
+	n := s.RepCount()
+	if n <= 0 {
+		return 0
+	}
+	return s.For / time.Duration(n)
+}
+
+// Mobility tempo limits: drills are slow and controlled (2.5–10 s a rep
+// in the guidance); faster is flinging, slower is a hold.
+const (
+	MinTempo = 2 * time.Second
+	MaxTempo = 20 * time.Second
+	MaxCount = 60
+)
 
 // Holds is the number of timed holds a step expands to.
 func (s Step) Holds() int {
@@ -275,7 +350,7 @@ func (s Step) Holds() int {
 // Total is the step's time including its get-ready and switch gaps.
 func (s Step) Total(t Timing) time.Duration {
 	h := s.Holds()
-	return t.GetReady + time.Duration(h)*s.For + time.Duration(h-1)*t.Switch
+	return t.ReadyFor(s) + time.Duration(h)*s.For + time.Duration(h-1)*t.Switch
 }
 
 // Total is the routine's computed length with timing t.

@@ -220,7 +220,7 @@ func ParseDuration(raw string) (time.Duration, error) {
 func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	e := &Exercise{}
 	before := d.Count()
-	var areasNode, breathingNode ast.Node
+	var areasNode, breathingNode, countNode, perSideNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
 		"id": func(v ast.Node, p string) {
@@ -257,13 +257,20 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 				}
 			})
 		},
-		"per_side": func(v ast.Node, p string) { e.PerSide = d.boolean(v, p) },
-		"cues":     func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
-		"caution":  func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
-		"pose":     func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
+		"per_side": func(v ast.Node, p string) {
+			perSideNode = v
+			e.PerSide = d.boolean(v, p)
+		},
+		"cues":    func(v ast.Node, p string) { e.Cues = d.texts(v, p, maxCueLen) },
+		"caution": func(v ast.Node, p string) { e.Caution = d.Text(v, p, maxTextLen) },
+		"pose":    func(v ast.Node, p string) { e.Pose = d.pose(v, p) },
 		"breathing": func(v ast.Node, p string) {
 			breathingNode = v
 			e.Breathing = d.breathing(v, p)
+		},
+		"count": func(v ast.Node, p string) {
+			countNode = v
+			e.Count = d.Integer(v, p, 1, MaxCount)
 		},
 	}, []string{"id", "name", "kind"})
 	if !ok || d.Count() > before {
@@ -274,7 +281,7 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		areasAt = areasNode
 	}
 	switch e.Kind {
-	case Stretch, Roll:
+	case Stretch, Roll, Mobility:
 		if len(e.Areas) == 0 {
 			d.Add(areasAt, path+".areas", "a %s must name at least one body area", e.Kind)
 		}
@@ -282,6 +289,19 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		if len(e.Areas) > 0 {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
+	}
+	if countNode != nil && e.Kind != Mobility && e.Kind.Valid() {
+		d.Add(countNode, path+".count", "a count of reps is only for a mobility drill; this one is a %s", e.Kind)
+	}
+	// Only stretches, foam rolling and mobility drills are done one side,
+	// then the other: a walk or a drink marked per_side would run twice,
+	// with a switch between, and push a plan past the minutes asked for.
+	if e.PerSide && e.Kind != Stretch && e.Kind != Roll && e.Kind != Mobility && e.Kind.Valid() {
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(e.Kind[0])) {
+			article = "an"
+		}
+		d.Add(perSideNode, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch, a roll or a mobility drill", article, e.Kind)
 	}
 	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
 		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
@@ -325,14 +345,6 @@ func kindNames() []string {
 	return s
 }
 
-func levelNames() []string {
-	var s []string
-	for _, l := range Levels() {
-		s = append(s, string(l))
-	}
-	return s
-}
-
 func (d *decoder) routine(n ast.Node, path string) *Routine {
 	r := &Routine{}
 	before := d.Count()
@@ -358,7 +370,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 				l := Level(d.Text(item, ip, 20))
 				switch {
 				case !l.Valid():
-					d.Add(item, ip, "unknown soreness level %q%s (want fresh, sore or very-sore)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), levelNames()))
+					d.Add(item, ip, "unknown soreness level %q%s (want %s)", strictyaml.Shorten(string(l)), strictyaml.Suggest(string(l), LevelNames()), LevelChoices())
 				case slices.Contains(r.Soreness, l):
 					d.Add(item, ip, "soreness level %q is listed twice", l)
 				default:
@@ -390,7 +402,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 		return nil
 	}
 	if len(r.Soreness) == 0 {
-		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (fresh, sore or very-sore)")
+		d.Add(sorenessNode, path+".soreness", "name at least one soreness level (%s)", LevelChoices())
 		return nil
 	}
 	return r
@@ -413,6 +425,10 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		"breathing": func(v ast.Node, p string) {
 			s.Pattern = d.breathing(v, p)
 			s.PatternPos = d.Pos(v)
+		},
+		"count": func(v ast.Node, p string) {
+			s.Count = d.Integer(v, p, 1, MaxCount)
+			s.CountPos = d.Pos(v)
 		},
 	}, []string{"do", "for"})
 	return s, d.Count() == before || d.keep && s.Do != ""

@@ -53,41 +53,43 @@ const (
 	planActiveMax   = 15 * time.Minute // §1: 5–10 min, up to 15
 	planBreatheMin  = 1 * time.Minute
 	planBreatheStd  = 2 * time.Minute // §1: 2–5 min
-	planBreatheSoft = 3 * time.Minute
 	planBreatheMax  = 5 * time.Minute
 	planRollMin     = 30 * time.Second // §1: 30–120 s per zone or side
 	planHydrate     = 20 * time.Second
 	planGrain       = 30 * time.Second // active and breathing lengths are multiples of this
 	planMaxReps     = 2                // §1: about 60 s per muscle group, e.g. 2 × 30 s
 	planKeepAreas   = 3                // areas added before easy movement may be longer than 1 min
+	// Very sore: a short, gentle set (§3), not a full routine.
+	planVeryMaxStretches = 8
+	planVeryMaxRolls     = 3
 )
 
 // levelRules are the per-level numbers of CONTENT.md §3.
 type levelRules struct {
 	activeFloor time.Duration // the usual minimum of easy movement
-	activeSoft  time.Duration // the usual maximum, before padding
 	holdMin     time.Duration
 	holdPref    time.Duration
 	holdMax     time.Duration // growth when padding (longer holds only)
 	rollPref    time.Duration
 	maxReps     int
+	activeMax   time.Duration // the most easy movement ever: its share of a cool-down
 }
 
 func rulesFor(l Level, longer bool) levelRules {
 	var r levelRules
 	switch l {
 	case Fresh:
-		r = levelRules{activeFloor: 5 * time.Minute, activeSoft: 10 * time.Minute,
+		r = levelRules{activeFloor: 5 * time.Minute,
 			holdMin: 30 * time.Second, holdPref: 30 * time.Second, holdMax: 30 * time.Second,
-			rollPref: 60 * time.Second, maxReps: planMaxReps}
+			rollPref: 60 * time.Second, maxReps: planMaxReps, activeMax: 10 * time.Minute}
 	case Sore:
-		r = levelRules{activeFloor: 5 * time.Minute, activeSoft: 10 * time.Minute,
+		r = levelRules{activeFloor: 5 * time.Minute,
 			holdMin: 20 * time.Second, holdPref: 30 * time.Second, holdMax: 30 * time.Second,
-			rollPref: 45 * time.Second, maxReps: planMaxReps}
+			rollPref: 45 * time.Second, maxReps: planMaxReps, activeMax: 10 * time.Minute}
 	default: // VerySore
-		r = levelRules{activeFloor: 8 * time.Minute, activeSoft: 15 * time.Minute,
+		r = levelRules{activeFloor: 8 * time.Minute,
 			holdMin: 15 * time.Second, holdPref: 20 * time.Second, holdMax: 20 * time.Second,
-			rollPref: 30 * time.Second, maxReps: 1}
+			rollPref: 30 * time.Second, maxReps: 1, activeMax: planActiveMax}
 	}
 	if longer {
 		r.maxReps = 1
@@ -107,12 +109,20 @@ var planPriority = []string{
 	"chest", "lats", "arms", "adductors", "it-band", "shins", "feet", "neck",
 }
 
+// wholeBodyOrder is the priority order for the whole body: it takes turns
+// between legs, upper body and back, so a short plan still works the whole
+// body instead of only the legs.
+var wholeBodyOrder = []string{
+	"calves", "shoulders", "hamstrings", "lower-back", "quads", "upper-back", "hips", "chest",
+	"glutes", "neck", "lats", "adductors", "arms", "it-band", "shins", "feet",
+}
+
 // stretchPrefs lists, per area, the stretches to use, best first. Stretches
 // of the user's catalogue that work the area follow (see candidates).
 var stretchPrefs = map[string][]string{
 	"neck":       {"neck-side-tilt"},
 	"shoulders":  {"cross-body-shoulder", "thread-needle", "doorway-chest", "behind-back-clasp"},
-	"chest":      {"doorway-chest", "behind-back-clasp", "supine-twist"},
+	"chest":      {"doorway-chest", "behind-back-clasp"},
 	"upper-back": {"thread-needle", "cross-body-shoulder"},
 	"lower-back": {"childs-pose", "knees-to-chest", "supine-twist", "standing-side-reach"},
 	"arms":       {"overhead-triceps", "wrist-flexor"},
@@ -136,6 +146,15 @@ var rollPrefs = map[string][]string{
 	"upper-back": {"roll-upper-back"}, "lats": {"roll-lats"}, "shins": {"roll-shins"}, "feet": {"roll-feet"},
 }
 
+// relatedRolls is the foam-roll zone that eases an area that may not be
+// rolled itself: the upper back carries much of a stiff neck and shoulders.
+var relatedRolls = map[string]string{"neck": "roll-upper-back", "shoulders": "roll-upper-back"}
+
+// standingBalance are the stretches done on one leg or in a wide standing
+// lunge: left out when very sore and for older adults, whose plans use the
+// lying, kneeling and wall-supported versions.
+var standingBalance = []string{"standing-quad", "step-hamstring", "side-lunge-adductor"}
+
 // verySoreSwaps replaces standing stretches by their supported (lying,
 // seated or kneeling) versions when very sore (CONTENT.md §4 engine rules).
 var verySoreSwaps = map[string]string{
@@ -145,12 +164,14 @@ var verySoreSwaps = map[string]string{
 	"standing-side-reach": "childs-pose",
 }
 
-// olderAdultSwaps are the supported options of the older-adult flag
-// (CONTENT.md §4: side-lying-quad, step-hamstring), used with LongerHolds
-// unless the very-sore swaps apply.
+// olderAdultSwaps are the supported options of the older-adult flag: never a
+// one-leg standing stretch for a lying or supported one, so the plan is a
+// floor-and-wall set as a whole. Used with LongerHolds unless the very-sore
+// swaps apply.
 var olderAdultSwaps = map[string]string{
-	"standing-quad":    "side-lying-quad",
-	"supine-hamstring": "step-hamstring",
+	"standing-quad":       "side-lying-quad",
+	"step-hamstring":      "supine-hamstring",
+	"side-lunge-adductor": "butterfly",
 }
 
 // flowOrder is the order stretches and rolls are done in: standing first,
@@ -172,9 +193,10 @@ const (
 	noteActiveFresh = "Easy pace, about 3 out of 10: you can still talk in full sentences."
 	noteActiveSore  = "Easy pace, 2-3 out of 10: you can still talk in full sentences."
 	noteActiveVery  = "Keep it very easy, about 2 out of 10."
+	noteActiveUpper = "Walk easily and let your arms swing loosely; roll your shoulders now and then."
 	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
-	noteRollSore    = "Lighter pressure; go around the hotspots."
-	noteRollVery    = "Optional. Very light pressure; skip spots too tender to touch."
+	noteRollSore    = "Lighter pressure, below 5 out of 10; go around the hotspots."
+	noteRollVery    = "Optional. Very light pressure, one slow pass every 2-4 s; skip spots too tender to touch."
 	noteStretchVery = "Stop at the first feeling of stretch."
 )
 
@@ -182,6 +204,7 @@ const (
 type pick struct {
 	ex      *Exercise
 	area    int    // index in the plan's area list that it was picked for
+	tier    int    // 0: the area's first stretch, 1: its second, 2: any more
 	swapped string // the standing exercise it replaces, if any
 }
 
@@ -192,14 +215,17 @@ type planner struct {
 	rules                    levelRules
 	areas                    []string // in priority order
 	whole                    bool
-	stretches, rolls         []pick // in area order
+	stretches                []pick // tier 0 in area order, then tier 1, then tier 2
+	rolls                    []pick // in area order
 	active, breathe, hydrate *Exercise
 	unstretched              []string // areas with no stretch at all
+	capped                   []string // very sore: areas left out by the limit on stretches
 }
 
 // rung is one configuration of the plan, from lean to rich.
 type rung struct {
-	areas          int           // stretches of the first this many areas
+	areas          int           // first stretches of the first this many areas
+	more           int           // the first this many further stretches (tiers 1 and 2)
 	aFloor, bFloor time.Duration // floors of easy movement and breathing
 	rolls          int           // the first this many rolls
 	hold           time.Duration
@@ -232,7 +258,11 @@ func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
 		p.whole = true
 		expanded = Areas()
 	}
-	for _, a := range planPriority {
+	order := planPriority
+	if p.whole {
+		order = wholeBodyOrder
+	}
+	for _, a := range order {
 		if slices.Contains(expanded, a) {
 			p.areas = append(p.areas, a)
 		}
@@ -246,7 +276,7 @@ func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
 	target := time.Duration(req.Minutes) * time.Minute
 	chosen := 0
 	for i, r := range ladder {
-		if p.minTotal(r) <= target {
+		if p.minTotal(r) < target+PlanTolerance { // under +30 s, so the name still says the minutes asked
 			chosen = i
 		}
 	}
@@ -341,6 +371,9 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 				}
 			}
 		}
+		if k == Stretch && (p.req.Level == VerySore || p.req.LongerHolds) && slices.Contains(standingBalance, id) {
+			continue // no one-leg or wide standing stretch when very sore or for older adults
+		}
 		e, ok := p.isKind(id, k, area)
 		if !ok || slices.Contains(out, e) {
 			continue
@@ -351,25 +384,60 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 	return out, swapped
 }
 
-// pickStretchesAndRolls chooses one stretch and one roll per area, never
-// the same exercise twice.
+// pickStretchesAndRolls chooses the stretches and rolls, never the same
+// exercise twice: first one stretch per area, then a second stretch per
+// area, then any more the catalogue has; one roll zone per area (a related
+// zone for areas that may not be rolled). Very sore keeps the set short.
 func (p *planner) pickStretchesAndRolls() {
 	used := map[string]bool{}
+	cands := make([][]*Exercise, len(p.areas))
+	froms := make([][]string, len(p.areas))
 	for i, a := range p.areas {
-		cands, from := p.candidates(a, Stretch, stretchPrefs)
-		found := false
-		for j, e := range cands {
-			if !used[e.ID] {
-				used[e.ID] = true
-				p.stretches = append(p.stretches, pick{ex: e, area: i, swapped: from[j]})
-				found = true
-				break
-			}
-		}
-		if !found && len(cands) == 0 {
+		cands[i], froms[i] = p.candidates(a, Stretch, stretchPrefs)
+		if len(cands[i]) == 0 {
 			p.unstretched = append(p.unstretched, a)
 		}
+	}
+	next := make([]int, len(p.areas))
+	take := func(i, tier int) bool {
+		for next[i] < len(cands[i]) {
+			j := next[i]
+			next[i]++
+			if e := cands[i][j]; !used[e.ID] {
+				used[e.ID] = true
+				p.stretches = append(p.stretches, pick{ex: e, area: i, tier: tier, swapped: froms[i][j]})
+				return true
+			}
+		}
+		return false
+	}
+	for tier := 0; tier < 2; tier++ {
+		for i := range p.areas {
+			take(i, tier)
+		}
+	}
+	for more := true; more; {
+		more = false
+		for i := range p.areas {
+			more = take(i, 2) || more
+		}
+	}
+	if p.req.Level == VerySore && len(p.stretches) > planVeryMaxStretches {
+		for _, pk := range p.stretches[planVeryMaxStretches:] {
+			if pk.tier == 0 {
+				p.capped = append(p.capped, p.areas[pk.area])
+			}
+		}
+		p.stretches = p.stretches[:planVeryMaxStretches]
+	}
+	for i, a := range p.areas {
+		if slices.Contains(p.capped, a) {
+			continue
+		}
 		rolls, _ := p.candidates(a, Roll, rollPrefs)
+		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll {
+			rolls = append(rolls, rel)
+		}
 		for _, e := range rolls {
 			if !used[e.ID] {
 				used[e.ID] = true
@@ -378,15 +446,31 @@ func (p *planner) pickStretchesAndRolls() {
 			}
 		}
 	}
+	if p.req.Level == VerySore && len(p.rolls) > planVeryMaxRolls {
+		p.rolls = p.rolls[:planVeryMaxRolls]
+	}
+}
+
+// core is the number of first stretches (tier 0); they come first in
+// p.stretches, in area order.
+func (p *planner) core() int {
+	n := 0
+	for _, pk := range p.stretches {
+		if pk.tier == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // ladder lists the plan's configurations from the leanest to the richest.
-// Read backwards, it is how a plan shrinks when time is short (CONTENT.md
-// §4: cut to one rep first, then drop rolling): second reps go, then rolls
-// get shorter, holds get shorter, rolls are dropped one by one, easy
-// movement is cut to 3 min and areas are dropped, least important first
-// (very sore: movement keeps its 8 min until only 3 areas are left), and
-// with 3 areas left movement may go down to 1 min before the last areas go.
+// Read forwards it is where spare minutes go: one stretch per sore area
+// (least important last) with easy movement at its floor, then the usual
+// holds, a second stretch per area, a second set of each, rolling, any
+// further stretches the catalogue has, and only after all that (in fill)
+// more easy movement and breathing. Read backwards, it is how a plan
+// shrinks when time is short. Very sore, easy movement gets its 8 min once
+// 3 areas are in: movement does more good than stretching then.
 func (p *planner) ladder() []rung {
 	ru := p.rules
 	n := len(p.areas)
@@ -404,9 +488,6 @@ func (p *planner) ladder() []rung {
 	}
 	r.aFloor = min(planActiveMid, ru.activeFloor)
 	add(r)
-	// Fresh or sore, every area before movement gets its usual length;
-	// very sore, movement does more good than stretching (CONTENT.md §1,
-	// §3), so it gets its 8 min before more areas.
 	midAreas := n
 	if p.req.Level == VerySore {
 		midAreas = min(n, planKeepAreas)
@@ -421,26 +502,35 @@ func (p *planner) ladder() []rung {
 		r.areas++
 		add(r)
 	}
-	if p.req.LongerHolds {
-		// Asked for: longer holds come before rolling.
-		r.hold = ru.holdPref
-		add(r)
-	}
-	for r.rolls < len(p.rolls) {
-		r.rolls++
-		add(r)
-	}
 	r.hold = ru.holdPref
 	add(r)
-	if ru.rollPref > planRollMin {
-		for r.longRolls < len(p.rolls) {
-			r.longRolls++
+	core := p.core()
+	tier1 := 0
+	for _, pk := range p.stretches {
+		if pk.tier == 1 {
+			tier1++
+		}
+	}
+	for r.more < tier1 {
+		r.more++
+		add(r)
+	}
+	if ru.maxReps > 1 {
+		for r.reps < core+tier1 {
+			r.reps++
 			add(r)
 		}
 	}
-	if ru.maxReps > 1 {
-		for r.reps < len(p.stretches) {
-			r.reps++
+	for r.rolls < len(p.rolls) {
+		r.rolls++
+		r.longRolls = r.rolls
+		add(r)
+	}
+	for r.more < len(p.stretches)-core {
+		r.more++
+		add(r)
+		if ru.maxReps > 1 {
+			r.reps = core + r.more
 			add(r)
 		}
 	}
@@ -462,8 +552,9 @@ func (p *planner) content(r rung) []Step {
 		}
 		steps = append(steps, p.step(pk.ex, d, 1))
 	}
+	core := p.core()
 	for i, pk := range p.stretches {
-		if pk.area >= r.areas {
+		if pk.tier == 0 && pk.area >= r.areas || pk.tier > 0 && i-core >= r.more {
 			continue
 		}
 		reps := 1
@@ -498,7 +589,7 @@ func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
 // their get-ready gaps.
 func (p *planner) fixed(r rung) time.Duration {
 	t := p.req.timing()
-	d := 2*t.GetReady + p.step(p.hydrate, planHydrate, 1).Total(t)
+	d := t.ReadyFor(Step{Exercise: p.active}) + t.ReadyFor(Step{Exercise: p.breathe}) + p.step(p.hydrate, planHydrate, 1).Total(t)
 	for _, s := range p.content(r) {
 		d += s.Total(t)
 	}
@@ -507,16 +598,15 @@ func (p *planner) fixed(r rung) time.Duration {
 
 func (p *planner) minTotal(r rung) time.Duration { return p.fixed(r) + r.aFloor + r.bFloor }
 func (p *planner) maxTotal(r rung) time.Duration {
-	return p.fixed(r) + planActiveMax + planBreatheMax
+	return p.fixed(r) + max(r.aFloor, p.rules.activeMax) + planBreatheMax
 }
 
 // fill chooses easy movement and breathing lengths, in steps of planGrain,
 // that bring the rung's total nearest the target: movement first up to its
-// usual maximum, then breathing to 3 min, then movement to 15 min, then
-// breathing to 5 min.
+// share (10 min fresh or sore, 15 min very sore), then breathing to 5 min.
 func (p *planner) fill(r rung, target time.Duration) (active, breathe time.Duration) {
 	want := target - p.fixed(r)
-	lo, hi := r.aFloor+r.bFloor, planActiveMax+planBreatheMax
+	lo, hi := r.aFloor+r.bFloor, max(r.aFloor, p.rules.activeMax)+planBreatheMax
 	s := (want / planGrain) * planGrain
 	if want-s > planGrain/2 {
 		s += planGrain
@@ -529,21 +619,29 @@ func (p *planner) fill(r rung, target time.Duration) (active, breathe time.Durat
 		*v += add
 		rest -= add
 	}
-	grow(&active, max(p.rules.activeSoft, r.aFloor))
-	grow(&breathe, planBreatheSoft)
-	grow(&active, planActiveMax)
+	grow(&active, max(p.rules.activeMax, r.aFloor))
 	grow(&breathe, planBreatheMax)
 	return active, breathe
 }
 
 func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 	note := map[Level]string{Fresh: noteActiveFresh, Sore: noteActiveSore, VerySore: noteActiveVery}[p.req.Level]
+	if p.upperOnly() {
+		note += " " + noteActiveUpper
+	}
 	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
 	steps = append(steps, p.content(r)...)
 	steps = append(steps,
 		Step{Do: p.breathe.ID, For: breathe, Reps: 1, Exercise: p.breathe},
 		Step{Do: p.hydrate.ID, For: planHydrate, Reps: 1, Exercise: p.hydrate})
 	return &Routine{Soreness: []Level{p.req.Level}, Steps: steps}
+}
+
+// upperOnly reports whether every area asked for is in the upper body, so
+// the easy movement should use the arms too.
+func (p *planner) upperOnly() bool {
+	upper := AreaGroups()["upper-body"]
+	return !p.whole && !slices.ContainsFunc(p.areas, func(a string) bool { return !slices.Contains(upper, a) })
 }
 
 // notes says what the plan left out, cut, swapped or padded, and why.
@@ -556,7 +654,7 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 	for _, a := range p.areas {
 		if slices.Contains(covered, a) {
 			in = append(in, a)
-		} else if !slices.Contains(p.unstretched, a) {
+		} else if !slices.Contains(p.unstretched, a) && !slices.Contains(p.capped, a) {
 			out = append(out, a)
 		}
 	}
@@ -569,7 +667,15 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 			len(in), len(in)+len(out), what, strings.Join(in, ", "), strings.Join(out, ", ")))
 	}
 	for _, a := range p.unstretched {
-		notes = append(notes, fmt.Sprintf("The catalogue has no stretch for the %s.", a))
+		if p.req.Level == VerySore || p.req.LongerHolds {
+			notes = append(notes, fmt.Sprintf("The catalogue has no lying, seated or supported stretch for the %s.", a))
+		} else {
+			notes = append(notes, fmt.Sprintf("The catalogue has no stretch for the %s.", a))
+		}
+	}
+	if len(p.capped) > 0 {
+		notes = append(notes, fmt.Sprintf("Very sore: at most %d gentle stretches, so the %s wait for another day.",
+			planVeryMaxStretches, joinAnd(p.capped)))
 	}
 	if len(p.rolls) > 0 && r.rolls < len(p.rolls) && len(out) == 0 {
 		if r.rolls == 0 {
@@ -618,16 +724,13 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 		notes = append(notes, why+": "+strings.Join(swaps, "; ")+".")
 	}
 	var pads []string
-	if active > p.rules.activeSoft {
+	if active > p.rules.activeFloor {
 		pads = append(pads, "easy movement "+Friendly(active))
 	}
 	if breathe > planBreatheStd {
 		pads = append(pads, "slow breathing "+Friendly(breathe))
 	}
 	if len(pads) > 0 {
-		if r.reps > 0 {
-			pads = append(pads, "a second rep of each stretch")
-		}
 		if p.req.LongerHolds && r.hold > p.rules.holdPref {
 			pads = append(pads, Friendly(r.hold)+" holds")
 		}

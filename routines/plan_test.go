@@ -167,7 +167,8 @@ func TestPlanProperties(t *testing.T) {
 			if k != Stretch && k != Roll {
 				continue
 			}
-			if !slices.ContainsFunc(s.Exercise.Areas, func(a string) bool { return slices.Contains(wanted, a) }) {
+			related := slices.ContainsFunc(wanted, func(a string) bool { return relatedRolls[a] == s.Do })
+			if !related && !slices.ContainsFunc(s.Exercise.Areas, func(a string) bool { return slices.Contains(wanted, a) }) {
 				fail("%s works none of the areas asked for (%v)", s.Do, wanted)
 			}
 			maxReps = max(maxReps, s.Reps)
@@ -219,15 +220,16 @@ func TestPlanProperties(t *testing.T) {
 			fail("no stretch at all")
 		}
 
-		// The shrink order of CONTENT.md §4: one rep before rolling is
-		// cut, rolling before areas, easy movement below its floor only
-		// once rolling is gone.
+		// The shrink order: rolling goes before second sets (spare time
+		// buys more stretches for the sore areas and a second set before
+		// rolling), both before areas are dropped, and easy movement goes
+		// below its floor only once rolling is gone.
 		dropped := hasNote(notes, "Only time for ")
 		if rolls > 0 && dropped {
 			fail("areas were dropped while rolling stayed")
 		}
-		if maxReps > 1 && (hasNote(notes, "Foam rolling only") || hasNote(notes, "No time for foam rolling") || dropped) {
-			fail("second reps while rolling or areas were cut")
+		if maxReps > 1 && dropped {
+			fail("second reps while areas were cut")
 		}
 		if maxReps > 1 && hold < rules.holdPref {
 			fail("second reps of %v holds, shorter than the usual %v", hold, rules.holdPref)
@@ -237,7 +239,7 @@ func TestPlanProperties(t *testing.T) {
 		}
 		covered := r.Areas()
 		for _, a := range wanted {
-			if !slices.Contains(covered, a) && !dropped {
+			if !slices.Contains(covered, a) && !dropped && !hasNote(notes, "Very sore: at most ") {
 				fail("area %s is not worked and no note says so", a)
 			}
 		}
@@ -372,19 +374,21 @@ func TestPlanExamples(t *testing.T) {
 		if r.ID != "plan-12m-sore-calves" || r.Name != "Today: 12 min, sore calves" {
 			t.Errorf("id %q, name %q", r.ID, r.Name)
 		}
-		want := []string{"active-easy", "roll-calves", "wall-calf", "breathe-slow", "hydrate"}
+		// Both calf stretches before the roller: spare time goes to more
+		// stretches for the sore area first.
+		want := []string{"active-easy", "wall-calf", "wall-soleus", "breathe-slow", "hydrate"}
 		if got := ids(r); !reflect.DeepEqual(got, want) {
 			t.Errorf("steps %v, want %v", got, want)
 		}
-		if len(notes) != 0 {
-			t.Errorf("notes %q, want none", notes)
+		if !reflect.DeepEqual(notes, []string{"No time for foam rolling: stretches come first when time is short."}) {
+			t.Errorf("notes %q", notes)
 		}
 	})
 
 	t.Run("5 min, 8 areas", func(t *testing.T) {
 		r, notes := plan(PlanRequest{Minutes: 5, Level: Sore,
 			Areas: []string{"calves", "quads", "hamstrings", "glutes", "hips", "lower-back", "upper-back", "shoulders"}})
-		if !hasNote(notes, "Only time for 4 of 8 areas: calves, quads, hamstrings, hips (left out: glutes, lower-back, upper-back, shoulders).") {
+		if !hasNote(notes, "Only time for 3 of 8 areas: calves, quads, hips (left out: hamstrings, glutes, lower-back, upper-back, shoulders).") {
 			t.Errorf("notes %q", notes)
 		}
 		if total := r.Total(DefaultTiming()); total > 5*time.Minute+PlanTolerance {
@@ -394,14 +398,16 @@ func TestPlanExamples(t *testing.T) {
 
 	t.Run("60 min, one area", func(t *testing.T) {
 		r, notes := plan(PlanRequest{Minutes: 60, Level: Sore, Areas: []string{"calves"}})
-		if r.Steps[0].For != 15*time.Minute || r.Steps[len(r.Steps)-2].For != 5*time.Minute {
+		// Easy movement stops at its share (10 min when sore), after every
+		// calf stretch, a second set and the roller.
+		if r.Steps[0].For != 10*time.Minute || r.Steps[len(r.Steps)-2].For != 5*time.Minute {
 			t.Errorf("not padded to the longest movement and breathing:\n%s", dumpPlan(r, notes))
 		}
-		if !hasNote(notes, "To fill the time: easy movement 15 min, slow breathing 5 min and a second rep of each stretch.") ||
-			!hasNote(notes, "This plan takes 24 min 35 s, not 60 min") {
+		if !hasNote(notes, "To fill the time: easy movement 10 min and slow breathing 5 min.") ||
+			!hasNote(notes, "This plan takes 25 min 45 s, not 60 min") {
 			t.Errorf("notes %q", notes)
 		}
-		if r.ID != "plan-25m-sore-calves" {
+		if r.ID != "plan-26m-sore-calves" {
 			t.Errorf("id %q: the id and name give the real length", r.ID)
 		}
 	})
@@ -429,8 +435,10 @@ func TestPlanExamples(t *testing.T) {
 
 	t.Run("longer holds", func(t *testing.T) {
 		r, notes := plan(PlanRequest{Minutes: 30, Level: Sore, Areas: []string{"quads", "hamstrings"}, LongerHolds: true})
-		if got := ids(r); !slices.Contains(got, "side-lying-quad") || !slices.Contains(got, "step-hamstring") {
-			t.Errorf("no supported options: %v", got)
+		// A floor set as a whole: never a one-leg stand for a lying stretch.
+		if got := ids(r); !slices.Contains(got, "side-lying-quad") || !slices.Contains(got, "supine-hamstring") ||
+			slices.Contains(got, "step-hamstring") || slices.Contains(got, "standing-quad") {
+			t.Errorf("not the floor set: %v", got)
 		}
 		for _, s := range r.Steps {
 			if s.Exercise.Kind == Stretch && s.For < 45*time.Second {

@@ -3,6 +3,8 @@ package routines
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // Every built-in exercise has a pose that passed the validator.
@@ -43,8 +45,8 @@ const poseExercise = `exercises:
 // linked, and a poses: mapping can give a built-in exercise a new pose.
 func TestUserPosesLoad(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "mine.yaml", poseExercise)
-	writeFile(t, dir, "poses.yaml", "poses:\n  wall-calf:\n    start: "+standing+"\n    end: {}\n")
+	testfiles.Write(t, filepath.Join(dir, "mine.yaml"), poseExercise)
+	testfiles.Write(t, filepath.Join(dir, "poses.yaml"), "poses:\n  wall-calf:\n    start: "+standing+"\n    end: {}\n")
 	lib, problems, err := Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load: %v %v", err, problems)
@@ -100,7 +102,7 @@ func TestBadPoses(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			bad := writeFile(t, dir, "bad.yaml", c.src)
+			bad := testfiles.Write(t, filepath.Join(dir, "bad.yaml"), c.src)
 			_, problems, err := Load(dir)
 			if err != nil {
 				t.Fatal(err)

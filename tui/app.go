@@ -67,6 +67,21 @@ type Options struct {
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
+	// Figure is what the session screen shows beside the countdown at
+	// first: FigurePose (the default when empty), FigureBodyMap or
+	// FigureNone; the f key switches.
+	Figure Figure
+	// FigureASCII draws the stick figure in plain ASCII, for terminals
+	// without braille (see pose.ASCIIOnly).
+	FigureASCII bool
+}
+
+func (o *Options) figure() Figure {
+	switch o.Figure {
+	case FigureBodyMap, FigureNone:
+		return o.Figure
+	}
+	return FigurePose
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -100,9 +115,16 @@ type common struct {
 	// after delivers msg once d has passed; tests replace it to fire
 	// ticks by hand against a fake clock.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
+	// stamp is the clock read when the message being handled arrived: views
+	// draw as of this moment and never read the clock, so a frame is a pure
+	// function of the model.
+	stamp time.Time
 }
 
 func (c *common) now() time.Time { return c.opts.Now() }
+
+// drawnAt is the moment views draw at (see stamp).
+func (c *common) drawnAt() time.Time { return c.stamp }
 
 // screen is the contract every screen meets.
 type screen interface {
@@ -159,6 +181,7 @@ func New(opts Options) *Model {
 		}
 	}
 	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24, after: afterTimer}
+	c.stamp = c.now()
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
 	if opts.Routine != nil {
@@ -204,6 +227,7 @@ func (m *Model) Init() tea.Cmd {
 
 // Update handles global messages first, then the active screen's.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.c.stamp = m.c.now()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height

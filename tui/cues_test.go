@@ -92,7 +92,7 @@ func startRoutineWith(t *testing.T, mutate func(*Options), p *recordingPlayer) *
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := Options{Library: lib, Routine: r, Session: session.DefaultOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
+	opts := Options{Library: lib, Routine: r, Session: testSessionOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
 	mutate(&opts)
 	hs.m = New(opts)
 	hs.m.c.after = func(d time.Duration, msg tea.Msg) tea.Cmd {

@@ -84,7 +84,9 @@ func digitRows(frame string) int {
 // 100×22, digits double from 34 rows, three-row digits below 20 rows.
 func TestScreenSizeThresholds(t *testing.T) {
 	at := func(w, hh int) string {
-		h := startRoutine(t, w, hh, nil)
+		// The body map's and the digits' thresholds; the stick figure's
+		// are in TestFigureSizes.
+		h := startRoutine(t, w, hh, func(o *Options) { o.Figure = FigureBodyMap })
 		h.advance(5*time.Second + 20*time.Second + 5*time.Second + 2*time.Second) // quad stretch, left
 		frame := h.screen()
 		checkFrame(t, frame, w, hh)

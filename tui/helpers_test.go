@@ -66,12 +66,22 @@ func testLibrary(t *testing.T) *routines.Library {
 	return lib
 }
 
+// testSessionOptions are the session options of the screen tests: 5 s gaps
+// (as for a person with get_ready: 5s and switch_gap: 5s)
+// and no extra before rolls, so the tests of session mechanics count in
+// round numbers whatever the defaults are.
+func testSessionOptions() session.Options {
+	o := session.DefaultOptions()
+	o.Timing = routines.Timing{GetReady: 5 * time.Second, Switch: 5 * time.Second}
+	return o
+}
+
 func newHarness(t *testing.T, w, h int, mutate func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{t: t, now: time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC)}
 	opts := Options{
 		Library: testLibrary(t),
-		Session: session.DefaultOptions(),
+		Session: testSessionOptions(),
 		Now:     func() time.Time { return hs.now },
 		Units:   "ml",
 	}

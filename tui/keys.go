@@ -11,13 +11,13 @@ type GlobalKeys struct {
 
 // PickerKeys drive the soreness and routine menus.
 type PickerKeys struct {
-	Up, Down, Choose, Back, Safety, Quit key.Binding
-	Global                               *GlobalKeys
+	Up, Down, Choose, Back, Safety, Quit, Filter key.Binding
+	Global                                       *GlobalKeys
 }
 
 // SessionKeys drive a running session.
 type SessionKeys struct {
-	Pause, Continue, Skip, Prev, More, Less, Quit key.Binding
+	Pause, Continue, Skip, Prev, More, Less, Quit, Figure key.Binding
 	// Adjust stands for More and Less together in the short help.
 	Adjust key.Binding
 	Global *GlobalKeys
@@ -53,12 +53,15 @@ func DefaultKeyMap() *KeyMap {
 		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
 	k.Picker = PickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter", "space", "right", "l"), key.WithHelp("enter", "choose")),
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		// Only enter starts a routine: a letter typed by mistake (or meant
+		// for a filter) must never start a session.
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
 		Back:   key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
 		Safety: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "safety")),
 		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Global: &k.Global,
 	}
 	k.Session = SessionKeys{
@@ -70,6 +73,7 @@ func DefaultKeyMap() *KeyMap {
 		Less:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5s less")),
 		Quit:     key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		Adjust:   key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", "±5s")),
+		Figure:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "figure/map/none")),
 		Global:   &k.Global,
 	}
 	k.Confirm = ConfirmKeys{
@@ -86,12 +90,12 @@ func DefaultKeyMap() *KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Choose, k.Back, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
+	return []key.Binding{k.Choose, k.Back, k.Filter, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
 }
 
 // FullHelp implements help.KeyMap.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back}, {k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back, k.Filter}, {k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
 }
 
 // ShortHelp implements help.KeyMap.
@@ -103,7 +107,7 @@ func (k SessionKeys) ShortHelp() []key.Binding {
 func (k SessionKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Pause, k.Continue, k.Skip, k.Prev},
-		{k.More, k.Less},
+		{k.More, k.Less, k.Figure},
 		{k.Global.Help, k.Quit, k.Global.Interrupt, k.Global.Suspend},
 	}
 }

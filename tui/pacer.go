@@ -13,17 +13,18 @@ import (
 
 // pacerCells is how many cells the breathing bar has for a window w cells
 // wide. It depends on the window's width only (not on the layout), so the
-// wake-ups scheduled in Update match the frame View draws. At most 40: a
-// 4 s breath in then moves a cell every 100 ms, one small write each,
-// which is smooth enough to breathe to and keeps the bytes low.
-func pacerCells(w int) int { return min(max(w-12, 10), 40) }
+// wake-ups scheduled in Update match the frame View draws. At most 20: a
+// 4 s breath in moves a cell every 200 ms, smooth enough to breathe to,
+// and each cell is a frame: about 5 frames a second over a slow breath
+// (measured with 40 cells: 9 frames, 350 B and 1.5 % of a core a second).
+func pacerCells(w int) int { return min(max(w-12, 10), 20) }
 
 // pacer is the breathing pacer's part of the session screen.
 type pacer struct {
 	phase, what string   // the lines above the word
 	word        []string // IN, OUT, HOLD or TOP UP in big letters
 	bar         string
-	caption     string // how to breathe, and the phase's seconds left
+	caption     string // how to breathe, the phase's seconds left and the step's time left
 }
 
 // pacerView draws the pacer at w cells wide with letters of size (or
@@ -57,11 +58,17 @@ func (r *runScreen) pacerView(pc session.Pacer, now time.Time, w int, size Digit
 	if lipgloss.Width(what) > w {
 		what = name + " · " + compactRhythm(pc.Pattern)
 	}
-	phase := "BREATHE · " + minSec(s.Remaining(now)) + " left"
+	// The lines above the word stay the same through the step (they name
+	// the segment); what counts down is in the caption under the bar.
+	phase := "BREATHE"
 	if state == session.Paused {
 		phase = "PAUSED · space to resume"
 	}
-	caption := fmt.Sprintf("%s · %d", ph.How, pc.SecondsLeft())
+	left := fmt.Sprintf("%d s · %s left", pc.SecondsLeft(), minSec(s.Remaining(now)))
+	caption := ph.How + " · " + left
+	if lipgloss.Width(caption) > w {
+		caption = left
+	}
 	return pacer{
 		phase:   phase,
 		what:    truncate(what, w),
@@ -78,4 +85,15 @@ func compactRhythm(p *routines.BreathPattern) string {
 		parts = append(parts, fmt.Sprint(int(ph.Dur/time.Second)))
 	}
 	return strings.Join(parts, "-")
+}
+
+// repCaption is the line under a mobility drill's bar: the rep under way
+// and the tempo, "rep 3 of 8 · 5 s a rep · slow, pain-free range".
+func repCaption(rp session.Reps, w int) string {
+	secs := strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", rp.Tempo.Seconds()), "0"), ".")
+	short := fmt.Sprintf("rep %d of %d · %s s a rep", rp.Rep, rp.Count, secs)
+	if long := short + " · slow, pain-free range"; lipgloss.Width(long) <= w {
+		return long
+	}
+	return truncate(short, w)
 }

@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // breathingYAML has a breathing step of each kind the pacer shows: the
@@ -39,22 +38,28 @@ const breathingYAML = `routines:
 // switch 5 s on a fake clock; p, if set, records the cues.
 func breathHarness(t *testing.T, w, h int, p *recordingPlayer, mutate func(*Options)) *harness {
 	t.Helper()
+	return fileHarness(t, w, h, breathingYAML, "breathe-test", p, mutate)
+}
+
+// fileHarness starts routine id of a user file holding yaml.
+func fileHarness(t *testing.T, w, h int, yaml, id string, p *recordingPlayer, mutate func(*Options)) *harness {
+	t.Helper()
 	hs := &harness{t: t, now: time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC)}
 	hs.start = hs.now
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(breathingYAML), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	lib, problems, err := routines.Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load: %v %v", err, problems)
 	}
-	r, err := lib.Routine("breathe-test")
+	r, err := lib.Routine(id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.Source = "/home/sam/.config/cooldown/routines/b.yaml"
-	opts := Options{Library: lib, Routine: r, Session: session.DefaultOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
+	opts := Options{Library: lib, Routine: r, Session: testSessionOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
 	if p != nil {
 		p.h = hs
 		opts.Cues = p
@@ -81,7 +86,7 @@ func TestPacerScreens(t *testing.T) {
 			h := breathHarness(t, w, hh, nil, nil)
 			h.advance(5*time.Second + 2*time.Second) // slow: 2 s into the first breath in
 			t.Run("slow-in", func(t *testing.T) { goldenFrame(t, h, w, hh) })
-			h.requireScreen("BREATHE · 0:28 left", "Slow breathing · ")
+			h.requireScreen("BREATHE", "through the nose · 2 s · 0:28 left", "Slow breathing · ")
 			h.advance(5 * time.Second) // 3 s into the breath out
 			t.Run("slow-out", func(t *testing.T) { goldenFrame(t, h, w, hh) })
 			h.key("space")

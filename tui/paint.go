@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -406,33 +405,4 @@ func cellAt(b *uv.Buffer, x, y int) uv.Cell {
 		return *c
 	}
 	return uv.EmptyCell
-}
-
-// ScreenText is what a screen of cells shows, as text, one line a row: a
-// blank the painter filled with colour (how it writes a full block) reads
-// as a full block, so tests and the benchmark read the big digits.
-func ScreenText(scr interface {
-	CellAt(x, y int) *uv.Cell
-	Bounds() uv.Rectangle
-}) string {
-	r := scr.Bounds()
-	var b strings.Builder
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		if y > r.Min.Y {
-			b.WriteByte('\n')
-		}
-		for x := r.Min.X; x < r.Max.X; x++ {
-			c := scr.CellAt(x, y)
-			switch {
-			case c == nil:
-				b.WriteByte(' ')
-			case c.IsZero() || c.Width == 0:
-			case c.Content == " " && (c.Style.Attrs&uv.AttrReverse != 0 || c.Style.Bg != nil):
-				b.WriteString("█")
-			default:
-				b.WriteString(c.Content)
-			}
-		}
-	}
-	return b.String()
 }

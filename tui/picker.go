@@ -37,6 +37,10 @@ type picker struct {
 	// lastWorked is when each area was last worked, from the history;
 	// nil until it is read (or when there is no history).
 	lastWorked map[string]time.Time
+	// filter narrows the routine list to names and body areas containing
+	// it; filtering is true while it is being typed (after /).
+	filter    string
+	filtering bool
 }
 
 func newPicker(c *common) *picker {
@@ -56,15 +60,61 @@ func newPicker(c *common) *picker {
 
 func (p *picker) chosenLevel() routines.Level { return routines.Levels()[p.level] }
 
-// choices lists the routines that suit the chosen level.
+// choices lists the routines that suit the chosen level (and the filter).
 func (p *picker) choices() []*routines.Routine {
 	var out []*routines.Routine
 	for _, r := range p.c.opts.Library.Routines() {
-		if r.Suits(p.chosenLevel()) {
+		if r.Suits(p.chosenLevel()) && matchesFilter(r, p.filter) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// matchesFilter reports whether the routine's name, id or one of its body
+// areas contains f, ignoring case ("" matches every routine).
+func matchesFilter(r *routines.Routine, f string) bool {
+	f = strings.ToLower(strings.TrimSpace(f))
+	if f == "" {
+		return true
+	}
+	if strings.Contains(strings.ToLower(r.Name), f) || strings.Contains(r.ID, f) {
+		return true
+	}
+	for _, a := range r.Areas() {
+		if strings.Contains(a, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// filterKey handles a key while the filter is typed: text goes into it,
+// enter keeps it, esc drops it, and ↑/↓ still move.
+func (p *picker) filterKey(k tea.KeyPressMsg) {
+	switch {
+	case k.Code == tea.KeyEscape:
+		p.filter, p.filtering = "", false
+	case k.Code == tea.KeyEnter:
+		p.filtering = false
+	case k.Code == tea.KeyBackspace:
+		if r := []rune(p.filter); len(r) > 0 {
+			p.filter = string(r[:len(r)-1])
+		}
+	case k.Code == tea.KeyUp:
+		p.cursor = max(p.cursor-1, 0)
+		return
+	case k.Code == tea.KeyDown:
+		p.cursor++
+		return
+	case k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		if len([]rune(p.filter)) < 40 {
+			p.filter += strictyaml.Clean(k.Text)
+		}
+	default:
+		return
+	}
+	p.cursor = 0
 }
 
 // loadCoverage reads the history off the UI goroutine.
@@ -118,21 +168,6 @@ func (p *picker) suggestion() (*routines.Routine, []string) {
 	return best, bestAreas
 }
 
-// ago says how long ago an area was last worked.
-func ago(at, now time.Time) string {
-	if at.IsZero() {
-		return "never"
-	}
-	days := history.CalendarDays(at, now) // civil days: last night at 23:00 is "yesterday"
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	if cm, ok := msg.(coverageMsg); ok {
 		p.lastWorked = cm.last
@@ -151,6 +186,18 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		default:
 			p.stage, p.scroll = p.prevStage, 0
 		}
+		return p, nil
+	}
+	if p.stage == askRoutine && p.filtering {
+		p.filterKey(k)
+		return p, nil
+	}
+	if p.stage == askRoutine && key.Matches(k, p.keys.Filter) {
+		p.filtering = true
+		return p, nil
+	}
+	if p.stage == askRoutine && p.filter != "" && k.Code == tea.KeyEscape {
+		p.filter, p.cursor = "", 0 // esc clears the filter first, as in a Bubbles list
 		return p, nil
 	}
 	n := len(routines.Levels())
@@ -172,7 +219,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		p.prevStage, p.stage = p.stage, showSafety
 	case key.Matches(k, p.keys.Back):
 		if p.stage == askRoutine {
-			p.stage = askLevel
+			p.stage, p.filter = askLevel, ""
 		}
 	case key.Matches(k, p.keys.Choose):
 		if p.stage == askLevel {
@@ -268,8 +315,12 @@ func (p *picker) levelView(w int) []string {
 type openPlannerMsg struct{ level routines.Level }
 
 // entries is the routine list as shown: "build one for today" (nil)
-// first, then the routines for the chosen level.
+// first, then the routines for the chosen level. A filter shows only the
+// routines it matches.
 func (p *picker) entries() []*routines.Routine {
+	if p.filter != "" {
+		return p.choices()
+	}
 	return append([]*routines.Routine{nil}, p.choices()...)
 }
 
@@ -282,12 +333,22 @@ func (p *picker) routineView(w, h int) []string {
 	if sug != nil {
 		var parts []string
 		for _, a := range sugAreas {
-			parts = append(parts, a+" ("+ago(p.lastWorked[a], p.c.now())+")")
+			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.drawnAt())+")")
 		}
 		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
 	}
-	lines = append(lines, "")
-	p.cursor = min(p.cursor, len(ch)-1)
+	switch {
+	case p.filtering:
+		lines = append(lines, st.Cursor.Render("Filter: ")+st.Item.Render(p.filter)+st.Cursor.Render("█"))
+	case p.filter != "":
+		lines = append(lines, st.Subtle.Render(truncate(fmt.Sprintf("Filter: %s · %d found · esc clears", p.filter, len(ch)), w)))
+	default:
+		lines = append(lines, "")
+	}
+	if len(ch) == 0 {
+		return append(lines, st.Faint.Render(truncate("No routine for "+p.chosenLevel().Title()+" matches \""+p.filter+"\".", w)))
+	}
+	p.cursor = max(min(p.cursor, len(ch)-1), 0)
 	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
@@ -307,8 +368,10 @@ func (p *picker) routineView(w, h int) []string {
 	}
 	start := max(0, min(p.cursor-room/2, len(ch)-room))
 	nameW := lipgloss.Width(buildLabel)
-	for _, r := range ch[1:] {
-		nameW = max(nameW, lipgloss.Width(r.Name))
+	for _, r := range ch {
+		if r != nil {
+			nameW = max(nameW, lipgloss.Width(r.Name))
+		}
 	}
 	nameW = min(nameW, max(w-12, 10))
 	for i := start; i < len(ch) && i < start+room; i++ {
@@ -360,5 +423,37 @@ func (p *picker) detail(sel *routines.Routine, w int) []string {
 	if sel.Source != routines.BuiltIn {
 		detail = append(detail, st.Faint.Render(truncate("From "+routines.DisplaySource(sel.Source), w)))
 	}
-	return detail
+	return append(detail, p.preview(sel, w)...)
+}
+
+// preview lists the highlighted routine's steps (name, time and sides,
+// areas) under its total, the way the planner previews a plan; the total
+// is the one `cooldown show` prints, with the person's gaps.
+func (p *picker) preview(r *routines.Routine, w int) []string {
+	st := p.c.styles
+	t := p.c.opts.Session.Timing
+	lines := []string{st.Subtle.Render(truncate(fmt.Sprintf("Total %s · %d steps · enter to start", routines.Friendly(r.Total(t)), len(r.Steps)), w))}
+	nameW, lenW := 0, 0
+	for _, s := range r.Steps {
+		nameW = max(nameW, lipgloss.Width(s.Name()))
+		lenW = max(lenW, lipgloss.Width(s.Length()))
+	}
+	nameW = min(nameW, max(w/2-4, 10))
+	for i, s := range r.Steps {
+		name := truncate(s.Name(), nameW)
+		length := s.Length()
+		row := fmt.Sprintf("%2d. %s%s  %s%s", i+1, name, strings.Repeat(" ", nameW-lipgloss.Width(name)), length, strings.Repeat(" ", lenW-lipgloss.Width(length)))
+		areas := ""
+		if s.Exercise != nil && len(s.Exercise.Areas) > 0 {
+			areas = "  " + strings.Join(s.Exercise.Areas, ", ")
+		} else {
+			row = strings.TrimRight(row, " ")
+		}
+		if room := w - lipgloss.Width(row); room > 4 {
+			lines = append(lines, st.Item.Render(row)+st.Faint.Render(truncate(areas, room)))
+		} else {
+			lines = append(lines, st.Item.Render(truncate(row, w)))
+		}
+	}
+	return lines
 }

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-
-	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // fakeClock jumps to each deadline instead of sleeping.
@@ -31,7 +29,7 @@ func plainRun(t *testing.T, ctx context.Context, mutate func(*PlainOptions)) (st
 	}
 	var out, bell bytes.Buffer
 	o := PlainOptions{
-		Routine: r, Level: "sore", Session: session.DefaultOptions(), Units: "ml",
+		Routine: r, Level: "sore", Session: testSessionOptions(), Units: "ml",
 		Clock: &fakeClock{now: time.Date(2026, 11, 22, 7, 0, 0, 0, time.UTC)},
 		Out:   &out, Bell: &bell,
 	}

@@ -32,21 +32,23 @@ type runScreen struct {
 	confirm     bool // the quit question is showing
 	resumeAfter bool // resume when the quit question is answered no
 	gen         int
-	// at is the moment the screen shows: the last start, tick or key. The
-	// view never reads the clock, so a frame drawn for any other message
-	// (the terminal check, a record saved) is the same frame, and nothing
-	// is drawn just before a step ends with the digits at 0.
+	// at is the moment the screen shows: the last start, tick or key, not
+	// the stamp of any message (drawnAt), so a frame drawn for another
+	// message (the terminal check, a record saved) is the same frame, and
+	// nothing is drawn just before a step ends with the digits at 0.
 	at     time.Time
 	recErr error
 	ended  bool
+	figure Figure // what shows beside the countdown; the f key switches it
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
 	return &runScreen{
-		c:     c,
-		sess:  session.New(r, c.opts.Session),
-		level: level,
-		keys:  c.keys.Session,
+		c:      c,
+		sess:   session.New(r, c.opts.Session),
+		level:  level,
+		keys:   c.keys.Session,
+		figure: c.opts.figure(),
 	}
 }
 
@@ -144,10 +146,19 @@ func (r *runScreen) schedule(now time.Time) tea.Cmd {
 // frame, one write and one wake-up a second.
 func (r *runScreen) nextWake(now time.Time) time.Duration {
 	d := r.sess.NextChange(now)
+	if r.figurePose() != nil {
+		// The figure moves only in a get-ready or a switch.
+		if _, next := r.figureNow(now); next > 0 {
+			d = min(d, next)
+		}
+	}
 	if pc, ok := r.sess.Pacer(now); ok {
 		// During a breathing hold the screen also changes when the pacer's
 		// bar moves a cell or its phase changes.
 		d = min(d, pc.NextChange(pacerCells(r.c.width-2)))
+	}
+	if rp, ok := r.sess.Reps(now); ok && rp.Next > 0 {
+		d = min(d, rp.Next) // the rep count moves on
 	}
 	return max(d, time.Millisecond)
 }
@@ -240,6 +251,9 @@ func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {
 		return r, r.handle(s.Adjust(now, 5*time.Second), now)
 	case key.Matches(k, r.keys.Less):
 		return r, r.handle(s.Adjust(now, -5*time.Second), now)
+	case key.Matches(k, r.keys.Figure):
+		r.figure = r.figure.next()
+		return r, r.schedule(now)
 	}
 	return r, nil
 }
@@ -291,7 +305,10 @@ func (r *runScreen) helpKeys() help.KeyMap {
 func (r *runScreen) view(w, h int) string {
 	// The layout follows the window's size, not the room left inside the
 	// frame and help line, so the thresholds are the ones a person reads.
-	if r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
+	if p := r.figurePose(); p != nil {
+		return r.withFigure(p, w, h)
+	}
+	if r.figure == FigureNone || r.c.width < BodyMapMinWidth || r.c.height < BodyMapMinHeight || r.confirm {
 		return r.column(w, h)
 	}
 	// Room for the body map beside the main column.
@@ -335,7 +352,7 @@ func (r *runScreen) column(w, h int) string {
 	phase, what := r.phaseText(seg, step, state)
 	digitSize := DigitsLarge
 	switch {
-	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth:
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth && w >= bigTextWidth("10:00", DigitsHuge):
 		digitSize = DigitsHuge
 	case r.c.height < SmallDigitsBelow:
 		digitSize = DigitsSmall
@@ -361,6 +378,10 @@ func (r *runScreen) column(w, h int) string {
 		pv := r.pacerView(pc, now, w, digitSize)
 		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
 		caption = []string{pv.caption}
+	}
+	if rp, ok := s.Reps(now); ok {
+		// A drill counted in reps: which rep, and the tempo to move at.
+		caption = []string{center(st.Subtle.Render(repCaption(rp, w)), w)}
 	}
 
 	// Parts in order of importance; each is kept only if it fits.
@@ -508,6 +529,7 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 	verb := map[routines.Kind]string{
 		routines.Stretch: "HOLD", routines.Roll: "ROLL", routines.Active: "MOVE",
 		routines.Breathe: "BREATHE", routines.Hydrate: "DRINK", routines.Refuel: "REFUEL",
+		routines.Mobility: "LOOSEN UP",
 	}
 	v := "HOLD"
 	if step.Exercise != nil {

@@ -97,6 +97,18 @@ func TestHydrationStep(t *testing.T) {
 	})
 }
 
+// The drink amount follows the units setting, in the cues as on the line
+// under them: no millilitres for someone who chose fluid ounces.
+func TestHydrationStepFluidOunces(t *testing.T) {
+	h := startRoutine(t, 80, 24, func(o *Options) { o.Units = "floz" })
+	h.key("n", "n", "n", "n")
+	h.advance(6 * time.Second)
+	h.requireScreen("fl oz")
+	if s := h.screen(); strings.Contains(s, "ml") {
+		t.Errorf("the hydration step shows ml with units floz:\n%s", s)
+	}
+}
+
 func TestWaitingScreen(t *testing.T) {
 	eachSize(t, func(t *testing.T, w, hh int) {
 		h := startRoutine(t, w, hh, func(o *Options) { o.Session.AutoAdvance = false })

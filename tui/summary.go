@@ -86,13 +86,6 @@ func (s *summaryScreen) helpKeys() help.KeyMap {
 	return k
 }
 
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
 var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
 
 func (s *summaryScreen) view(w, h int) string {
@@ -142,8 +135,8 @@ func (s *summaryScreen) view(w, h int) string {
 	case s.progressErr != nil:
 		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+strictyaml.Clean(s.progressErr.Error()), w)))
 	case s.loaded:
-		lines = append(lines, stat("This week", plural(s.week, "session")+" · daily stretching is ideal"))
-		lines = append(lines, stat("Streak", plural(s.streak, "day")))
+		lines = append(lines, stat("This week", routines.Plural(s.week, "session", "sessions")+" · daily stretching is ideal"))
+		lines = append(lines, stat("Streak", routines.Plural(s.streak, "day", "days")))
 	}
 	lines = append(lines, "")
 	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."

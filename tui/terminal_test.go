@@ -13,8 +13,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
-
-	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // ptyScreen is a Terminal drawing on a real pseudo-terminal, with what
@@ -239,7 +237,7 @@ func TestTerminalReleasedOnPanic(t *testing.T) {
 // back around a suspend.
 func TestTerminalFilter(t *testing.T) {
 	p := newPtyScreen(t)
-	m := New(Options{Library: testLibrary(t), Session: session.DefaultOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)
@@ -287,7 +285,7 @@ func TestTerminalFilter(t *testing.T) {
 // own size wins.
 func TestTerminalStaleSize(t *testing.T) {
 	p := newPtyScreen(t) // 40×12
-	m := New(Options{Library: testLibrary(t), Session: session.DefaultOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)
@@ -345,9 +343,11 @@ func TestBarMovesWithTheSeconds(t *testing.T) {
 		}
 	}
 
-	// The ticks of a running hold fall on its whole seconds: one a second.
+	// The ticks of a running segment fall on its whole seconds: one a
+	// second. (The stick figure's get-ready frames are counted in
+	// TestFigureMovesOnlyWhileGettingReady; the body map never moves.)
 	var wakes []time.Time
-	h := startRoutine(t, 80, 24, nil)
+	h := startRoutine(t, 80, 24, func(o *Options) { o.Figure = FigureBodyMap })
 	after := h.m.c.after
 	h.m.c.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		wakes = append(wakes, h.now.Add(d))

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // assertCheckpointFiles checks that a session's checkpoint and lock exist,
@@ -263,7 +265,7 @@ func TestRecoverDeduplicates(t *testing.T) {
 			}
 		}, 0, 1, 0, OutcomeInterrupted},
 		{"append cut short by a crash", func(t *testing.T, s *Store, id string) {
-			writeFile(t, s.Path(), jsonLine(t, mkRec("other", t0(), 10))+jsonLine(t, mkRec(id, t0(), 10))[:60])
+			testfiles.Write(t, s.Path(), jsonLine(t, mkRec("other", t0(), 10))+jsonLine(t, mkRec(id, t0(), 10))[:60])
 		}, 1, 2, 1, OutcomeCompleted}, // the checkpoint says completed: only the append was lost,
 	}
 	for _, tt := range tests {
@@ -343,7 +345,7 @@ func TestRecoverUnusableCheckpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := filepath.Join(s.checkpointDir(), "broken.json")
-	writeFile(t, bad, "{not json")
+	testfiles.Write(t, bad, "{not json")
 	// A healthy dead session beside it is still recovered.
 	c, err := s.Begin(mkRec("fine", t0(), 2))
 	if err != nil {
@@ -372,10 +374,10 @@ func TestRecoverStaleLockFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	stale := s.lockPath("stale")
-	writeFile(t, stale, "")
-	writeFile(t, filepath.Join(s.checkpointDir(), ".stale.json.tmp123"), "{")
+	testfiles.Write(t, stale, "")
+	testfiles.Write(t, filepath.Join(s.checkpointDir(), ".stale.json.tmp123"), "{")
 	held := s.lockPath("held")
-	writeFile(t, held, "")
+	testfiles.Write(t, held, "")
 	f, err := os.Open(held)
 	if err != nil {
 		t.Fatal(err)

@@ -19,9 +19,12 @@ import (
 // lines it accepts, and for those it must give exactly what json.Unmarshal
 // gives; TestDecodeFastMatchesJSON and FuzzDecodeFast hold it to that.
 //
-// It exists because encoding/json's reflection was nearly all of the cost
-// of reading a large history (about 7 µs of CPU per record); this is
-// several times faster and adds no dependency.
+// It earns its place, measured: `cooldown history` on a 20,000-record log
+// (10 MB; three sessions a day for eighteen years) takes about 0.28 s of
+// CPU with encoding/json alone (0.42–0.78 s of wall time on a busy 2-core
+// machine; even spread over two idle cores, ~140 ms), against 0.09–0.12 s
+// of CPU and 0.08–0.16 s of wall time with this decoder: only this one
+// answers within the 100 ms a command should. It adds no dependency.
 func decodeFast(line []byte, r *Record, in *interner) bool {
 	p := lineParser{b: line}
 	p.space()

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // checkFast holds decodeFast to its contract on one line: whatever it
@@ -180,7 +182,7 @@ func TestReadManyBatches(t *testing.T) {
 		}
 		want = append(want, dec)
 	}
-	writeFile(t, s.Path(), b.String())
+	testfiles.Write(t, s.Path(), b.String())
 	if b.Len() < 8*batchBytes {
 		t.Fatalf("only %d bytes: not enough batches to test", b.Len())
 	}

@@ -2,7 +2,6 @@ package history
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 	"time"
 )
@@ -40,13 +39,6 @@ func jsonLine(t testing.TB, r Record) string {
 		t.Fatal(err)
 	}
 	return string(b) + "\n"
-}
-
-func writeFile(t testing.TB, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func mustRead(t testing.TB, s *Store) ([]Record, []Warning) {

@@ -80,17 +80,43 @@ func (r Record) Validate() error {
 	if r.StepsDone < 0 || r.StepsSkipped < 0 || r.StepsTotal < 0 {
 		errs = append(errs, errors.New("negative step count"))
 	}
+	if r.StepsDone > maxSteps || r.StepsSkipped > maxSteps || r.StepsTotal > maxSteps {
+		errs = append(errs, fmt.Errorf("a step count over %d is not a session's", maxSteps))
+	}
 	if bad(r.ActiveSeconds) || bad(r.PausedSeconds) {
 		errs = append(errs, errors.New("negative active or paused seconds"))
+	}
+	// A hand edit can put any number here (active_seconds: 1e300); shown,
+	// it would overflow into negative minutes and swamp every total.
+	if r.ActiveSeconds > maxActiveSeconds {
+		errs = append(errs, fmt.Errorf("active_seconds %g is more than a day", r.ActiveSeconds))
+	}
+	if r.PausedSeconds > maxPausedSeconds {
+		errs = append(errs, fmt.Errorf("paused_seconds %g is more than %d days", r.PausedSeconds, maxPausedSeconds/86400))
 	}
 	for area, sec := range r.AreaSeconds {
 		if bad(sec) {
 			errs = append(errs, fmt.Errorf("negative seconds for area %q", area))
 			break
 		}
+		if sec > maxActiveSeconds {
+			errs = append(errs, fmt.Errorf("seconds for area %q (%g) are more than a day", area, sec))
+			break
+		}
+	}
+	if !r.Start.IsZero() && (r.Start.Year() < 2000 || r.Start.Year() > 9999) {
+		errs = append(errs, fmt.Errorf("start year %d is not a real session's", r.Start.Year()))
 	}
 	return errors.Join(errs...)
 }
+
+// Bounds on what a real session can hold. A cool-down is minutes long;
+// a day of activity or a month of pause is already a damaged line.
+const (
+	maxActiveSeconds = 24 * 60 * 60
+	maxPausedSeconds = 30 * 24 * 60 * 60
+	maxSteps         = 10000
+)
 
 // bad rejects what a clock cannot produce; NaN and Inf only reach here
 // through code, since JSON cannot spell them.

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -235,4 +236,23 @@ func CalendarDays(t, now time.Time) int {
 // (1970-01-01, day 0, was a Thursday).
 func mondayOf(n int64) int64 {
 	return n - ((n+3)%7+7)%7
+}
+
+// Ago says how many calendar days before now t was: "today", "yesterday",
+// "9 days ago"; "never" for the zero time. Every "days ago" the app shows
+// comes from here, so the picker and `cooldown history` agree.
+func Ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	switch n := CalendarDays(t, now); {
+	case n < 0:
+		return "in the future (clock?)"
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "yesterday"
+	default:
+		return fmt.Sprintf("%d days ago", n)
+	}
 }

@@ -31,9 +31,9 @@ const (
 	// flood stderr.
 	maxWarnings = 20
 
-	// MaxLogBytes bounds how much of the log is read: about a million
+	// MaxLogBytes bounds how much of the log is read: about half a million
 	// sessions, far beyond any real log.
-	MaxLogBytes = 512 << 20
+	MaxLogBytes = 256 << 20
 )
 
 // Store is the history kept in one state directory

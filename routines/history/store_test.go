@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 func TestAppendReadRoundTrip(t *testing.T) {
@@ -164,7 +166,7 @@ func TestReadBadHistory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := NewStore(t.TempDir())
-			writeFile(t, s.Path(), tt.content)
+			testfiles.Write(t, s.Path(), tt.content)
 			recs, ws := mustRead(t, s)
 			var ids []string
 			for _, r := range recs {
@@ -224,7 +226,7 @@ func TestReadUnreadable(t *testing.T) {
 func TestReadCollapsesManyWarnings(t *testing.T) {
 	s := NewStore(t.TempDir())
 	content := jsonLine(t, mkRec("a", t0(), 10)) + strings.Repeat("garbage\n", maxWarnings+15)
-	writeFile(t, s.Path(), content)
+	testfiles.Write(t, s.Path(), content)
 	recs, ws := mustRead(t, s)
 	if len(recs) != 1 {
 		t.Errorf("got %d records, want 1", len(recs))
@@ -246,7 +248,7 @@ func TestReadCollapsesManyWarnings(t *testing.T) {
 func TestWriteErrors(t *testing.T) {
 	tmp := t.TempDir()
 	notDir := filepath.Join(tmp, "file")
-	writeFile(t, notDir, "I am a file\n")
+	testfiles.Write(t, notDir, "I am a file\n")
 
 	t.Run("state dir is a file", func(t *testing.T) {
 		s := NewStore(notDir)
@@ -319,6 +321,11 @@ func TestValidate(t *testing.T) {
 		{"negative steps", func(r *Record) { r.StepsSkipped = -1 }, "negative step"},
 		{"negative active", func(r *Record) { r.ActiveSeconds = -3 }, "negative active"},
 		{"negative area", func(r *Record) { r.AreaSeconds["calves"] = -1 }, "negative seconds"},
+		{"absurd active", func(r *Record) { r.ActiveSeconds = 1e300 }, "active_seconds 1e+300 is more than a day"},
+		{"absurd paused", func(r *Record) { r.PausedSeconds = 1e12 }, "paused_seconds"},
+		{"absurd area", func(r *Record) { r.AreaSeconds["calves"] = 1e300 }, "more than a day"},
+		{"absurd steps", func(r *Record) { r.StepsTotal = 1 << 40 }, "step count"},
+		{"year 1", func(r *Record) { r.Start, r.End = time.Time{}.Add(time.Hour), time.Time{}.Add(2*time.Hour) }, "start year"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -173,20 +173,17 @@ func SpokenDuration(d time.Duration) string {
 	m, s := secs/60, secs%60
 	var parts []string
 	if m > 0 {
-		parts = append(parts, plural(m, "minute"))
+		parts = append(parts, spoken(m, "minute"))
 	}
 	if s > 0 || m == 0 {
-		parts = append(parts, plural(s, "second"))
+		parts = append(parts, spoken(s, "second"))
 	}
 	return strings.Join(parts, " ")
 }
 
-func plural(n int, unit string) string {
-	w := numberWord(n)
-	if n == 1 {
-		return w + " " + unit
-	}
-	return w + " " + unit + "s"
+// spoken counts a unit in words, as speech reads best: "two minutes".
+func spoken(n int, unit string) string {
+	return numberWord(n) + " " + routines.Noun(n, unit, unit+"s")
 }
 
 func numberWord(n int) string {

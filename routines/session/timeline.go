@@ -75,8 +75,8 @@ func Build(r *routines.Routine, t routines.Timing) Timeline {
 	tl := Timeline{Routine: r}
 	for i, st := range r.Steps {
 		tl.first = append(tl.first, len(tl.Segments))
-		if t.GetReady > 0 {
-			tl.Segments = append(tl.Segments, Segment{Kind: GetReady, Step: i, Rep: 1, Dur: t.GetReady})
+		if ready := t.ReadyFor(st); ready > 0 {
+			tl.Segments = append(tl.Segments, Segment{Kind: GetReady, Step: i, Rep: 1, Dur: ready})
 		}
 		perSide := st.Exercise != nil && st.Exercise.PerSide
 		reps := max(st.Reps, 1)

@@ -17,11 +17,12 @@
 //	voice: false         # speak the cues
 //	voice_command: ""    # "" = the first found of say, spd-say, espeak-ng
 //	auto_advance: true   # move on to the next step by itself
-//	get_ready: 5s        # countdown before each step, 0s to 60s
-//	switch_gap: 5s       # pause to change sides, 0s to 30s
+//	get_ready: 10s       # countdown before each step, 0s to 60s
+//	switch_gap: 10s      # pause to change sides, 0s to 30s
 //	units: ml            # ml or floz
 //	breathing: slow      # slow, box, box-3 or sigh
 //	breathing_bell: false # a bell at each change of the breathing pacer
+//	figure: pose         # pose, bodymap or none
 //
 // The settings:
 //
@@ -37,10 +38,11 @@
 //     quotes, $, |, ;, &, <, > and ` are not allowed. At most 256 characters.
 //   - auto_advance: true or false; default true. Move on to the next step
 //     when a hold ends. With false, cooldown waits for a key between steps.
-//   - get_ready: a duration from 0s to 60s; default 5s. The countdown before
-//     each step to get into position; 0s turns it off. Write whole seconds
+//   - get_ready: a duration from 0s to 60s; default 10s. The countdown before
+//     each step to get into position (5 s more before a foam-roll step, to
+//     get onto the roller); 0s turns it off. Write whole seconds
 //     as 10s, 1m or a bare number of seconds (10).
-//   - switch_gap: a duration from 0s to 30s; default 5s. The pause between
+//   - switch_gap: a duration from 0s to 30s; default 10s. The pause between
 //     the left and right side (and between reps) of a per-side exercise.
 //     Written like get_ready.
 //   - units: ml or floz; default ml. How the hydration step gives the amount
@@ -54,6 +56,10 @@
 //     out 6 s. A routine step or exercise that names a pattern keeps it.
 //   - breathing_bell: true or false; default false. Ring one bell at each
 //     change of the breathing pacer (in, hold, out), when sound is on.
+//   - figure: pose, bodymap or none; default pose. What the session screen
+//     shows beside the countdown: the exercise's stick figure (the body map
+//     for an exercise without one), the body map of the areas it works, or
+//     neither. The f key switches between them during a session.
 package settings
 
 import (
@@ -71,6 +77,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/safefile"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
@@ -99,12 +106,23 @@ type Settings struct {
 	Voice        bool          // spoken cues; default false
 	VoiceCommand string        // "" = the first found of say, spd-say, espeak-ng; else a command and arguments
 	AutoAdvance  bool          // move on after each hold; default true
-	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 5s
-	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 5s
+	GetReady     time.Duration // countdown before each step; 0..60s, whole seconds; default 10s
+	Switch       time.Duration // gap between sides; 0..30s, whole seconds; default 10s
 	Units        string        // Millilitres (default) or FluidOunces
 	Breathing    string        // the breathing pattern id; default routines.DefaultBreathing
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
+	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
 }
+
+// Figure values: what the session screen shows beside the countdown.
+const (
+	FigurePose    = "pose"
+	FigureBodyMap = "bodymap"
+	FigureNone    = "none"
+)
+
+// Figures lists the figure values in the order the f key cycles them.
+func Figures() []string { return []string{FigurePose, FigureBodyMap, FigureNone} }
 
 // Defaults are the settings when there is no file or the file gives none.
 func Defaults() Settings {
@@ -115,6 +133,7 @@ func Defaults() Settings {
 		GetReady:    t.GetReady,
 		Switch:      t.Switch,
 		Units:       Millilitres,
+		Figure:      FigurePose,
 		Breathing:   routines.DefaultBreathing,
 	}
 }
@@ -126,7 +145,7 @@ func Path(configHome string) string {
 
 // Timing is the get-ready and switch gaps for the session and for totals.
 func (s Settings) Timing() routines.Timing {
-	return routines.Timing{GetReady: s.GetReady, Switch: s.Switch}
+	return routines.Timing{GetReady: s.GetReady, Switch: s.Switch, RollExtra: routines.DefaultTiming().RollExtra}
 }
 
 // Load reads the settings file at path. A missing file gives Defaults() and
@@ -154,7 +173,12 @@ func Load(path string) (Settings, error) {
 	case fi.Size() > MaxFileBytes:
 		return Defaults(), tooBig(path)
 	}
-	f, err := os.Open(path)
+	// Checked again on the opened file, opened without blocking: the path
+	// may have been swapped for a FIFO since the check above.
+	f, _, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return Defaults(), fmt.Errorf("settings file %s is not a regular file", path)
+	}
 	if err != nil {
 		return Defaults(), fileError(path, err)
 	}
@@ -235,10 +259,10 @@ var settings = []setting{
 	{"auto_advance", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.AutoAdvance) },
 		func(s Settings) string { return strconv.FormatBool(s.AutoAdvance) }},
-	{"get_ready", "a duration from 0s to 60s, such as 5s",
+	{"get_ready", "a duration of 0–60 s, such as 5s",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.duration(n, k, MaxGetReady, &s.GetReady) },
 		func(s Settings) string { return seconds(s.GetReady) }},
-	{"switch_gap", "a duration from 0s to 30s, such as 5s",
+	{"switch_gap", "a duration of 0–30 s, such as 5s",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.duration(n, k, MaxSwitch, &s.Switch) },
 		func(s Settings) string { return seconds(s.Switch) }},
 	{"units", "ml or floz",
@@ -250,6 +274,9 @@ var settings = []setting{
 	{"breathing_bell", "true or false",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.boolean(n, k, &s.BreathBell) },
 		func(s Settings) string { return strconv.FormatBool(s.BreathBell) }},
+	{"figure", "pose, bodymap or none",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.figure(n, k, &s.Figure) },
+		func(s Settings) string { return s.Figure }},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -367,7 +394,7 @@ func (d *decoder) command(n ast.Node, key string, dst *string) {
 func (d *decoder) duration(n ast.Node, key string, limit time.Duration, dst *time.Duration) {
 	raw, ok := strictyaml.DurationText(n)
 	if !ok {
-		d.Add(n, key, "must be a duration in whole seconds from 0s to %s, such as 5s, 10 or 1m; found %s", seconds(limit), strictyaml.Describe(n))
+		d.Add(n, key, "must be a duration of %s in whole seconds, such as 5s, 10 or 1m; found %s", Limit(limit), strictyaml.Describe(n))
 		return
 	}
 	dur, err := Gap(raw, limit)
@@ -386,9 +413,14 @@ func Gap(raw string, limit time.Duration) (time.Duration, error) {
 		return 0, err
 	}
 	if dur < 0 || dur > limit {
-		return 0, fmt.Errorf("must be from 0s to %s, found %s", seconds(limit), strictyaml.Shorten(strings.TrimSpace(raw)))
+		return 0, fmt.Errorf("must be %s, found %s", Limit(limit), strictyaml.Shorten(strings.TrimSpace(raw)))
 	}
 	return dur, nil
+}
+
+// Limit is a gap's range as messages print it: "0–60 s".
+func Limit(limit time.Duration) string {
+	return fmt.Sprintf("0–%d s", int(limit/time.Second))
 }
 
 func seconds(d time.Duration) string { return strictyaml.Seconds(d) }
@@ -406,6 +438,35 @@ func (d *decoder) units(n ast.Node, key string, dst *string) {
 		}
 	}
 	d.Add(n, key, "must be ml or floz, found %s%s", strictyaml.Describe(n), hint)
+}
+
+func (d *decoder) figure(n ast.Node, key string, dst *string) {
+	v, ok := strictyaml.String(n)
+	if ok {
+		for _, f := range Figures() {
+			if v == f {
+				*dst = v
+				return
+			}
+		}
+	}
+	hint := ""
+	if b, isBool := n.(*ast.BoolNode); isBool && !b.Value {
+		v, ok = "none", true // figure: false
+	}
+	if ok {
+		if f := figureAliases[normalize(v, "")]; f != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", f)
+		}
+	}
+	d.Add(n, key, "must be pose, bodymap or none, found %s%s", strictyaml.Describe(n), hint)
+}
+
+// figureAliases, by normalize(s, ""), are spellings that get a did-you-mean.
+var figureAliases = map[string]string{
+	"pose": "pose", "poses": "pose", "stickfigure": "pose", "figure": "pose", "picture": "pose",
+	"bodymap": "bodymap", "map": "bodymap", "body": "bodymap", "areas": "bodymap",
+	"none": "none", "off": "none", "no": "none", "hidden": "none", "false": "none",
 }
 
 func (d *decoder) breathing(n ast.Node, key string, dst *string) {
@@ -460,6 +521,7 @@ var keyAliases = map[string]string{
 	"switch": "switch_gap", "switch_time": "switch_gap", "switch_seconds": "switch_gap", "switchgap": "switch_gap",
 	"side_gap": "switch_gap", "gap": "switch_gap",
 	"unit": "units", "measure": "units", "volume": "units",
+	"figures": "figure", "pose": "figure", "poses": "figure", "body_map": "figure", "bodymap": "figure",
 	"breath": "breathing", "breathing_pattern": "breathing", "pattern": "breathing", "breath_pattern": "breathing",
 	"pacer": "breathing", "breath_bell": "breathing_bell", "breathing_bells": "breathing_bell", "pacer_bell": "breathing_bell",
 }

@@ -11,13 +11,14 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 5 * sec, Switch: 5 * sec, Units: "ml", Breathing: "slow", BreathBell: false}
+		GetReady: 10 * sec, Switch: 10 * sec, Units: "ml", Breathing: "slow", BreathBell: false, Figure: "pose"}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -41,9 +42,10 @@ func TestParseGood(t *testing.T) {
 		{"only white space", "\n  \n\n", def},
 		{"only comments", "# my settings\n\n# sound: false\n", def},
 		{"document marker only", "---\n# nothing yet\n", def},
-		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\n",
-			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true}},
-		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 5s\nswitch_gap: 5s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
+		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\nfigure: bodymap\n",
+			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true, Figure: "bodymap"}},
+		{"no figure", "figure: none\n", with(func(s *Settings) { s.Figure = "none" })},
+		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 10s\nswitch_gap: 10s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
 		{"each breathing pattern", "breathing: sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
 		{"breathing pattern by another name", "breathing: 4-4-4-4\n", with(func(s *Settings) { s.Breathing = "box" })},
 		{"breathing pattern as an exercise id", "breathing: breathe-sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
@@ -91,7 +93,7 @@ func TestParseBad(t *testing.T) {
 			{"2:1 voice_cmd", `did you mean "voice_command"?`},
 			{"3:1 bell", `did you mean "sound"?`}}},
 		{"unknown key, nothing close", "theme: dark\n", []want{
-			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell"}}},
+			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell, figure"}}},
 		{"unknown breathing pattern", "breathing: wim-hof\n", []want{
 			{"1:12 breathing", `unknown breathing pattern "wim-hof" (want slow, box, box-3, sigh)`}}},
 		{"misspelt breathing pattern", "breathing: sihg\n", []want{
@@ -117,9 +119,9 @@ func TestParseBad(t *testing.T) {
 		{"boolean as list", "sound:\n  - true\n", []want{
 			{"2:3 sound", "must be true or false, found a list"}}},
 		{"duration as list", "get_ready: [5]\n", []want{
-			{"1:12 get_ready", "must be a duration in whole seconds from 0s to 60s, such as 5s, 10 or 1m; found a list"}}},
+			{"1:12 get_ready", "must be a duration of 0–60 s in whole seconds, such as 5s, 10 or 1m; found a list"}}},
 		{"duration as mapping", "switch_gap: {s: 5}\n", []want{
-			{"1:13 switch_gap", "must be a duration in whole seconds from 0s to 30s"}}},
+			{"1:13 switch_gap", "must be a duration of 0–30 s in whole seconds"}}},
 		{"bad duration", "get_ready: soon\n", []want{
 			{"1:12 get_ready", `bad duration "soon": write seconds or minutes, such as 5s, 10 or 1m`}}},
 		{"duration in hours or ms", "get_ready: 1h\nswitch_gap: 500ms\n", []want{
@@ -129,19 +131,23 @@ func TestParseBad(t *testing.T) {
 			{"1:12 get_ready", `duration "2.5s" must be whole seconds`},
 			{"2:13 switch_gap", "found the number 2.5"}}},
 		{"duration out of range", "get_ready: 90s\nswitch_gap: 31\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s, found 90s"},
-			{"2:13 switch_gap", "must be from 0s to 30s, found 31"}}},
+			{"1:12 get_ready", "must be 0–60 s, found 90s"},
+			{"2:13 switch_gap", "must be 0–30 s, found 31"}}},
 		{"negative duration", "switch_gap: -1s\nget_ready: -3\n", []want{
-			{"1:13 switch_gap", "must be from 0s to 30s, found -1s"},
-			{"2:12 get_ready", "must be from 0s to 60s, found -3"}}},
+			{"1:13 switch_gap", "must be 0–30 s, found -1s"},
+			{"2:12 get_ready", "must be 0–60 s, found -3"}}},
 		{"huge duration", "get_ready: 99999999999999999999\n", []want{
-			{"1:12 get_ready", "must be from 0s to 60s"}}},
+			{"1:12 get_ready", "must be 0–60 s"}}},
 		{"empty duration", "get_ready: \"\"\n", []want{
 			{"1:12 get_ready", "is empty; write a number of seconds"}}},
 		{"bad units", "units: fl oz\n", []want{
 			{"1:8 units", `must be ml or floz, found "fl oz" (did you mean "floz"?)`}}},
 		{"units in capitals", "units: ML\n", []want{
 			{"1:8 units", `(did you mean "ml"?)`}}},
+		{"bad figure", "figure: body map\n", []want{
+			{"1:9 figure", `must be pose, bodymap or none, found "body map" (did you mean "bodymap"?)`}}},
+		{"figure off", "figure: false\n", []want{
+			{"1:9 figure", `must be pose, bodymap or none, found true/false (did you mean "none"?)`}}},
 		{"units as number", "units: 250\n", []want{
 			{"1:8 units", "must be ml or floz, found the number 250"}}},
 		{"command as list", "voice_command: [espeak-ng, -s, 150]\n", []want{
@@ -173,7 +179,7 @@ func TestParseBad(t *testing.T) {
 		{"YAML syntax", "voice_command: 'espeak-ng\n", []want{
 			{"1:16 ", "YAML syntax: could not find end character of single-quoted text"}}},
 		{"tab indentation", "\tsound: true\n", []want{
-			{"1:6 ", "YAML syntax:"}}},
+			{"1:1 ", "a tab in the indentation; YAML indents with spaces only"}}},
 		{"not UTF-8", "sound: true\nunits: m\xe9tric\n", []want{
 			{"2:9 ", "file is not valid UTF-8 text"}}},
 		{"key with escape sequence", "\"\\e[2J\": 1\n", []want{
@@ -185,7 +191,7 @@ func TestParseBad(t *testing.T) {
 		{"every problem is reported, in order", "sound: 1\ncolour: red\nget_ready: 2m\nunits: oz\nvoice: maybe\nsound: false\n", []want{
 			{"1:8 sound", "must be true or false"},
 			{"2:1 colour", "unknown setting"},
-			{"3:12 get_ready", "must be from 0s to 60s, found 2m"},
+			{"3:12 get_ready", "must be 0–60 s, found 2m"},
 			{"4:8 units", `(did you mean "floz"?)`},
 			{"5:8 voice", `must be true or false, found "maybe"`},
 			{"6:1 sound", "is given twice"}}},
@@ -272,16 +278,6 @@ func TestParseHostileIsRejectedBeforeParsing(t *testing.T) {
 	}
 }
 
-func write(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
 	path := Path(dir)
@@ -297,7 +293,7 @@ func TestLoad(t *testing.T) {
 	})
 
 	t.Run("good file", func(t *testing.T) {
-		write(t, path, "voice: true\nget_ready: 0\n")
+		testfiles.Write(t, path, "voice: true\nget_ready: 0\n")
 		s, err := Load(path)
 		if err != nil {
 			t.Fatal(err)
@@ -310,7 +306,7 @@ func TestLoad(t *testing.T) {
 	})
 
 	t.Run("problems name the file", func(t *testing.T) {
-		write(t, path, "sound: loud\nspeed: 2\n")
+		testfiles.Write(t, path, "sound: loud\nspeed: 2\n")
 		s, err := Load(path)
 		ps := strictyaml.AsProblems(err)
 		if len(ps) != 2 || s != Defaults() {
@@ -352,12 +348,12 @@ func TestLoadUnreadable(t *testing.T) {
 			return p
 		}, "which does not exist"},
 		{"a parent is a file", func(t *testing.T, dir string) string {
-			write(t, filepath.Join(dir, "cooldown"), "not a folder")
+			testfiles.Write(t, filepath.Join(dir, "cooldown"), "not a folder")
 			return Path(dir)
 		}, "not a directory"},
 		{"larger than 64 KiB", func(t *testing.T, dir string) string {
 			p := Path(dir)
-			write(t, p, "# "+strings.Repeat("x", MaxFileBytes)+"\n")
+			testfiles.Write(t, p, "# "+strings.Repeat("x", MaxFileBytes)+"\n")
 			return p
 		}, "larger than 64 KiB"},
 	}
@@ -390,11 +386,12 @@ func TestDescribe(t *testing.T) {
 		"voice: false (default)",
 		`voice_command: "" (default)`,
 		"auto_advance: true (default)",
-		"get_ready: 5s (default)",
-		"switch_gap: 5s (default)",
+		"get_ready: 10s (default)",
+		"switch_gap: 10s (default)",
 		"units: ml (default)",
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",
+		"figure: pose (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -410,10 +407,11 @@ func TestDescribe(t *testing.T) {
 		"voice_command: espeak-ng -s 150 (from file)",
 		"auto_advance: true (default)",
 		"get_ready: 60s (from file)",
-		"switch_gap: 5s (default)",
+		"switch_gap: 10s (default)",
 		"units: floz (from file)",
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",
+		"figure: pose (default)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

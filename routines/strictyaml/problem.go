@@ -120,13 +120,44 @@ func SortByPos(ps Problems) {
 	})
 }
 
-// Suggest returns ` (did you mean "x"?)` for the closest candidate, if close.
+// Suggest returns ` (did you mean "x"?)` for the closest candidate, if
+// close; failing that, for up to three candidates that contain s or share
+// most of its beginning (`quick` → "quick-10-lower", `calf` → "calves").
 func Suggest(s string, candidates []string) string {
-	best, ok := Closest(s, candidates)
-	if !ok {
-		return ""
+	// What was typed is the start of exactly one candidate: that one.
+	var starts []string
+	for _, c := range candidates {
+		if len(s) >= 3 && strings.HasPrefix(c, s) {
+			starts = append(starts, c)
+		}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	if len(starts) == 1 {
+		return fmt.Sprintf(" (did you mean %q?)", starts[0])
+	}
+	if best, ok := Closest(s, candidates); ok {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	var near []string
+	for _, c := range candidates {
+		if len(near) < 3 && len(s) >= 3 && (strings.Contains(c, s) || commonPrefix(s, c) >= max(3, len(s)-1)) {
+			near = append(near, fmt.Sprintf("%q", c))
+		}
+	}
+	switch len(near) {
+	case 0:
+		return ""
+	case 1:
+		return " (did you mean " + near[0] + "?)"
+	}
+	return " (did you mean " + strings.Join(near[:len(near)-1], ", ") + " or " + near[len(near)-1] + "?)"
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // Closest is the candidate nearest to s by edit distance, if it is close

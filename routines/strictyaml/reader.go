@@ -155,6 +155,9 @@ func (r *Reader) Read(data []byte) (body ast.Node, ok bool) {
 	}
 	tokens := lexer.Tokenize(text)
 	if tk := tokens.InvalidToken(); tk != nil {
+		if r.tabIndent(text) {
+			return nil, false
+		}
 		p := TokenPos(tk)
 		r.AddAt(p.Line, p.Col, "", "YAML syntax: %s", Truncate(firstLine(tk.Error), 200))
 		return nil, false
@@ -164,6 +167,9 @@ func (r *Reader) Read(data []byte) (body ast.Node, ok bool) {
 	}
 	af, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
+		if r.tabIndent(text) {
+			return nil, false
+		}
 		r.syntax(err)
 		return nil, false
 	}
@@ -185,6 +191,25 @@ func (r *Reader) Read(data []byte) (body ast.Node, ok bool) {
 		return nil, false
 	}
 	return docs[0].Body, true
+}
+
+// tabIndent reports the first line indented with a tab, for a file the
+// YAML parser refused: its own message names the tab as "character ' '"
+// (the tab cleaned to a space), which no one can act on. Only a refused
+// file is looked at, so a tab inside a block of text stays allowed.
+func (r *Reader) tabIndent(text string) bool {
+	for i, line := range strings.Split(text, "\n") {
+		lead := len(line) - len(strings.TrimLeft(line, " \t"))
+		rest := strings.TrimSpace(line[lead:])
+		if rest == "" || strings.HasPrefix(rest, "#") {
+			continue
+		}
+		if col := strings.IndexByte(line[:lead], '\t'); col >= 0 {
+			r.AddAt(i+1, col+1, "", "a tab in the indentation; YAML indents with spaces only")
+			return true
+		}
+	}
+	return false
 }
 
 // checkTokens refuses, before the parser builds anything, nesting deeper

@@ -4,11 +4,11 @@
 // screen, and whether the terminal is restored. It is a benchmark, not a
 // test: it prints a table and fails only if it cannot measure.
 //
-//	go run ./bench                 # build ./ and run it 3 times (about 4 minutes)
-//	go run ./bench -runs 5         # more runs (they run side by side)
-//	go run ./bench -bin ./old      # measure another build, e.g. an older commit
-//	go run ./bench -runs 0         # only the first frame (20 starts, seconds)
-//	go run ./bench -v -trace       # progress, and every chunk of output with its time
+//	go run ./tui/bench                 # build ./ and run it 3 times (about 4 minutes)
+//	go run ./tui/bench -runs 5         # more runs (they run side by side)
+//	go run ./tui/bench -bin ./old      # measure another build, e.g. an older commit
+//	go run ./tui/bench -runs 0         # only the first frame (20 starts, seconds)
+//	go run ./tui/bench -v -trace       # progress, and every chunk of output with its time
 //
 // The method and its error are described in README.md ("Performance").
 package main
@@ -214,6 +214,9 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
 		row{name: "hold: CPU, % of one core (utime+stime)", vals: col(func(r *result) float64 { return r.cpuPct }), format: "%.3f", target: "≤ 0.5", ok: le(0.5)},
 		row{name: "  same, from schedstat (ns)", vals: col(func(r *result) float64 { return r.cpuNsPct }), format: "%.3f"},
 		row{name: "hold: wake-ups per second (context switches)", vals: col(func(r *result) float64 { return r.wakeups }), format: "%.1f"},
+		row{name: "breathing pacer: bytes written per second", vals: col(func(r *result) float64 { return r.pacerBytes }), format: "%.0f"},
+		row{name: "breathing pacer: CPU, % of one core", vals: col(func(r *result) float64 { return r.pacerCPU }), format: "%.3f"},
+		row{name: "breathing pacer: wake-ups per second", vals: col(func(r *result) float64 { return r.pacerWakeups }), format: "%.1f"},
 		row{name: "peak RSS, VmHWM to the end (MB)", vals: col(func(r *result) float64 { return float64(r.hwmKB) / 1024 }), format: "%.1f", target: "≤ 15", ok: le(15)},
 		row{name: "  VmHWM on the summary (MB)", vals: col(func(r *result) float64 { return float64(r.hwmSummaryKB) / 1024 }), format: "%.1f"},
 		row{name: "key press to screen, slower of 2 (ms)", vals: col(func(r *result) float64 { return ms(slices.Max(r.keyEcho)) }), format: "%.1f", target: "≤ 50", ok: le(50)},

@@ -1,24 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"image/color"
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
-
-	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/ptytest"
 )
 
 // The user routine the benchmark runs: a long hold (where the idle cost is
@@ -68,10 +60,13 @@ const (
 	benchCols, benchRows = 80, 24
 	// The idle window inside the first hold (segment 1): from 5 s after it
 	// starts to 5 s before it ends, away from both transitions.
-	holdSegment               = 1
-	windowFrom, windowTo      = 5 * time.Second, 55 * time.Second
-	pauseSegment              = 7 // the breathing step
-	pauseAfter, pauseFor      = 8 * time.Second, 1500 * time.Millisecond
+	holdSegment          = 1
+	windowFrom, windowTo = 5 * time.Second, 55 * time.Second
+	pauseSegment         = 7 // the breathing step
+	pauseAfter, pauseFor = 8 * time.Second, 1500 * time.Millisecond
+	// The pacer's window inside the breathing step, after the pause and
+	// its resume (at about 9.5 s) and before its end (40 s plus the pause).
+	pacerFrom, pacerTo        = 12 * time.Second, 38 * time.Second
 	screenTimeout             = 15 * time.Second
 	summaryText               = "Cool-down complete"
 	pausedText                = "PAUSED"
@@ -79,13 +74,6 @@ const (
 	firstFrameNeedsHeader     = "step 1 of 4"
 	firstFrameNeedsHelpPrefix = "space"
 )
-
-// sandbox is a fresh HOME and XDG folders holding the settings and the
-// routine; nothing of the real user is read or written.
-type sandbox struct {
-	home, config, state string
-	opts                options
-}
 
 // options are the ways a run can be varied from the command line.
 type options struct {
@@ -95,35 +83,14 @@ type options struct {
 	trace     io.Writer
 }
 
-func newSandbox(root string, o options) (*sandbox, error) {
-	s := &sandbox{home: filepath.Join(root, "home"), config: filepath.Join(root, "config"), state: filepath.Join(root, "state"), opts: o}
-	dir := filepath.Join(s.config, "cooldown", "routines")
-	for _, d := range []string{s.home, s.state, dir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
-	}
-	if err := os.WriteFile(filepath.Join(s.config, "cooldown", "config.yaml"), []byte(benchSettings), 0o644); err != nil {
+// newSandbox is a fresh HOME and XDG folders holding the settings and the
+// routine; nothing of the real user is read or written.
+func newSandbox(root string) (*ptytest.Sandbox, error) {
+	sb, err := ptytest.NewSandbox(root, benchSettings)
+	if err != nil {
 		return nil, err
 	}
-	return s, os.WriteFile(filepath.Join(dir, "bench.yaml"), []byte(benchRoutine), 0o644)
-}
-
-func (s *sandbox) environ() []string {
-	env := []string{
-		"HOME=" + s.home,
-		"XDG_CONFIG_HOME=" + s.config,
-		"XDG_STATE_HOME=" + s.state,
-		"XDG_DATA_HOME=" + filepath.Join(s.home, "data"),
-		"XDG_CACHE_HOME=" + filepath.Join(s.home, "cache"),
-		"TERM=xterm-256color",
-		"LANG=C.UTF-8",
-		"PATH=" + os.Getenv("PATH"),
-	}
-	if s.opts.truecolor {
-		env = append(env, "COLORTERM=truecolor")
-	}
-	return append(env, s.opts.env...)
+	return sb, sb.WriteRoutine("bench.yaml", benchRoutine)
 }
 
 // record is the part of the app's history line the benchmark reads.
@@ -133,22 +100,6 @@ type record struct {
 	End           time.Time `json:"end"`
 	PausedSeconds float64   `json:"paused_seconds"`
 	ActiveSeconds float64   `json:"active_seconds"`
-}
-
-func (s *sandbox) history() ([]record, error) {
-	data, err := os.ReadFile(filepath.Join(s.state, "cooldown", "history.jsonl"))
-	if err != nil {
-		return nil, err
-	}
-	var recs []record
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var r record
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			return nil, fmt.Errorf("history line %q: %w", line, err)
-		}
-		recs = append(recs, r)
-	}
-	return recs, nil
 }
 
 // chunk is one read from the pty master: when it arrived and its size.
@@ -164,100 +115,55 @@ type transition struct {
 	sig string
 }
 
-// term is the app in a pseudo-terminal, its output fed into an emulator
-// as it arrives, each chunk timestamped before it is parsed.
+// term is the app in a pseudo-terminal (ptytest), and what the benchmark
+// reads from each chunk of its output as it arrives, timestamped before it
+// is parsed. The fields are guarded by the Term's lock.
 type term struct {
-	cmd     *exec.Cmd
-	ptmx    *os.File
-	started time.Time
+	*ptytest.Term
 
-	mu          sync.Mutex
-	em          *vt.Emulator
-	raw         bytes.Buffer
 	chunks      []chunk
 	firstFrame  time.Time
 	sig         string // the signature shown now ("" before the session)
 	transitions []transition
 	phase       string // the phase line shown now
 	phaseAt     time.Time
-	changed     chan struct{} // closed and replaced after every chunk
 
-	readDone chan struct{}
-	exited   chan struct{}
-	waitErr  error
-	trace    io.Writer           // if set, every chunk is logged
-	complete func([]string) bool // the first frame has arrived whole
+	trace     io.Writer           // if set, every chunk is logged
+	traceFrom time.Time           // the trace's zero, just before the start
+	complete  func([]string) bool // the first frame has arrived whole
 }
 
-func startTerm(bin string, sb *sandbox, trace io.Writer, complete func([]string) bool, args ...string) (*term, error) {
-	cmd := exec.Command(bin, args...)
-	cmd.Env = sb.environ()
-	cmd.Dir = sb.home
-	t := &term{cmd: cmd, em: vt.NewEmulator(benchCols, benchRows), changed: make(chan struct{}),
-		readDone: make(chan struct{}), exited: make(chan struct{}), trace: trace, complete: complete}
-	if sb.opts.light {
-		t.em.SetDefaultBackgroundColor(color.White)
+func startTerm(bin string, sb *ptytest.Sandbox, o options, complete func([]string) bool, args ...string) (*term, error) {
+	t := &term{trace: o.trace, traceFrom: time.Now(), complete: complete}
+	env := o.env
+	if o.truecolor {
+		env = append([]string{"COLORTERM=truecolor"}, env...)
 	}
-	t.started = time.Now()
+	po := ptytest.Options{Cols: benchCols, Rows: benchRows, Env: env, LightBackground: o.light, OnOutput: t.onChunk}
 	if os.Getenv("BENCH_T0") != "" {
-		cmd.Env = append(cmd.Env, fmt.Sprintf("COOLDOWN_T0=%d", t.started.UnixNano()))
+		po.StartEnv = "COOLDOWN_T0"
 	}
-	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: benchCols, Rows: benchRows})
+	pt, err := ptytest.Start(bin, sb, po, args...)
 	if err != nil {
 		return nil, err
 	}
-	t.ptmx = ptmx
-	// The emulator answers the app's queries (background colour, modes)
-	// through its reply pipe, which must be drained or its writes block.
-	go func() {
-		buf := make([]byte, 1024)
-		for {
-			n, err := t.em.Read(buf)
-			if n > 0 {
-				_, _ = ptmx.Write(buf[:n])
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go t.readLoop()
-	go func() {
-		t.waitErr = cmd.Wait()
-		close(t.exited)
-	}()
+	t.Term = pt
 	return t, nil
 }
 
-func (t *term) readLoop() {
-	defer close(t.readDone)
-	buf := make([]byte, 64*1024)
-	for {
-		n, err := t.ptmx.Read(buf)
-		at := time.Now()
-		if n > 0 {
-			t.mu.Lock()
-			t.chunks = append(t.chunks, chunk{at, n})
-			if t.trace != nil {
-				fmt.Fprintf(t.trace, "+%10.3f ms  %5d bytes  %q\n", float64(at.Sub(t.started))/1e6, n, buf[:n])
-			}
-			t.raw.Write(buf[:n])
-			_, _ = t.em.Write(buf[:n])
-			t.observe(at, tui.ScreenText(t.em))
-			close(t.changed)
-			t.changed = make(chan struct{})
-			t.mu.Unlock()
-		}
-		if err != nil {
-			return
-		}
+// onChunk runs for each chunk of output, with the Term locked.
+func (t *term) onChunk(at time.Time, data []byte, screen string) {
+	t.chunks = append(t.chunks, chunk{at, len(data)})
+	if t.trace != nil {
+		fmt.Fprintf(t.trace, "+%10.3f ms  %5d bytes  %q\n", float64(at.Sub(t.traceFrom))/1e6, len(data), data)
 	}
+	t.observe(at, screen)
 }
 
 var stepRe = regexp.MustCompile(`step (\d+) of (\d+)`)
 
 // observe reads the screen after a chunk: the first complete frame, and
-// every change of step, phase, exercise or side. Called with t.mu held.
+// every change of step, phase, exercise or side. Called with t locked.
 func (t *term) observe(at time.Time, screen string) {
 	lines := strings.Split(screen, "\n")
 	if t.firstFrame.IsZero() && t.complete(lines) {
@@ -346,63 +252,20 @@ func signature(lines []string) (sig, phase string) {
 	return "step " + m[1] + " | " + body[0] + " | " + body[1], phase
 }
 
-// waitFor waits until cond (called with t.mu held) holds.
+// waitFor waits until cond (called with t locked) holds.
 func (t *term) waitFor(what string, timeout time.Duration, cond func() bool) error {
-	deadline := time.After(timeout)
-	for {
-		t.mu.Lock()
-		ok, ch := cond(), t.changed
-		t.mu.Unlock()
-		if ok {
-			return nil
-		}
-		select {
-		case <-ch:
-		case <-t.exited:
-			<-t.readDone
-			t.mu.Lock()
-			ok := cond()
-			t.mu.Unlock()
-			if ok {
-				return nil
-			}
-			return fmt.Errorf("waiting for %s: the app exited (%v)\n%s", what, t.waitErr, t.dump())
-		case <-deadline:
-			return fmt.Errorf("waiting for %s: timed out after %v\n%s", what, timeout, t.dump())
-		}
-	}
-}
-
-func (t *term) send(s string) (time.Time, error) {
-	at := time.Now()
-	_, err := t.ptmx.Write([]byte(s))
-	return at, err
-}
-
-func (t *term) dump() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return tui.ScreenText(t.em)
-}
-
-func (t *term) kill() {
-	select {
-	case <-t.exited:
-	default:
-		_ = t.cmd.Process.Kill()
-		<-t.exited
-	}
-	select {
-	case <-t.readDone:
-	case <-time.After(2 * time.Second):
-	}
-	_ = t.ptmx.Close()
+	_, err := t.WaitFor(what, timeout, func(string) bool {
+		t.Lock()
+		defer t.Unlock()
+		return cond()
+	})
+	return err
 }
 
 // bytesBetween is the number of bytes the app wrote in [from, to).
 func (t *term) bytesBetween(from, to time.Time) int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
+	t.Lock()
+	defer t.Unlock()
 	n := 0
 	for _, c := range t.chunks {
 		if !c.at.Before(from) && c.at.Before(to) {
@@ -419,6 +282,9 @@ type result struct {
 	// recorded (its wall clock): how late the benchmark's zero is.
 	appLatency   time.Duration
 	bytesPerSec  float64
+	pacerBytes   float64 // bytes per second while the breathing pacer runs
+	pacerCPU     float64 // CPU % (utime+stime) while the pacer runs
+	pacerWakeups float64 // context switches per second while the pacer runs
 	allBytes     float64 // bytes per second over the whole routine, transitions and all
 	cpuPct       float64 // utime+stime
 	cpuNsPct     float64 // schedstat, for comparison
@@ -435,32 +301,32 @@ type result struct {
 
 // fullRun runs the whole routine once and measures everything.
 func fullRun(bin, dir string, o options, progress func(string)) (*result, error) {
-	sb, err := newSandbox(dir, o)
+	sb, err := newSandbox(dir)
 	if err != nil {
 		return nil, err
 	}
-	t, err := startTerm(bin, sb, o.trace, completeFrame, "start", "bench")
+	t, err := startTerm(bin, sb, o, completeFrame, "start", "bench")
 	if err != nil {
 		return nil, err
 	}
-	defer t.kill()
+	defer t.Kill()
 	res := &result{}
-	pid := t.cmd.Process.Pid
+	pid := t.Pid()
 
 	if err := t.waitFor("the first complete frame", screenTimeout, func() bool { return !t.firstFrame.IsZero() }); err != nil {
 		return nil, err
 	}
 	zero := t.firstFrame
-	res.firstFrame = zero.Sub(t.started)
+	res.firstFrame = zero.Sub(t.Started())
 	progress(fmt.Sprintf("first frame after %v", res.firstFrame.Round(time.Millisecond)))
 
 	// The idle window in the long hold.
 	if err := t.waitFor("the first hold", screenTimeout, func() bool { return len(t.transitions) > holdSegment-1 }); err != nil {
 		return nil, err
 	}
-	t.mu.Lock()
+	t.Lock()
 	holdStart := t.transitions[holdSegment-1].at
-	t.mu.Unlock()
+	t.Unlock()
 	from, to := holdStart.Add(windowFrom), holdStart.Add(windowTo)
 	time.Sleep(time.Until(from))
 	ticks0, ns0, wk0 := mustTicks(pid), cpuNanos(pid), wakeups(pid)
@@ -477,47 +343,60 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	if err := t.waitFor("the breathing step", 2*time.Minute, func() bool { return len(t.transitions) > pauseSegment-1 }); err != nil {
 		return nil, err
 	}
-	t.mu.Lock()
+	t.Lock()
 	breatheStart := t.transitions[pauseSegment-1].at
-	t.mu.Unlock()
+	t.Unlock()
 	time.Sleep(time.Until(breatheStart.Add(pauseAfter)))
 	for _, want := range []func(string) bool{
 		func(p string) bool { return strings.HasPrefix(p, pausedText) },
 		func(p string) bool { return !strings.HasPrefix(p, pausedText) },
 	} {
-		sent, err := t.send(" ")
+		sent, err := t.Send(" ")
 		if err != nil {
 			return nil, err
 		}
 		if err := t.waitFor("the key press to show", screenTimeout, func() bool { return t.phaseAt.After(sent) && want(t.phase) }); err != nil {
 			return nil, err
 		}
-		t.mu.Lock()
+		t.Lock()
 		res.keyEcho = append(res.keyEcho, t.phaseAt.Sub(sent))
-		t.mu.Unlock()
+		t.Unlock()
 		time.Sleep(pauseFor)
 	}
+
+	// The breathing pacer: the screen changes a cell at a time, several
+	// times a second.
+	from, to = breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo)
+	time.Sleep(time.Until(from))
+	ticks0, wk0 = mustTicks(pid), wakeups(pid)
+	time.Sleep(time.Until(to))
+	ticks1, wk1 = mustTicks(pid), wakeups(pid)
+	secs = to.Sub(from).Seconds()
+	res.pacerCPU = float64(ticks1-ticks0) / clockTicks / secs * 100
+	res.pacerWakeups = float64(wk1-wk0) / secs
+	res.pacerBytes = float64(t.bytesBetween(from, to)) / secs
+	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
 
 	if err := t.waitFor("the summary", 2*time.Minute, func() bool { return t.sig == summaryText }); err != nil {
 		return nil, err
 	}
 	res.hwmSummaryKB = statusKB(pid, "VmHWM")
-	if _, err := t.send("\r"); err != nil {
+	if _, err := t.Send("\r"); err != nil {
 		return nil, err
 	}
 	res.hwmKB = t.peakRSS(pid, screenTimeout)
 	select {
-	case <-t.exited:
+	case <-t.Exited():
 	default:
-		return nil, fmt.Errorf("the app did not exit after the summary\n%s", t.dump())
+		return nil, fmt.Errorf("the app did not exit after the summary\n%s", t.Dump())
 	}
-	<-t.readDone
+	<-t.ReadDone()
 	var ee *exec.ExitError
-	if errors.As(t.waitErr, &ee) {
+	if errors.As(t.WaitErr(), &ee) {
 		res.exitCode = ee.ExitCode()
 	}
 
-	recs, err := sb.history()
+	recs, err := ptytest.ReadHistory[record](sb)
 	if err != nil {
 		return nil, err
 	}
@@ -528,10 +407,10 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	res.paused = time.Duration(rec.PausedSeconds * float64(time.Second))
 	res.appLatency = zero.Sub(rec.Start)
 
-	t.mu.Lock()
+	t.Lock()
 	trs := append([]transition(nil), t.transitions...)
-	raw := bytes.Clone(t.raw.Bytes())
-	t.mu.Unlock()
+	t.Unlock()
+	raw := t.Raw()
 	if len(trs) != len(benchSegments) {
 		var b strings.Builder
 		for _, tr := range trs {
@@ -567,7 +446,7 @@ func mustTicks(pid int) int64 {
 // With picker set it starts the picker (all routines loaded) instead of
 // the session.
 func quickStart(bin, dir string, o options, picker bool) (first time.Duration, rssKB int64, err error) {
-	sb, err := newSandbox(dir, o)
+	sb, err := newSandbox(dir)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -575,17 +454,17 @@ func quickStart(bin, dir string, o options, picker bool) (first time.Duration, r
 	if picker {
 		complete, args = completePicker, nil
 	}
-	t, err := startTerm(bin, sb, o.trace, complete, args...)
+	t, err := startTerm(bin, sb, o, complete, args...)
 	if err != nil {
 		return 0, 0, err
 	}
-	defer t.kill()
+	defer t.Kill()
 	if err := t.waitFor("the first complete frame", screenTimeout, func() bool { return !t.firstFrame.IsZero() }); err != nil {
 		return 0, 0, err
 	}
-	_, _ = t.send("\x03")
-	rssKB = t.peakRSS(t.cmd.Process.Pid, screenTimeout)
-	return t.firstFrame.Sub(t.started), rssKB, nil
+	_, _ = t.Send("\x03")
+	rssKB = t.peakRSS(t.Pid(), screenTimeout)
+	return t.firstFrame.Sub(t.Started()), rssKB, nil
 }
 
 // peakRSS follows the app's VmHWM (the high-water mark of its resident
@@ -602,7 +481,7 @@ func (t *term) peakRSS(pid int, timeout time.Duration) int64 {
 			last = v
 		}
 		select {
-		case <-t.exited:
+		case <-t.Exited():
 			return last
 		case <-deadline:
 			return last
@@ -611,44 +490,15 @@ func (t *term) peakRSS(pid int, timeout time.Duration) int64 {
 	}
 }
 
-var (
-	altScreenRe = regexp.MustCompile(`\x1b\[\?1049[hl]`)
-	cursorRe    = regexp.MustCompile(`\x1b\[\?25[hl]`)
-	kittyPushRe = regexp.MustCompile(`\x1b\[>\d*u`)
-	kittyPopRe  = regexp.MustCompile(`\x1b\[<\d*u`)
-	mokSetRe    = regexp.MustCompile(`\x1b\[>4;[12]m`)
-	mokResetRe  = regexp.MustCompile(`\x1b\[>4(;0)?m`)
-)
-
-// restored checks the raw output leaves the terminal as it was: the
-// alternate screen left, the cursor shown, the keyboard modes popped, and
-// exit code 0.
+// restored says whether the raw output leaves the terminal as it was
+// (ptytest.Unrestored) and the app exited with 0: "yes", or what is wrong.
 func restored(raw []byte, code int) string {
-	var bad []string
-	last := func(re *regexp.Regexp) int {
-		all := re.FindAllIndex(raw, -1)
-		if len(all) == 0 {
-			return -1
-		}
-		return all[len(all)-1][0]
-	}
-	if alt := altScreenRe.FindAll(raw, -1); len(alt) == 0 || string(alt[len(alt)-1]) != "\x1b[?1049l" {
-		bad = append(bad, "alt screen not left")
-	}
-	if cur := cursorRe.FindAll(raw, -1); len(cur) > 0 && string(cur[len(cur)-1]) != "\x1b[?25h" {
-		bad = append(bad, "cursor hidden")
-	}
-	if p := last(kittyPushRe); p >= 0 && last(kittyPopRe) < p {
-		bad = append(bad, "kitty keyboard not popped")
-	}
-	if s := last(mokSetRe); s >= 0 && last(mokResetRe) < s {
-		bad = append(bad, "modifyOtherKeys not reset")
-	}
+	bad := ptytest.Unrestored(raw)
 	if code != 0 {
 		bad = append(bad, fmt.Sprintf("exit %d", code))
 	}
 	if len(bad) == 0 {
 		return "yes"
 	}
-	return strings.Join(bad, ", ")
+	return strings.Join(bad, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -26,6 +27,7 @@ import (
 	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/pose"
 )
 
 // app holds what the commands share: the streams and the flags.
@@ -73,7 +75,7 @@ func (a *app) rootCmd() *cobra.Command {
 		Long: "cooldown walks you through a cool-down after training: easy movement, timed stretches " +
 			"(each side), foam rolling, slow breathing and a drink of water, picked by how sore you are.\n\n" +
 			"Run it with no arguments to choose how sore you are and a routine.",
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -83,11 +85,52 @@ func (a *app) rootCmd() *cobra.Command {
 	}
 	// The picker takes the session flags too: `cooldown --quiet`.
 	a.addSessionFlags(root)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: err}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
 	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
+	a.registerCompletions(root)
 	return root
+}
+
+// numberFlagError is pflag's message for a number flag given something
+// else: `invalid argument "abc" for "--weeks" flag: strconv.ParseInt: ...`.
+var numberFlagError = regexp.MustCompile(`^invalid argument "(.*)" for "(-[^"]*)" flag: strconv\.Parse\w+: .*$`)
+
+// friendlyFlagError says in words what a number flag wants, instead of
+// the Go parser's error.
+func friendlyFlagError(cmd *cobra.Command, err error) error {
+	if m := numberFlagError.FindStringSubmatch(err.Error()); m != nil {
+		name := m[2]
+		if i := strings.LastIndex(name, "--"); i >= 0 {
+			name = name[i:]
+		}
+		what := ""
+		if f := cmd.Flags().Lookup(strings.TrimPrefix(name, "--")); f != nil {
+			what = " (" + f.Usage + ")"
+		}
+		return fmt.Errorf("%s: want a whole number, got %q%s", name, strictyaml.Clean(m[1]), what)
+	}
+	return err
+}
+
+// unknownCommand refuses words after `cooldown` that name no command,
+// with the nearest commands: `cooldown strat` suggests start.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	hint := strictyaml.Suggest(args[0], names)
+	if s := cmd.SuggestionsFor(args[0]); hint == "" && len(s) > 0 {
+		hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+	}
+	return usageErr("unknown command %q%s; `cooldown --help` lists the commands", strictyaml.Clean(args[0]), hint)
 }
 
 func (a *app) startCmd() *cobra.Command {
@@ -111,13 +154,13 @@ func (a *app) startCmd() *cobra.Command {
 // the settings file only when given.
 func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&a.soreness, "soreness", "", "how sore you are: fresh, sore or very-sore")
+	f.StringVar(&a.soreness, "soreness", "", "how sore you are: "+routines.LevelChoices())
 	f.BoolVar(&a.plain, "plain", false, "print one line per event instead of drawing a screen (automatic when output is not a terminal)")
 	f.BoolVar(&a.quiet, "quiet", false, "no sound cues (settings: sound: false)")
 	f.BoolVar(&a.voice, "voice", false, "speak each step and side (settings: voice: true)")
 	f.BoolVar(&a.noAuto, "no-auto", false, "wait for a key between steps (settings: auto_advance: false)")
 	a.getReady = settings.Defaults().GetReady
-	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0s to 60s, e.g. 3s or 3 (settings: get_ready)")
+	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0–60 s, e.g. 3s or 3 (settings: get_ready)")
 	a.breathing = settings.Defaults().Breathing
 	f.Var(breathingFlag{&a.breathing}, "breathing", "breathing pattern: "+strings.Join(routines.BreathPatternIDs(), ", ")+" (settings: breathing)")
 }
@@ -306,8 +349,11 @@ func (a *app) runTUI(args []string) error {
 		Now:      time.Now,
 		Units:    set.Units,
 		Warnings: warnings,
-		Cues:     a.player(set, voice),
-		Recorder: rec,
+		Figure:   tui.Figure(set.Figure),
+		// Braille needs a UTF-8 locale and a font that has it.
+		FigureASCII: pose.ASCIIOnly(os.Getenv),
+		Cues:        a.player(set, voice),
+		Recorder:    rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
 		},

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/settings"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // env points HOME and the XDG folders at temporary ones, so nothing touches
@@ -70,17 +71,6 @@ func (r result) want(t *testing.T, code int) {
 	if r.code != code {
 		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.out, r.err)
 	}
-}
-
-func writeFile(t *testing.T, path, text string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 func builtin(t *testing.T) *routines.Library {
@@ -304,8 +294,8 @@ const customRoutines = `routines:
 
 func TestListUserRoutines(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(dir, "calves.yaml"), customExercise+customRoutines)
-	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+	testfiles.Write(t, filepath.Join(dir, "calves.yaml"), customExercise+customRoutines)
+	testfiles.Write(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
 
 	r := cli(t, "list")
 	r.want(t, exitOK) // a broken user file does not change the exit code
@@ -350,9 +340,9 @@ func TestListUserRoutines(t *testing.T) {
 		if e.ID == "calves-3" {
 			found = true
 			wantSrc := filepath.Join(dir, "calves.yaml")
-			// towel-calf 5+30+5+30, wall-calf 5 + 4 holds of 20 + 3 switches of 5
-			if e.Source != wantSrc || e.Seconds != 70+100 || e.ReplacesBuiltin || !slices.Equal(e.Areas, []string{"calves"}) {
-				t.Errorf("calves-3 = %+v, want source %s and 170 s", e, wantSrc)
+			// towel-calf 10+30+10+30, wall-calf 10 + 4 holds of 20 + 3 switches of 10
+			if e.Source != wantSrc || e.Seconds != 80+120 || e.ReplacesBuiltin || !slices.Equal(e.Areas, []string{"calves"}) {
+				t.Errorf("calves-3 = %+v, want source %s and 200 s", e, wantSrc)
 			}
 		}
 		if e.ID == "quick-10-lower" {
@@ -379,7 +369,7 @@ func TestShow(t *testing.T) {
 		if !strings.Contains(flat(r.out), routines.Disclaimer) {
 			t.Error("the disclaimer is missing")
 		}
-		for _, want := range []string{"30 s each side", "Total    11 min", "Cautions", "Seated butterfly"} {
+		for _, want := range []string{"30 s each side", "Total    12 min", "Cautions", "Seated butterfly"} {
 			if !strings.Contains(r.out, want) {
 				t.Errorf("missing %q", want)
 			}
@@ -392,7 +382,7 @@ func TestShow(t *testing.T) {
 		if !strings.Contains(r.out, routines.Disclaimer) {
 			t.Error("the disclaimer is missing")
 		}
-		for _, want := range []string{"# Quick 10, lower body\n", "## Cautions\n", "1. **Easy walk or spin** — 3 min\n", "**Soreness levels:** fresh, sore"} {
+		for _, want := range []string{"# Quick lower body, 12 min\n", "## Cautions\n", "1. **Easy walk or spin** — 3 min\n", "**Soreness levels:** fresh, sore"} {
 			if !strings.Contains(r.out, want) {
 				t.Errorf("missing %q", want)
 			}
@@ -429,7 +419,7 @@ func TestShow(t *testing.T) {
 
 func TestShowUserMarkdownEscapes(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(dir, "x.yaml"), `exercises:
+	testfiles.Write(t, filepath.Join(dir, "x.yaml"), `exercises:
   - id: odd
     name: "<b>Odd</b> *stretch*"
     kind: stretch
@@ -485,12 +475,24 @@ func TestValidateBuiltinFiles(t *testing.T) {
 			t.Errorf("line %d: %q", i+1, l)
 		}
 	}
-	cat := filepath.Join(dir, "catalogue.yaml")
-	n := len(builtin(t).Exercises())
+	// The catalogue holds every exercise but the mobility drills, which
+	// have a file of their own.
+	cat, mob := filepath.Join(dir, "catalogue.yaml"), filepath.Join(dir, "mobility.yaml")
+	n, m := 0, 0
+	for _, e := range builtin(t).Exercises() {
+		if e.Kind == routines.Mobility {
+			m++
+		} else {
+			n++
+		}
+	}
 	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", cat, n, n)) {
 		t.Errorf("no ok line for the catalogue with %d exercises:\n%s", n, r.out)
 	}
-	if want := filepath.Join(dir, "quick-10-lower.yaml") + ": ok — 1 routine: quick-10-lower (11 min, replaces built-in)"; !slices.Contains(lines, want) {
+	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", mob, m, m)) {
+		t.Errorf("no ok line for the mobility drills with %d exercises:\n%s", m, r.out)
+	}
+	if want := filepath.Join(dir, "quick-10-lower.yaml") + ": ok — 1 routine: quick-10-lower (12 min 10 s, replaces built-in)"; !slices.Contains(lines, want) {
 		t.Errorf("want line %q in\n%s", want, r.out)
 	}
 }
@@ -498,7 +500,7 @@ func TestValidateBuiltinFiles(t *testing.T) {
 func TestValidateProblems(t *testing.T) {
 	env(t)
 	dir := t.TempDir()
-	bad := writeFile(t, filepath.Join(dir, "bad.yaml"), `exercises:
+	bad := testfiles.Write(t, filepath.Join(dir, "bad.yaml"), `exercises:
   - id: my-stretch
     name: My stretch
     kind: stretch
@@ -537,7 +539,7 @@ routines:
 	}
 
 	// Unknown exercise ids are found when linking, with a suggestion.
-	typo := writeFile(t, filepath.Join(dir, "typo.yaml"), "routines:\n  - id: t\n    name: T\n    soreness: [fresh]\n    steps:\n      - do: wall-calff\n        for: 30s\n")
+	typo := testfiles.Write(t, filepath.Join(dir, "typo.yaml"), "routines:\n  - id: t\n    name: T\n    soreness: [fresh]\n    steps:\n      - do: wall-calff\n        for: 30s\n")
 	r = cli(t, "validate", typo)
 	r.want(t, exitUsage)
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(typo) + `:6:\d+: (routines\[0\]\.)?steps\[0\]\.do: unknown exercise "wall-calff"`).MatchString(r.err) {
@@ -551,13 +553,13 @@ routines:
 func TestValidateAcrossFiles(t *testing.T) {
 	env(t)
 	dir := t.TempDir()
-	ex := writeFile(t, filepath.Join(dir, "exercises.yaml"), customExercise)
-	rs := writeFile(t, filepath.Join(dir, "routines.yaml"), strings.Replace(customRoutines, "10m", "8m", 1))
+	ex := testfiles.Write(t, filepath.Join(dir, "exercises.yaml"), customExercise)
+	rs := testfiles.Write(t, filepath.Join(dir, "routines.yaml"), strings.Replace(customRoutines, "10m", "8m", 1))
 
 	r := cli(t, "validate", ex, rs)
 	r.want(t, exitOK)
 	want := ex + ": ok — 1 exercise\n" +
-		rs + ": ok — 2 routines: calves-3 (2 min 50 s), quick-10-lower (8 min 5 s, replaces built-in)\n"
+		rs + ": ok — 2 routines: calves-3 (3 min 20 s), quick-10-lower (8 min 10 s, replaces built-in)\n"
 	if r.out != want || r.err != "" {
 		t.Errorf("stdout:\n%s\nwant:\n%s\nstderr: %q", r.out, want, r.err)
 	}
@@ -571,7 +573,7 @@ func TestValidateAcrossFiles(t *testing.T) {
 
 	// The same exercise in two files is a problem: which one wins is not
 	// obvious to whoever reads them.
-	ex2 := writeFile(t, filepath.Join(dir, "again.yaml"), customExercise)
+	ex2 := testfiles.Write(t, filepath.Join(dir, "again.yaml"), customExercise)
 	r = cli(t, "validate", ex, ex2)
 	r.want(t, exitUsage)
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(ex2) + `:2:\d+: (exercises\[0\]\.)?id: exercise "towel-calf" is also defined in ` + regexp.QuoteMeta(ex)).MatchString(r.err) {
@@ -591,13 +593,13 @@ func TestValidateAcrossFiles(t *testing.T) {
 func TestControlBytesNotPrinted(t *testing.T) {
 	dir := env(t)
 	evil := "routines:\n  - id: x\n    \"\x1b]0;pwned\x07\x1b[31m\": 1\n"
-	p := writeFile(t, filepath.Join(t.TempDir(), "evil.yaml"), evil)
+	p := testfiles.Write(t, filepath.Join(t.TempDir(), "evil.yaml"), evil)
 	r := cli(t, "validate", p)
 	r.want(t, exitUsage)
 	if strings.ContainsAny(r.err, "\x1b\x07") {
 		t.Errorf("validate: raw control bytes in stderr: %q", r.err)
 	}
-	writeFile(t, filepath.Join(dir, "evil.yaml"), evil)
+	testfiles.Write(t, filepath.Join(dir, "evil.yaml"), evil)
 	r = cli(t, "list")
 	r.want(t, exitOK)
 	if strings.ContainsAny(r.out+r.err, "\x1b\x07") {
@@ -644,7 +646,7 @@ func TestReadmeExample(t *testing.T) {
 	}
 	text := string(readme)
 	body := readmeBlock(t, text, "```yaml\n# ~/.config/cooldown/routines/")
-	p := writeFile(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
+	p := testfiles.Write(t, filepath.Join(t.TempDir(), "calves.yaml"), body)
 	r := cli(t, "validate", p)
 	r.want(t, exitOK)
 	line := strings.TrimPrefix(strings.TrimSpace(r.out), filepath.Dir(p)+string(filepath.Separator))

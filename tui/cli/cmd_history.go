@@ -373,7 +373,7 @@ func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, n
 	default:
 		verdict = "aim for at least 2–3 days a week, daily is ideal"
 	}
-	row("Sessions", fmt.Sprintf("%d on %s", st.SessionsThisWeek, plural(days, "day", "days")), verdict, ok)
+	row("Sessions", fmt.Sprintf("%d on %s", st.SessionsThisWeek, routines.Plural(days, "day", "days")), verdict, ok)
 
 	long := st.LongSessionsThisWeek
 	switch {
@@ -386,10 +386,10 @@ func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, n
 	}
 	row(fmt.Sprintf("Longer (%d+ min)", int(history.LongSession.Minutes())), strconv.Itoa(long), verdict, ok)
 
-	row("Streak", plural(st.StreakDays, "day", "days"), "", false)
-	total := plural(st.TotalSessions, "session", "sessions")
+	row("Streak", routines.Plural(st.StreakDays, "day", "days"), "", false)
+	total := routines.Plural(st.TotalSessions, "session", "sessions")
 	if !st.LastSession.IsZero() {
-		total += ", latest " + agoText(st.LastSession, now)
+		total += ", latest " + history.Ago(st.LastSession, now)
 	}
 	row("All time", total, "", false)
 }
@@ -454,7 +454,7 @@ func writeHeatmap(b *strings.Builder, g history.HeatmapGrid, now time.Time, week
 	shown, step := heatLayout(weeks, width)
 	first := len(g.Sessions) - shown
 	from, to := g.Date(first, 0), g.Date(len(g.Sessions)-1, 6)
-	title, span := "Last "+plural(shown, "week", "weeks"), fmt.Sprintf(", %s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006"))
+	title, span := "Last "+routines.Plural(shown, "week", "weeks"), fmt.Sprintf(", %s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006"))
 	if len(title)+ansi.StringWidth(span) > width {
 		span = "\n  " + strings.TrimPrefix(span, ", ") // the dates under the title
 	}
@@ -516,7 +516,7 @@ func writeAreas(b *strings.Builder, last map[string]time.Time, now time.Time, wi
 	nameW, whenW := 0, 0
 	for _, a := range covered {
 		nameW = max(nameW, len(a))
-		whenW = max(whenW, len(agoText(last[a], now)))
+		whenW = max(whenW, len(history.Ago(last[a], now)))
 	}
 	const gap = 4
 	entryW := nameW + 2 + whenW
@@ -534,7 +534,7 @@ func writeAreas(b *strings.Builder, last map[string]time.Time, now time.Time, wi
 				line.WriteString(strings.Repeat(" ", gap))
 			}
 			a := covered[i]
-			when := agoText(last[a], now)
+			when := history.Ago(last[a], now)
 			line.WriteString(h.paint(h.item, fmt.Sprintf("%-*s", nameW, a)) + "  " + h.paint(h.subtle, when))
 			if c < cols-1 && i+rows < len(covered) {
 				line.WriteString(strings.Repeat(" ", whenW-len(when))) // outside the colour, for the next column
@@ -543,24 +543,6 @@ func writeAreas(b *strings.Builder, last map[string]time.Time, now time.Time, wi
 		b.WriteString(line.String() + "\n")
 	}
 }
-
-// agoText says how many calendar days before now t was: "today",
-// "yesterday", "9 days ago".
-func agoText(t, now time.Time) string {
-	switch n := calendarDays(t, now); {
-	case n < 0:
-		return "in the future (clock?)"
-	case n == 0:
-		return "today"
-	case n == 1:
-		return "yesterday"
-	default:
-		return fmt.Sprintf("%d days ago", n)
-	}
-}
-
-// calendarDays counts the civil days from t to now in now's location.
-func calendarDays(t, now time.Time) int { return history.CalendarDays(t, now) }
 
 // --json
 

@@ -427,8 +427,8 @@ func TestAgoText(t *testing.T) {
 		{time.Date(2025, 3, 4, 18, 0, 0, 0, cet), "365 days ago"},
 		{time.Date(2026, 3, 5, 9, 0, 0, 0, cet), "in the future (clock?)"},
 	} {
-		if got := agoText(c.t, now); got != c.want {
-			t.Errorf("agoText(%v) = %q, want %q", c.t, got, c.want)
+		if got := history.Ago(c.t, now); got != c.want {
+			t.Errorf("history.Ago(%v) = %q, want %q", c.t, got, c.want)
 		}
 	}
 }
@@ -517,6 +517,37 @@ func TestHistoryReadmeExample(t *testing.T) {
 	for _, l := range lines[1:] {
 		if l != "..." && !slices.Contains(out, l) {
 			t.Errorf("README line %q is not in the output:\n%s", l, r.out)
+		}
+	}
+}
+
+// A hand-edited log with absurd numbers: the line is skipped with a
+// warning naming it, and nothing shows negative or astronomical minutes.
+func TestHistoryAbsurdNumbers(t *testing.T) {
+	path := historyEnv(t)
+	good := sess("a", 2026, 3, 4, 8, 0, "desk-reset-10", "Desk reset", 10, nil)
+	bad := good
+	bad.ID = "b"
+	line := func(r history.Record) string {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b) + "\n"
+	}
+	absurd := strings.Replace(line(bad), `"active_seconds":600`, `"active_seconds":1e300`, 1)
+	if absurd == line(bad) {
+		t.Fatalf("the test's edit did not apply: %s", absurd)
+	}
+	writeHistory(t, path, line(good)+absurd)
+	for _, args := range [][]string{{"history"}, {"history", "--json"}} {
+		r := cli(t, args...)
+		r.want(t, exitOK)
+		if !strings.Contains(r.err, "history.jsonl:2: skipped: not a valid record: active_seconds 1e+300 is more than a day") {
+			t.Errorf("%v: stderr %q, want the line named", args, r.err)
+		}
+		if strings.Contains(r.out, "-") && strings.Contains(r.out, "e+") || strings.Contains(r.out, "1e+300") {
+			t.Errorf("%v: the absurd number reached the output:\n%s", args, r.out)
 		}
 	}
 }

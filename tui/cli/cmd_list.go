@@ -73,7 +73,7 @@ func (a *app) listCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&soreness, "soreness", "", "only routines for this level: fresh, sore or very-sore")
+	fl.StringVar(&soreness, "soreness", "", "only routines for this level: "+routines.LevelChoices())
 	fl.StringSliceVar(&areas, "area", nil, "only routines that work this body area or group (e.g. calves, legs)")
 	fl.StringVar(&maxMinutes, "max-minutes", "", "only routines of at most N minutes (computed total)")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON array for scripts")

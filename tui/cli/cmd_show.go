@@ -51,8 +51,12 @@ func (a *app) showCmd() *cobra.Command {
 
 // timingNote says what the computed total includes.
 func timingNote(t routines.Timing) string {
-	return fmt.Sprintf("%s to get ready before each step and %s to switch sides or between reps",
-		routines.Friendly(t.GetReady), routines.Friendly(t.Switch))
+	roll := ""
+	if r := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); r != t.GetReady {
+		roll = " (" + routines.Friendly(r) + " before foam rolling)"
+	}
+	return fmt.Sprintf("%s to get ready before each step%s and %s to switch sides or between reps",
+		routines.Friendly(t.GetReady), roll, routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
@@ -73,12 +77,14 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 	field("Source", sourceLabel(r))
 
 	b.WriteString("\nSteps\n")
-	nameW := 0
+	nameW, lenW := 0, 0
 	for _, s := range r.Steps {
 		nameW = max(nameW, ansi.StringWidth(s.Name()))
+		lenW = max(lenW, ansi.StringWidth(s.Length()))
 	}
-	nameW = min(nameW, max(width/2, 16))
 	numW := len(fmt.Sprint(len(r.Steps)))
+	// Names give way to the lengths ("2 × 30 s each side") on narrow terminals.
+	nameW = min(nameW, max(width/2, 16), max(width-(numW+4)-2-lenW, 8))
 	for i, s := range r.Steps {
 		num := fmt.Sprintf("  %*d. ", numW, i+1)
 		name := s.Name()

@@ -51,11 +51,11 @@ func (a *app) validateCmd() *cobra.Command {
 				}
 			}
 			if problems > 0 {
-				where := plural(len(reports), "file", "files")
+				where := routines.Plural(len(reports), "file", "files")
 				if len(reports) > 1 {
 					where = fmt.Sprintf("%d of %s", bad, where)
 				}
-				return &exitError{code: exitUsage, err: fmt.Errorf("%s in %s", plural(problems, "problem", "problems"), where)}
+				return &exitError{code: exitUsage, err: fmt.Errorf("%s in %s", routines.Plural(problems, "problem", "problems"), where)}
 			}
 			base, err := routines.LoadBuiltin()
 			if err != nil {
@@ -93,7 +93,7 @@ func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) 
 			}
 			names[i] = fmt.Sprintf("%s (%s%s)", r.ID, routines.Friendly(r.Total(t)), extra)
 		}
-		parts = append(parts, plural(n, "routine", "routines")+": "+strings.Join(names, ", "))
+		parts = append(parts, routines.Plural(n, "routine", "routines")+": "+strings.Join(names, ", "))
 	}
 	if n := len(rep.Exercises); n > 0 {
 		replaced := 0
@@ -102,7 +102,7 @@ func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) 
 				replaced++
 			}
 		}
-		s := plural(n, "exercise", "exercises")
+		s := routines.Plural(n, "exercise", "exercises")
 		switch {
 		case replaced == 0:
 		case n == 1:
@@ -117,11 +117,4 @@ func okLine(rep routines.FileReport, base *routines.Library, t routines.Timing) 
 	// The file name is as given on the command line: a name can hold any
 	// byte but '/' and NUL, escapes included.
 	return strictyaml.EscapeControls(rep.Name) + ": ok — " + strings.Join(parts, "; ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -15,7 +15,7 @@ func TestGapFlag(t *testing.T) {
 			t.Errorf("--get-ready %s = %v, %v; want %v", in, d, err, want)
 		}
 	}
-	for in, msg := range map[string]string{"90": "must be from 0s to 60s, found 90", "-1": "must be from 0s to 60s", "1.5s": "whole seconds", "soon": "bad duration", "2h": "bad duration"} {
+	for in, msg := range map[string]string{"90": "must be 0–60 s, found 90", "-1": "must be 0–60 s", "1.5s": "whole seconds", "soon": "bad duration", "2h": "bad duration"} {
 		if err := g.Set(in); err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("--get-ready %s: error %v, want %q", in, err, msg)
 		}

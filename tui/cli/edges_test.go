@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // A routine file whose total is 12 min 10 s with the default gaps: one
@@ -31,7 +32,7 @@ const twelveMinutes = `routines:
 func TestTotalsUseTheUserTiming(t *testing.T) {
 	dir := env(t)
 	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
-	writeFile(t, cfg, "get_ready: 0s\nswitch_gap: 0s\n")
+	testfiles.Write(t, cfg, "get_ready: 0s\nswitch_gap: 0s\n")
 	lib := builtin(t)
 	zero := routines.Timing{}
 	r, err := lib.Routine("quick-10-lower")
@@ -57,7 +58,7 @@ func TestTotalsUseTheUserTiming(t *testing.T) {
 			t.Errorf("list --json: %d s, want %d", e.Seconds, int(want/time.Second))
 		}
 	}
-	file := writeFile(t, filepath.Join(t.TempDir(), "twelve.yaml"), twelveMinutes)
+	file := testfiles.Write(t, filepath.Join(t.TempDir(), "twelve.yaml"), twelveMinutes)
 	v := cli(t, "validate", file)
 	v.want(t, exitOK)
 	if !strings.Contains(v.out, "twelve (12 min 5 s)") {
@@ -75,7 +76,7 @@ func TestTotalsUseTheUserTiming(t *testing.T) {
 // --max-minutes 12 (it is 12 min 10 s), and left out by 11.
 func TestListMaxMinutesRoundsAsShown(t *testing.T) {
 	dir := env(t)
-	writeFile(t, filepath.Join(dir, "twelve.yaml"), twelveMinutes)
+	testfiles.Write(t, filepath.Join(dir, "twelve.yaml"), twelveMinutes)
 	tab := cli(t, "list")
 	tab.want(t, exitOK)
 	var row string
@@ -164,7 +165,7 @@ func TestPlanSavedOnScreen(t *testing.T) {
 // did-you-mean; steps whose id is itself malformed are reported once.
 func TestValidateOnePass(t *testing.T) {
 	env(t)
-	file := writeFile(t, filepath.Join(t.TempDir(), "bad.yaml"), `exercises:
+	file := testfiles.Write(t, filepath.Join(t.TempDir(), "bad.yaml"), `exercises:
   - id: my-stretch
     name: My stretch
     kind: strech
@@ -210,14 +211,14 @@ func TestValidateTheRoutinesFolder(t *testing.T) {
 	if !strings.Contains(none.err, "no routine files in ~/.config/cooldown/routines") {
 		t.Errorf("no folder: %q", none.err)
 	}
-	writeFile(t, filepath.Join(dir, "good.yaml"), twelveMinutes)
+	testfiles.Write(t, filepath.Join(dir, "good.yaml"), twelveMinutes)
 	ok := cli(t, "validate")
 	ok.want(t, exitOK)
-	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 15 s)") {
+	if !strings.Contains(ok.out, "good.yaml: ok — 1 routine: twelve (12 min 25 s)") {
 		t.Errorf("good folder: %q", ok.out)
 	}
-	writeFile(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
-	writeFile(t, filepath.Join(dir, "also-bad.yml"), "exercises: 3\n")
+	testfiles.Write(t, filepath.Join(dir, "broken.yaml"), "routines:\n  - id: nope\n    colour: red\n")
+	testfiles.Write(t, filepath.Join(dir, "also-bad.yml"), "exercises: 3\n")
 	bad := cli(t, "validate")
 	bad.want(t, exitUsage)
 	if !strings.Contains(bad.err, "broken.yaml:3:") || !strings.Contains(bad.err, "also-bad.yml:1:") || !strings.Contains(bad.err, "in 2 of 3 files") {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // escapeFamilies is one of every way text can act on a terminal.
@@ -103,18 +105,18 @@ routines:
       - do: my-evil
         for: 1s
 `, yamlQuoted(evil))
-	path := writeFile(t, filepath.Join(dir, name), file)
-	writeFile(t, filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "cooldown", "config.yaml"), "get_ready: 0s\nswitch_gap: 0s\n")
+	path := testfiles.Write(t, filepath.Join(dir, name), file)
+	testfiles.Write(t, filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "cooldown", "config.yaml"), "get_ready: 0s\nswitch_gap: 0s\n")
 	state := filepath.Join(os.Getenv("XDG_STATE_HOME"), "cooldown")
 	start := time.Now().Add(-time.Hour).UTC()
 	rec := map[string]any{"v": 1, "id": "logged", "start": start, "end": start.Add(10 * time.Minute), "routine": "evil",
 		"routine_name": evil, "soreness": "sore", "outcome": "completed", "steps_done": 1, "steps_skipped": 0, "steps_total": 1,
 		"active_seconds": 600, "paused_seconds": 0, "area_seconds": map[string]float64{"calves": 60, evil: 1}}
 	line, _ := json.Marshal(rec)
-	writeFile(t, filepath.Join(state, "history.jsonl"), string(line)+"\n")
+	testfiles.Write(t, filepath.Join(state, "history.jsonl"), string(line)+"\n")
 	rec["id"], rec["outcome"] = "killed", "interrupted"
 	cp, _ := json.Marshal(rec)
-	writeFile(t, filepath.Join(state, "checkpoints", "killed.json"), string(cp)) // a session killed mid-way
+	testfiles.Write(t, filepath.Join(state, "checkpoints", "killed.json"), string(cp)) // a session killed mid-way
 
 	for _, args := range [][]string{
 		{"history"}, // first: records the checkpoint and prints the recovery note

@@ -110,7 +110,7 @@ func TestE2EKilledSessionIsRecovered(t *testing.T) {
 	time.Sleep(1200 * time.Millisecond) // a little of the hold is done
 	tm.signal(t, syscall.SIGKILL)
 	select {
-	case <-tm.exited:
+	case <-tm.Exited():
 	case <-time.After(e2eTimeout):
 		t.Fatal("SIGKILL did not end the app")
 	}

@@ -1,7 +1,7 @@
 package e2e
 
-// The end-to-end harness: the real cooldown binary in a pseudo-terminal,
-// its output fed into an x/vt terminal emulator, the screen read as text.
+// The end-to-end harness: tui/ptytest (the real binary in a pseudo-terminal,
+// read back through a terminal emulator) with testing.T helpers.
 //
 //	env := newE2EEnv(t)                      // fresh HOME and XDG folders
 //	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
@@ -12,14 +12,11 @@ package e2e
 //	e2eAssertRestored(t, term.rawOutput())
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -29,19 +26,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
-
-	"github.com/cooldown-app/cooldown/tui"
+	"github.com/cooldown-app/cooldown/tui/ptytest"
 )
 
 // e2eTimeout is how long any one expected screen may take to appear. It is
 // generous so a busy machine does not make the tests flaky; a passing test
 // never waits this long.
 const e2eTimeout = 10 * time.Second
-
-// e2ePollEvery is how often waitFor looks at the screen.
-const e2ePollEvery = 20 * time.Millisecond
 
 // The binary is built once per test process, on first use, so the unit
 // tests of this package do not pay for it.
@@ -59,19 +50,7 @@ func e2eBinary(t *testing.T) string {
 	}
 	e2eBuild.once.Do(func() {
 		e2eRemoveStaleBuilds()
-		dir := filepath.Join(os.TempDir(), fmt.Sprintf("cooldown-e2e-%d", os.Getpid()))
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			e2eBuild.err = err
-			return
-		}
-		bin := filepath.Join(dir, "cooldown")
-		cmd := exec.Command("go", "build", "-o", bin, "github.com/cooldown-app/cooldown")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			e2eBuild.err = fmt.Errorf("go build: %v\n%s", err, out)
-			return
-		}
-		e2eBuild.path = bin
+		e2eBuild.path, e2eBuild.err = ptytest.Build(filepath.Join(os.TempDir(), fmt.Sprintf("cooldown-e2e-%d", os.Getpid())))
 	})
 	if e2eBuild.err != nil {
 		t.Fatal(e2eBuild.err)
@@ -103,46 +82,32 @@ type e2eEnv struct {
 // and switch gaps to 1 s (e2eSettings), so routines run in seconds.
 func newE2EEnv(t *testing.T) *e2eEnv {
 	t.Helper()
-	e := &e2eEnv{home: t.TempDir(), config: t.TempDir(), state: t.TempDir()}
-	dir := filepath.Join(e.config, "cooldown")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	sb, err := ptytest.NewSandbox(t.TempDir(), e2eSettings)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(e2eSettings), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return &e2eEnv{home: sb.Home, config: sb.Config, state: sb.State}
 }
 
 // e2eSettings is the settings file of every sandbox.
 const e2eSettings = "get_ready: 1s\nswitch_gap: 1s\n"
 
-// environ is the whole environment of the child: nothing is inherited but
-// PATH, so no setting of the real user leaks in and nothing touches the
-// real home.
-func (e *e2eEnv) environ() []string {
-	return []string{
-		"HOME=" + e.home,
-		"XDG_CONFIG_HOME=" + e.config,
-		"XDG_STATE_HOME=" + e.state,
-		"XDG_DATA_HOME=" + filepath.Join(e.home, "data"),
-		"XDG_CACHE_HOME=" + filepath.Join(e.home, "cache"),
-		"TERM=xterm-256color",
-		"LANG=C.UTF-8",
-		"PATH=" + os.Getenv("PATH"),
-	}
+// sandbox is the env as the harness takes it; a test may have moved state
+// (e.g. onto a small disk) since the env was made.
+func (e *e2eEnv) sandbox() *ptytest.Sandbox {
+	return &ptytest.Sandbox{Home: e.home, Config: e.config, State: e.state}
 }
 
+// environ is the whole environment of the child (see ptytest.Sandbox).
+func (e *e2eEnv) environ() []string { return e.sandbox().Environ() }
+
 // routinesDir is where the app looks for user routine files.
-func (e *e2eEnv) routinesDir() string { return filepath.Join(e.config, "cooldown", "routines") }
+func (e *e2eEnv) routinesDir() string { return e.sandbox().RoutinesDir() }
 
 // writeRoutine writes a user routine file.
 func (e *e2eEnv) writeRoutine(t *testing.T, name, content string) {
 	t.Helper()
-	if err := os.MkdirAll(e.routinesDir(), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(e.routinesDir(), name), []byte(content), 0o644); err != nil {
+	if err := e.sandbox().WriteRoutine(name, content); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -161,20 +126,12 @@ type e2eRecord struct {
 // history.jsonl); a missing file is an empty log.
 func (e *e2eEnv) history(t *testing.T) []e2eRecord {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(e.state, "cooldown", "history.jsonl"))
+	recs, err := ptytest.ReadHistory[e2eRecord](e.sandbox())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		t.Fatal(err)
-	}
-	var recs []e2eRecord
-	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-		var r e2eRecord
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			t.Fatalf("history line %d is not a JSON record: %v\n%s", i+1, err, line)
-		}
-		recs = append(recs, r)
 	}
 	return recs
 }
@@ -203,17 +160,7 @@ func e2eAssertRecorded(t *testing.T, env *e2eEnv, outcome string) e2eRecord {
 
 // e2eTerm is the binary running in a pty, watched through an emulator.
 type e2eTerm struct {
-	cmd  *exec.Cmd
-	ptmx *os.File
-
-	mu  sync.Mutex // guards em and raw
-	em  *vt.Emulator
-	raw bytes.Buffer
-
-	readDone chan struct{} // closed when the pty master reads EOF/EIO
-	exited   chan struct{} // closed when cmd.Wait returned
-	waitErr  error
-	started  time.Time
+	*ptytest.Term
 }
 
 // e2eStart runs the binary with args in a cols×rows pty that is its
@@ -236,135 +183,40 @@ type e2eOptions struct {
 	env []string
 	// onOutput, if set, sees the screen after each chunk of output, with the
 	// moment the chunk arrived (read before it is parsed): to time changes
-	// on screen more finely than waitFor's polling.
+	// on screen as each chunk lands.
 	onOutput func(at time.Time, screen string)
 }
 
 // e2eStartWith is e2eStart with options.
 func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eTerm {
 	t.Helper()
-	cols, rows := o.cols, o.rows
-	cmd := exec.Command(e2eBinary(t), args...)
-	cmd.Env = append(env.environ(), o.env...)
-	cmd.Dir = env.home
-	if o.stderr != nil {
-		cmd.Stderr = o.stderr // pty.Start only fills in the streams left nil
+	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Stderr: o.stderr, NoCtty: o.noCtty, Env: o.env}
+	if o.onOutput != nil {
+		po.OnOutput = func(at time.Time, _ []byte, screen string) { o.onOutput(at, screen) }
 	}
-	size := &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}
-	var ptmx *os.File
-	var err error
-	if o.noCtty {
-		ptmx, err = pty.StartWithAttrs(cmd, size, &syscall.SysProcAttr{Setsid: true})
-	} else {
-		ptmx, err = pty.StartWithSize(cmd, size)
-	}
+	term, err := ptytest.Start(e2eBinary(t), env.sandbox(), po, args...)
 	if err != nil {
-		t.Fatalf("start in a pty: %v", err)
+		t.Fatal(err)
 	}
-	tm := &e2eTerm{
-		cmd:      cmd,
-		ptmx:     ptmx,
-		em:       vt.NewEmulator(cols, rows),
-		readDone: make(chan struct{}),
-		exited:   make(chan struct{}),
-		started:  time.Now(),
-	}
-	// The emulator answers the app's queries (background colour, cursor
-	// position, modes) through its reply pipe; if nobody reads it, Write
-	// blocks. Keep reading even once the pty is gone, so a late reply can
-	// never wedge the emulator. The emulator is never closed (trap 4: Close
-	// races with Write); this goroutine ends with the test process.
-	go func() {
-		buf := make([]byte, 1024)
-		for {
-			n, err := tm.em.Read(buf)
-			if n > 0 {
-				_, _ = ptmx.Write(buf[:n])
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go func() {
-		defer close(tm.readDone)
-		buf := make([]byte, 32*1024)
-		for {
-			n, err := ptmx.Read(buf)
-			at := time.Now()
-			if n > 0 {
-				tm.mu.Lock()
-				tm.raw.Write(buf[:n])
-				_, _ = tm.em.Write(buf[:n])
-				if o.onOutput != nil {
-					o.onOutput(at, tui.ScreenText(tm.em))
-				}
-				tm.mu.Unlock()
-			}
-			if err != nil {
-				return // EIO once the child and its terminal are gone
-			}
-		}
-	}()
-	go func() {
-		tm.waitErr = cmd.Wait()
-		close(tm.exited)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-tm.exited:
-		default:
-			_ = cmd.Process.Kill()
-			<-tm.exited
-		}
-		select {
-		case <-tm.readDone:
-		case <-time.After(2 * time.Second):
-		}
-		_ = ptmx.Close()
-	})
-	return tm
+	t.Cleanup(term.Kill)
+	return &e2eTerm{term}
 }
 
 // screen is the emulator's screen as plain text, one line per row.
-func (tm *e2eTerm) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tui.ScreenText(tm.em)
-}
+func (tm *e2eTerm) screen() string { return tm.Screen() }
 
 // rawOutput is every byte the app wrote to the terminal so far.
-func (tm *e2eTerm) rawOutput() []byte {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return bytes.Clone(tm.raw.Bytes())
-}
+func (tm *e2eTerm) rawOutput() []byte { return tm.Raw() }
 
-// waitFor polls the screen until cond holds and returns that screen; on
-// timeout it fails the test with the last screen.
+// waitFor waits until cond holds for the screen and returns that screen;
+// on timeout, or if the app exits first, it fails the test with the screen.
 func (tm *e2eTerm) waitFor(t *testing.T, timeout time.Duration, what string, cond func(screen string) bool) string {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		s := tm.screen()
-		if cond(s) {
-			return s
-		}
-		select {
-		case <-tm.exited:
-			// One last look: the final frame may have landed just now.
-			<-e2eWaitOrTimeout(tm.readDone, 2*time.Second)
-			if s := tm.screen(); cond(s) {
-				return s
-			}
-			t.Fatalf("waiting for %s: the app exited (%v) after %v\n%s", what, tm.waitErr, time.Since(tm.started).Round(time.Millisecond), tm.dump())
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s: timed out after %v\n%s", what, timeout, tm.dump())
-		}
-		time.Sleep(e2ePollEvery)
+	s, err := tm.WaitFor(what, timeout, cond)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return s
 }
 
 // waitForText waits until the screen contains text.
@@ -375,37 +227,21 @@ func (tm *e2eTerm) waitForText(t *testing.T, timeout time.Duration, text string)
 
 // dump shows the screen (with row numbers) and the tail of the raw output,
 // for failure messages.
-func (tm *e2eTerm) dump() string {
-	var b strings.Builder
-	b.WriteString("--- screen ---\n")
-	for i, l := range strings.Split(tm.screen(), "\n") {
-		fmt.Fprintf(&b, "%2d|%s\n", i, strings.TrimRight(l, " "))
-	}
-	raw := tm.rawOutput()
-	if len(raw) > 600 {
-		raw = raw[len(raw)-600:]
-	}
-	fmt.Fprintf(&b, "--- last %d raw bytes ---\n%q\n", len(raw), raw)
-	return b.String()
-}
+func (tm *e2eTerm) dump() string { return tm.Dump() }
 
 // send types keys into the terminal: "\r" is enter, "\x1b[B" down, "\x03"
 // ctrl+c.
 func (tm *e2eTerm) send(t *testing.T, keys string) {
 	t.Helper()
-	if _, err := tm.ptmx.Write([]byte(keys)); err != nil {
+	if _, err := tm.Send(keys); err != nil {
 		t.Fatalf("send %q: %v", keys, err)
 	}
 }
 
-// resize changes the window: the emulator first, so the redraw that the
-// kernel's SIGWINCH triggers lands on a screen of the new size.
+// resize changes the window.
 func (tm *e2eTerm) resize(t *testing.T, cols, rows int) {
 	t.Helper()
-	tm.mu.Lock()
-	tm.em.Resize(cols, rows)
-	tm.mu.Unlock()
-	if err := pty.Setsize(tm.ptmx, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}); err != nil {
+	if err := tm.Resize(cols, rows); err != nil {
 		t.Fatalf("resize the pty: %v", err)
 	}
 }
@@ -413,7 +249,7 @@ func (tm *e2eTerm) resize(t *testing.T, cols, rows int) {
 // signal sends sig to the app.
 func (tm *e2eTerm) signal(t *testing.T, sig os.Signal) {
 	t.Helper()
-	if err := tm.cmd.Process.Signal(sig); err != nil {
+	if err := tm.Signal(sig); err != nil {
 		t.Fatalf("signal %v: %v", sig, err)
 	}
 }
@@ -423,34 +259,20 @@ func (tm *e2eTerm) signal(t *testing.T, sig os.Signal) {
 // rawOutput holds the final bytes.
 func (tm *e2eTerm) waitExit(t *testing.T, timeout time.Duration) int {
 	t.Helper()
-	select {
-	case <-tm.exited:
-	case <-time.After(timeout):
-		_ = tm.cmd.Process.Kill()
-		<-tm.exited
-		t.Fatalf("the app did not exit within %v; killed it\n%s", timeout, tm.dump())
+	code, err := tm.WaitExit(timeout)
+	if err != nil {
+		t.Fatal(err)
 	}
-	select {
-	case <-tm.readDone:
-	case <-time.After(5 * time.Second):
-		t.Fatalf("the app exited but its terminal output did not end\n%s", tm.dump())
-	}
-	return e2eExitCode(t, tm.waitErr)
+	return code
 }
 
 func e2eExitCode(t *testing.T, err error) int {
 	t.Helper()
-	if err == nil {
-		return 0
+	code, err := ptytest.ExitCode(err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) {
-		t.Fatalf("wait: %v", err)
-	}
-	if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		t.Fatalf("the app was killed by signal %v instead of exiting with a code", ws.Signal())
-	}
-	return ee.ExitCode()
+	return code
 }
 
 func e2eWaitOrTimeout(ch <-chan struct{}, d time.Duration) <-chan struct{} {
@@ -465,62 +287,16 @@ func e2eWaitOrTimeout(ch <-chan struct{}, d time.Duration) <-chan struct{} {
 	return out
 }
 
-var (
-	e2eAltScreenSeq = regexp.MustCompile(`\x1b\[\?1049[hl]`)
-	e2eCursorSeq    = regexp.MustCompile(`\x1b\[\?25[hl]`)
-	// The keyboard modes Bubble Tea (and cooldown's own renderer) turn on:
-	// a kitty keyboard protocol push and modifyOtherKeys, and their undoing.
-	e2eKittyPushSeq         = regexp.MustCompile(`\x1b\[>\d*u`)
-	e2eKittyPopSeq          = regexp.MustCompile(`\x1b\[<\d*u`)
-	e2eModifyOtherKeysSet   = regexp.MustCompile(`\x1b\[>4;[12]m`)
-	e2eModifyOtherKeysReset = regexp.MustCompile(`\x1b\[>4(;0)?m`)
-)
-
-// e2eAssertRestored checks the app left the terminal as it found it:
-// the alternate screen was entered and left last, and the cursor was shown
-// again after it was last hidden.
+// e2eAssertRestored checks the app left the terminal as it found it
+// (ptytest.Unrestored lists what it checks).
 func e2eAssertRestored(t *testing.T, raw []byte) {
 	t.Helper()
-	tail := func() string {
-		if len(raw) > 300 {
-			return fmt.Sprintf("%q", raw[len(raw)-300:])
-		}
-		return fmt.Sprintf("%q", raw)
+	tail := raw
+	if len(tail) > 300 {
+		tail = tail[len(tail)-300:]
 	}
-	alt := e2eAltScreenSeq.FindAll(raw, -1)
-	switch {
-	case len(alt) == 0:
-		t.Errorf("the app never entered the alternate screen (no \\x1b[?1049h); output ends %s", tail())
-	case string(alt[len(alt)-1]) != "\x1b[?1049l":
-		t.Errorf("the alternate screen was not left: last sequence %q; output ends %s", alt[len(alt)-1], tail())
-	}
-	if cur := e2eCursorSeq.FindAll(raw, -1); len(cur) > 0 && string(cur[len(cur)-1]) != "\x1b[?25h" {
-		t.Errorf("the cursor was left hidden: last cursor sequence %q; output ends %s", cur[len(cur)-1], tail())
-	}
-	// Keyboard modes: every kitty keyboard push popped, the last pop after
-	// the last push and before the alternate screen was left (the kitty
-	// protocol keeps a stack per screen), and modifyOtherKeys reset after
-	// it was last set.
-	pushes, pops := e2eKittyPushSeq.FindAllIndex(raw, -1), e2eKittyPopSeq.FindAllIndex(raw, -1)
-	lastAt := func(m [][]int) int {
-		if len(m) == 0 {
-			return -1
-		}
-		return m[len(m)-1][0]
-	}
-	if len(pushes) > 0 {
-		leave := bytes.LastIndex(raw, []byte("\x1b[?1049l"))
-		switch {
-		case len(pops) < len(pushes):
-			t.Errorf("kitty keyboard: %d pushes (\\x1b[>…u) but %d pops (\\x1b[<…u); output ends %s", len(pushes), len(pops), tail())
-		case lastAt(pops) < lastAt(pushes):
-			t.Errorf("kitty keyboard: pushed again after the last pop; output ends %s", tail())
-		case leave >= 0 && lastAt(pops) > leave:
-			t.Errorf("kitty keyboard: popped after leaving the alternate screen (its stack is per screen); output ends %s", tail())
-		}
-	}
-	if set := lastAt(e2eModifyOtherKeysSet.FindAllIndex(raw, -1)); set >= 0 && lastAt(e2eModifyOtherKeysReset.FindAllIndex(raw, -1)) < set {
-		t.Errorf("modifyOtherKeys was left on (no \\x1b[>4m or \\x1b[>4;0m after the last \\x1b[>4;2m); output ends %s", tail())
+	for _, p := range ptytest.Unrestored(raw) {
+		t.Errorf("%s; output ends %q", p, tail)
 	}
 }
 

@@ -351,17 +351,17 @@ func TestE2ETerminalClosed(t *testing.T) {
 			t.Parallel()
 			var stderr e2eBuffer
 			tm, env := e2eStartHoldingWith(t, e2eOptions{stderr: &stderr})
-			if err := tm.ptmx.Close(); err != nil {
+			if err := tm.ClosePty(); err != nil {
 				t.Fatal(err)
 			}
 			select {
-			case <-tm.exited:
+			case <-tm.Exited():
 			case <-time.After(e2eTimeout):
-				_ = tm.cmd.Process.Kill()
-				<-tm.exited
+				_ = tm.Signal(os.Kill)
+				<-tm.Exited()
 				t.Fatalf("the app was still running %v after its terminal closed", e2eTimeout)
 			}
-			code := e2eExitCode(t, tm.waitErr)
+			code := e2eExitCode(t, tm.WaitErr())
 			if code == exitInterrupted {
 				e2eAssertRecorded(t, env, "interrupted")
 				return
@@ -382,17 +382,17 @@ func TestE2ETerminalGoneWithoutHangup(t *testing.T) {
 	t.Parallel()
 	var stderr e2eBuffer
 	tm, env := e2eStartHoldingWith(t, e2eOptions{stderr: &stderr, noCtty: true})
-	if err := tm.ptmx.Close(); err != nil {
+	if err := tm.ClosePty(); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case <-tm.exited:
+	case <-tm.Exited():
 	case <-time.After(e2eTimeout):
-		_ = tm.cmd.Process.Kill()
-		<-tm.exited
+		_ = tm.Signal(os.Kill)
+		<-tm.Exited()
 		t.Fatalf("the app was still running %v after its terminal went away; stderr:\n%s", e2eTimeout, stderr.String())
 	}
-	if code := e2eExitCode(t, tm.waitErr); code != exitInterrupted {
+	if code := e2eExitCode(t, tm.WaitErr()); code != exitInterrupted {
 		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitInterrupted, stderr.String())
 	}
 	e2eAssertRecorded(t, env, "interrupted")

@@ -6,7 +6,9 @@ package e2e
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -121,4 +123,61 @@ func TestE2EQuitInFirstGetReadyNotRecorded(t *testing.T) {
 			t.Errorf("%q: checkpoint files left: %v", keys, left)
 		}
 	}
+}
+
+// Completion in a real bash: the script `cooldown completion bash` prints,
+// sourced, completes routine ids and areas by running the real binary.
+// (bash-completion's word splitter is stubbed with the few variables the
+// script reads; zsh asks the same `__complete` and is covered there.)
+func TestE2EBashCompletion(t *testing.T) {
+	t.Parallel()
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Fatal("this test needs bash")
+	}
+	env := newE2EEnv(t)
+	bin := e2eBinary(t)
+	complete := func(line string) []string {
+		t.Helper()
+		words := strings.Fields(line)
+		if strings.HasSuffix(line, " ") {
+			words = append(words, "")
+		}
+		script := `_get_comp_words_by_ref() { cur="${COMP_WORDS[COMP_CWORD]}"; prev="${COMP_WORDS[COMP_CWORD-1]}"; words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD; }
+source <(cooldown completion bash)
+COMP_WORDS=(` + strings.Join(quoteAll(words), " ") + `); COMP_CWORD=$((${#COMP_WORDS[@]}-1))
+COMP_LINE=` + shellQuote(line) + `; COMP_POINT=${#COMP_LINE}
+__start_cooldown 2>/dev/null
+printf '%s\n' "${COMPREPLY[@]}"`
+		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", script)
+		cmd.Env = append(env.environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("bash: %v\n%s", err, out)
+		}
+		return strings.Fields(string(out))
+	}
+	for _, c := range []struct {
+		line string
+		want string
+	}{
+		{"cooldown start qu", "quick-10-lower"},
+		{"cooldown list --area cal", "calves"},
+		{"cooldown start --soreness ver", "very-sore"},
+		{"cooldown hist", "history"},
+	} {
+		if got := complete(c.line); !slices.Contains(got, c.want) {
+			t.Errorf("%q completes to %q, want %q among them", c.line, got, c.want)
+		}
+	}
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func quoteAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = shellQuote(w)
+	}
+	return out
 }
