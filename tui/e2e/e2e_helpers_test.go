@@ -326,13 +326,17 @@ func e2eTimeLeft(screen string) int {
 	return mins*60 + secs
 }
 
-// e2eCountdown is the big digits of the session screen (the rows of full
-// blocks above the bar), or "" if none are shown: two screens with
+// e2eCountdown is the big digits of the session screen (the rows that
+// start with full blocks, up to anything else: the figure beside them, the
+// empty part of the bar), or "" if none are shown: two screens with
 // different countdowns show different seconds.
 func e2eCountdown(screen string) string {
 	var rows []string
 	for _, l := range strings.Split(screen, "\n") {
-		if t := strings.TrimSpace(l); strings.Contains(t, "█") && strings.Trim(t, "█ ") == "" {
+		if i := strings.IndexFunc(l, func(r rune) bool { return r != '█' && r != ' ' }); i >= 0 {
+			l = l[:i]
+		}
+		if strings.Contains(l, "█") {
 			rows = append(rows, strings.TrimRight(l, " "))
 		}
 	}
