@@ -130,6 +130,10 @@ func badFiles() []badFile {
 			want: []wantProblem{{6, 9, "routines[0].steps[0].for", "required field is missing"}}},
 		{name: "empty name after cleaning", src: edit(baseRoutine, "name: Bad one", `name: "\e[2J\e[H"`),
 			want: []wantProblem{{3, 11, "routines[0].name", "name must not be empty"}}},
+		{name: "name of invisible characters", src: edit(baseRoutine, "name: Bad one", `name: "\u200b\u2060\u3164\ufe0f"`),
+			want: []wantProblem{{3, 11, "routines[0].name", "name must not be empty (it has only characters that show nothing)"}}},
+		{name: "exercise name of invisible characters", src: edit(baseExercise, "name: My stretch", "name: \u200d\u00ad"),
+			want: []wantProblem{{3, 11, "exercises[0].name", "name must not be empty"}}},
 
 		// --- wrong types ---
 		{name: "list where text expected", src: edit(baseRoutine, "name: Bad one", "name: [Bad, one]"),

@@ -33,6 +33,8 @@ func CheckName(s string) error {
 	switch {
 	case strings.TrimSpace(s) == "":
 		return fmt.Errorf("the name must not be empty")
+	case strictyaml.Blank(s):
+		return fmt.Errorf("the name must not be empty (it has only characters that show nothing)")
 	case utf8.RuneCountInString(s) > maxNameLen:
 		return fmt.Errorf("the name is %d characters long; at most %d", utf8.RuneCountInString(s), maxNameLen)
 	case strictyaml.Clean(s) != s:

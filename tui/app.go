@@ -1,6 +1,3 @@
-// Package tui is cooldown's terminal interface: the picker, the session
-// screen, the summary, and the plain line-by-line mode. It is the only
-// package besides main that knows about the terminal.
 package tui
 
 import (
@@ -67,6 +64,9 @@ type Options struct {
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
+	// Theme forces the palette: "light" or "dark"; anything else follows
+	// the background colour the terminal reports.
+	Theme string
 	// Figure is what the session screen shows beside the countdown at
 	// first: FigurePose (the default when empty), FigureBodyMap or
 	// FigureNone; the f key switches.
@@ -161,10 +161,13 @@ type StopMsg struct{}
 
 // Model is the root of the program.
 type Model struct {
-	c        *common
-	help     help.Model
-	screen   screen
-	picker   screen // kept while the planner is open, to go back to
+	c      *common
+	help   help.Model
+	screen screen
+	picker screen // kept while the planner is open, to go back to
+	// pending is the session waiting behind the very-sore check card when
+	// a routine was named on the command line; it starts on enter.
+	pending  *runScreen
 	result   Result
 	showHelp bool
 }
@@ -180,7 +183,7 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(true), width: 80, height: 24, after: afterTimer}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: afterTimer}
 	c.stamp = c.now()
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
@@ -191,8 +194,17 @@ func New(opts Options) *Model {
 		}
 		m.screen = newRunScreen(c, opts.Routine, opts.Level)
 		m.result.Routine, m.result.Level = opts.Routine, opts.Level
+		if opts.Level == routines.VerySore {
+			// Check for an injury before a very-sore session; nothing is
+			// started (or recorded) until the person confirms.
+			m.pending, m.result.Routine = m.screen.(*runScreen), nil
+			m.screen = newTriage(c)
+		}
 	} else {
 		m.screen = newPicker(c)
+		if opts.Level == routines.VerySore {
+			m.picker, m.screen = m.screen, newTriage(c)
+		}
 	}
 	return m
 }
@@ -221,6 +233,10 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, s.start())
 	case *picker:
 		cmds = append(cmds, loadCoverage(m.c.opts.Recorder))
+	case *triageScreen:
+		if m.pending == nil {
+			cmds = append(cmds, loadCoverage(m.c.opts.Recorder))
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -233,6 +249,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 	case tea.BackgroundColorMsg:
+		if t := m.c.opts.Theme; t == "light" || t == "dark" {
+			return m, nil // the setting wins over the terminal's answer
+		}
 		m.c.styles = DefaultStyles(msg.IsDark())
 		m.help.Styles = m.c.styles.Help
 		return m, nil
@@ -259,6 +278,34 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.picker = m.screen
 		m.screen = newPlanner(m.c, msg.level)
 		return m, nil
+	case openTriageMsg:
+		m.picker, m.screen = m.screen, newTriage(m.c)
+		return m, nil
+	case triageConfirmedMsg:
+		m.showHelp = false
+		if r := m.pending; r != nil {
+			m.pending, m.screen = nil, r
+			m.result.Routine = r.sess.Routine()
+			return m, r.start()
+		}
+		if p, ok := m.picker.(*picker); ok {
+			p.showRoutines()
+			m.screen = p
+		}
+		return m, nil
+	case triageBackMsg:
+		m.showHelp = false
+		p, ok := m.picker.(*picker)
+		if !ok {
+			// Started with a routine: go back to the soreness question.
+			m.pending, p = nil, newPicker(m.c)
+			p.stage = askLevel
+			m.screen = p
+			return m, loadCoverage(m.c.opts.Recorder)
+		}
+		p.stage = askLevel
+		m.screen = p
+		return m, nil
 	case backToPickerMsg:
 		if m.picker != nil {
 			m.screen = m.picker
@@ -277,6 +324,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		sum := newSummary(m.c, msg.sess, msg.outcome)
+		sum.level = m.result.Level
 		m.screen = sum
 		m.showHelp = false
 		return m, tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress())

@@ -2,9 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
 )
@@ -201,6 +204,21 @@ func TestHeaderSpansTheWidth(t *testing.T) {
 		}
 		if got := strings.Count(lines[1], "─"); got != w-2 {
 			t.Errorf("%d columns: rule %d wide, want %d", w, got, w-2)
+		}
+	}
+}
+
+// theme: light or dark forces the palette whatever the terminal answers.
+func TestThemeSettingForcesThePalette(t *testing.T) {
+	for _, c := range []struct {
+		theme    string
+		reported color.Color
+		dark     bool
+	}{{"light", color.Black, false}, {"dark", color.White, true}, {"auto", color.White, false}, {"auto", color.Black, true}} {
+		h := startRoutine(t, 80, 24, func(o *Options) { o.Theme = c.theme })
+		h.send(tea.BackgroundColorMsg{Color: c.reported})
+		if h.m.c.styles.IsDark != c.dark {
+			t.Errorf("theme %s, terminal background %v: dark palette %v, want %v", c.theme, c.reported, h.m.c.styles.IsDark, c.dark)
 		}
 	}
 }

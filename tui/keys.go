@@ -28,10 +28,16 @@ type ConfirmKeys struct {
 	Yes, No key.Binding
 }
 
-// SummaryKeys close the summary.
+// SummaryKeys close the summary; Up and Down scroll its advice.
 type SummaryKeys struct {
-	Rate, Done key.Binding
-	Global     *GlobalKeys
+	Rate, Done, Up, Down key.Binding
+	Global               *GlobalKeys
+}
+
+// TriageKeys answer the very-sore check card.
+type TriageKeys struct {
+	Confirm, Back, Up, Down, Quit key.Binding
+	Global                        *GlobalKeys
 }
 
 // KeyMap holds every screen's bindings. Build it with DefaultKeyMap and
@@ -42,6 +48,7 @@ type KeyMap struct {
 	Session SessionKeys
 	Confirm ConfirmKeys
 	Summary SummaryKeys
+	Triage  TriageKeys
 }
 
 // DefaultKeyMap is cooldown's key map.
@@ -83,7 +90,17 @@ func DefaultKeyMap() *KeyMap {
 	k.Summary = SummaryKeys{
 		Rate:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
 		Done:   key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "done")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "more advice")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "more advice")),
 		Global: &k.Global,
+	}
+	k.Triage = TriageKeys{
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on gently")),
+		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
+		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Global:  &k.Global,
 	}
 	return k
 }
@@ -119,9 +136,21 @@ func (k ConfirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.N
 func (k ConfirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // ShortHelp implements help.KeyMap.
-func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Rate, k.Done, k.Global.Help} }
+func (k SummaryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Rate, k.Done, k.Down, k.Global.Help}
+}
 
 // FullHelp implements help.KeyMap.
 func (k SummaryKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Rate, k.Done}, {k.Global.Help, k.Global.Interrupt}}
+	return [][]key.Binding{{k.Rate, k.Done}, {k.Up, k.Down}, {k.Global.Help, k.Global.Interrupt}}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k TriageKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Confirm, k.Back, k.Down, k.Global.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k TriageKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Confirm, k.Back}, {k.Up, k.Down}, {k.Global.Help, k.Quit, k.Global.Interrupt}}
 }

@@ -223,15 +223,11 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case key.Matches(k, p.keys.Choose):
 		if p.stage == askLevel {
-			p.stage, p.cursor = askRoutine, 0
-			// Start on the suggested routine, if there is one.
-			if sug, _ := p.suggestion(); sug != nil {
-				for i, r := range p.entries() {
-					if r == sug {
-						p.cursor = i
-					}
-				}
+			if p.chosenLevel() == routines.VerySore {
+				// The check card comes first; it shows the routines on enter.
+				return p, func() tea.Msg { return openTriageMsg{} }
 			}
+			p.showRoutines()
 			return p, nil
 		}
 		if ch := p.entries(); p.cursor < len(ch) {
@@ -310,6 +306,22 @@ func (p *picker) levelView(w int) []string {
 	lines = append(lines, "", st.Faint.Render(truncate("General guidance, not medical advice. Press i for safety notes.", w)))
 	return lines
 }
+
+// showRoutines moves on to the routine list, on the suggested routine if
+// there is one.
+func (p *picker) showRoutines() {
+	p.stage, p.cursor = askRoutine, 0
+	if sug, _ := p.suggestion(); sug != nil {
+		for i, r := range p.entries() {
+			if r == sug {
+				p.cursor = i
+			}
+		}
+	}
+}
+
+// openTriageMsg asks the root for the very-sore check card.
+type openTriageMsg struct{}
 
 // openPlannerMsg asks the root for the "build one for today" form.
 type openPlannerMsg struct{ level routines.Level }

@@ -56,6 +56,12 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	now := o.Clock.Now()
 	pl.start = now
 	tl := s.Timeline()
+	if o.Level == routines.VerySore {
+		// The check card, as on screen; plain mode reads no answer to it,
+		// so it says how to stop instead.
+		pl.card(now, routines.VerySoreCheck())
+		pl.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
+	}
 	pl.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
 	evs := s.Start(now)
 	if o.Recorder != nil {
@@ -109,7 +115,24 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	sum := s.Summary(o.Clock.Now())
 	res.Summary, res.Outcome = sum, OutcomeCompleted
 	pl.line(sum.End, "Finished: %d of %d steps done, %d skipped, %s active.", sum.StepsDone, sum.StepsTotal, sum.StepsSkipped, minSec(sum.Active))
+	if sum.StepsDone > 0 {
+		level := o.Level
+		if !level.Valid() {
+			level = routines.Sore
+		}
+		pl.card(sum.End, routines.AfterSession(level, routines.Units(o.Units)))
+	}
 	return res, nil
+}
+
+// card prints a card one line per heading, bullet, action and closing
+// line, each with the time, as every plain line is.
+func (p *plainPrinter) card(at time.Time, c routines.Card) {
+	for _, l := range c.Lines() {
+		if l != "" {
+			p.line(at, "%s", l)
+		}
+	}
 }
 
 // lineReader delivers lines from r on a channel, closed at EOF; nil for no input.

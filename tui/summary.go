@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -28,6 +29,11 @@ type summaryScreen struct {
 	week, streak int
 	progressErr  error
 	loaded       bool
+	// level is the soreness chosen, for the advice; scroll is the first
+	// advice line shown, and adviceMore whether the last view cut some off.
+	level      routines.Level
+	scroll     int
+	adviceMore bool
 }
 
 // loadProgress reads this week's count and the streak off the UI goroutine.
@@ -69,6 +75,10 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, func() tea.Msg { return ratedMsg{rating: r} }
 	case key.Matches(k, s.keys.Done):
 		return s, func() tea.Msg { return quitMsg{} }
+	case key.Matches(k, s.keys.Down) && s.adviceMore:
+		s.scroll++
+	case key.Matches(k, s.keys.Up):
+		s.scroll = max(s.scroll-1, 0)
 	}
 	return s, nil
 }
@@ -80,10 +90,24 @@ func (s *summaryScreen) didSomething() bool { return s.sum.StepsDone > 0 }
 func (s *summaryScreen) helpKeys() help.KeyMap {
 	k := s.keys
 	k.Rate.SetEnabled(s.didSomething())
+	k.Up.SetEnabled(s.scroll > 0)
+	k.Down.SetEnabled(s.adviceMore)
 	if s.rating > 0 {
 		k.Rate.SetHelp("1-5", "change rating")
 	}
 	return k
+}
+
+// adviceLevel is the level the advice is for: the one chosen, else the
+// routine's first.
+func (s *summaryScreen) adviceLevel() routines.Level {
+	if s.level.Valid() {
+		return s.level
+	}
+	if len(s.routine.Soreness) > 0 {
+		return s.routine.Soreness[0]
+	}
+	return routines.Sore
 }
 
 var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
@@ -145,26 +169,30 @@ func (s *summaryScreen) view(w, h int) string {
 	}
 	var advice []string
 	if s.didSomething() {
-		advice = append([]string{routines.DrinkAdvice(routines.Units(s.c.opts.Units))}, routines.AfterAdvice()...)
+		advice = cardLines(st, routines.AfterSession(s.adviceLevel(), routines.Units(s.c.opts.Units)), w, true)
 	} else {
 		rate = "Press enter to finish."
 	}
 	for _, l := range wrap(rate, w) {
 		lines = append(lines, st.Exercise.Render(l))
 	}
-	for _, a := range advice {
-		wrapped := wrap(a, w-2)
-		if len(lines)+1+len(wrapped) > h {
-			break
-		}
+	// The advice for the level chosen comes first. What does not fit is
+	// scrolled in with ↑/↓: everything under the title moves, so a small
+	// window shows the advice too.
+	s.adviceMore = false
+	if len(advice) > 0 {
 		lines = append(lines, "")
-		for i, l := range wrapped {
-			prefix := "• "
-			if i > 0 {
-				prefix = "  "
-			}
-			lines = append(lines, st.Subtle.Render(prefix+l))
+		lines = append(lines, advice...)
+	}
+	const head = 2 // the title and the rule under it stay put
+	if body, room := lines[head:], h-head; len(body) > room && room > 1 {
+		s.scroll = max(min(s.scroll, len(body)-room), 0)
+		shown := slices.Clone(body[s.scroll : s.scroll+room])
+		if s.scroll+room < len(body) {
+			s.adviceMore = true
+			shown[room-1] = st.Faint.Render(truncate("↓ more advice", w))
 		}
+		lines = append(lines[:head], shown...)
 	}
 	return fit(lines, w, h)
 }

@@ -18,7 +18,7 @@ const sec = time.Second
 
 func TestDefaults(t *testing.T) {
 	want := Settings{Sound: true, Voice: false, VoiceCommand: "", AutoAdvance: true,
-		GetReady: 10 * sec, Switch: 10 * sec, Units: "ml", Breathing: "slow", BreathBell: false, Figure: "pose"}
+		GetReady: 10 * sec, Switch: 10 * sec, Units: "ml", Breathing: "slow", BreathBell: false, Theme: "auto", Figure: "pose"}
 	if got := Defaults(); got != want {
 		t.Fatalf("Defaults() = %+v, want %+v", got, want)
 	}
@@ -42,8 +42,9 @@ func TestParseGood(t *testing.T) {
 		{"only white space", "\n  \n\n", def},
 		{"only comments", "# my settings\n\n# sound: false\n", def},
 		{"document marker only", "---\n# nothing yet\n", def},
-		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\nfigure: bodymap\n",
-			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true, Figure: "bodymap"}},
+		{"every key", "sound: false\nvoice: true\nvoice_command: espeak-ng -s 150\nauto_advance: false\nget_ready: 10s\nswitch_gap: 3s\nunits: floz\nbreathing: box\nbreathing_bell: true\nfigure: bodymap\ntheme: light\n",
+			Settings{Sound: false, Voice: true, VoiceCommand: "espeak-ng -s 150", AutoAdvance: false, GetReady: 10 * sec, Switch: 3 * sec, Units: "floz", Breathing: "box", BreathBell: true, Figure: "bodymap", Theme: "light"}},
+		{"theme dark", "theme: dark\n", with(func(s *Settings) { s.Theme = "dark" })},
 		{"no figure", "figure: none\n", with(func(s *Settings) { s.Figure = "none" })},
 		{"defaults spelled out", "sound: true\nvoice: false\nvoice_command: \"\"\nauto_advance: true\nget_ready: 10s\nswitch_gap: 10s\nunits: ml\nbreathing: slow\nbreathing_bell: false\n", def},
 		{"each breathing pattern", "breathing: sigh\n", with(func(s *Settings) { s.Breathing = "sigh" })},
@@ -92,8 +93,10 @@ func TestParseBad(t *testing.T) {
 			{"1:1 switch", `did you mean "switch_gap"?`},
 			{"2:1 voice_cmd", `did you mean "voice_command"?`},
 			{"3:1 bell", `did you mean "sound"?`}}},
-		{"unknown key, nothing close", "theme: dark\n", []want{
-			{"1:1 theme", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell, figure"}}},
+		{"unknown key, nothing close", "palette: dark\n", []want{
+			{"1:1 palette", "unknown setting; the settings are sound, voice, voice_command, auto_advance, get_ready, switch_gap, units, breathing, breathing_bell, figure, theme"}}},
+		{"theme misspelt", "theme: drak\n", []want{{"1:8 theme", `must be auto, light or dark, found "drak" (did you mean "dark"?)`}}},
+		{"theme not a word", "theme: [dark]\n", []want{{"1:8 theme", "must be auto, light or dark"}}},
 		{"unknown breathing pattern", "breathing: wim-hof\n", []want{
 			{"1:12 breathing", `unknown breathing pattern "wim-hof" (want slow, box, box-3, sigh)`}}},
 		{"misspelt breathing pattern", "breathing: sihg\n", []want{
@@ -392,6 +395,7 @@ func TestDescribe(t *testing.T) {
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",
 		"figure: pose (default)",
+		"theme: auto (default)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -412,6 +416,7 @@ func TestDescribe(t *testing.T) {
 		"breathing: slow (default)",
 		"breathing_bell: false (default)",
 		"figure: pose (default)",
+		"theme: auto (default)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -476,11 +481,11 @@ func TestVoiceArgs(t *testing.T) {
 // Every key is documented in the package comment, which is copied into
 // the README.
 func TestEveryKeyIsDocumented(t *testing.T) {
-	src, err := os.ReadFile("settings.go")
+	src, err := os.ReadFile("doc.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _, _ := strings.Cut(string(src), "package config")
+	doc, _, _ := strings.Cut(string(src), "package settings")
 	for _, k := range Keys() {
 		if !strings.Contains(doc, "//   - "+k+":") || !strings.Contains(doc, "//\t"+k+":") {
 			t.Errorf("key %s is missing from the package doc's list or example", k)

@@ -64,3 +64,20 @@ func sevenBit(s string) string {
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// Blank reports whether s shows nothing: every character is white space or
+// one that draws no glyph (zero-width spaces and joiners, the word joiner,
+// soft hyphens, variation selectors and other marks with nothing to mark,
+// the Hangul fillers, the blank braille pattern). A name made only of
+// these looks empty on screen, so it counts as empty.
+func Blank(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r),
+			unicode.IsControl(r), r == '\u115F', r == '\u1160', r == '\u3164', r == '\uFFA0', r == '\u2800':
+			continue
+		}
+		return false
+	}
+	return true
+}

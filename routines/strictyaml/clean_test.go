@@ -91,3 +91,16 @@ func assertClean(t testing.TB, s string) {
 		}
 	}
 }
+
+func TestBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\u200b\u200b", "\u200d\u2060\u00ad", "\ufe0f", "\u3164", "\u115f\u1160", "\u2800 \u200c", "\u0301"} {
+		if !Blank(s) {
+			t.Errorf("Blank(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"a", "\u200bx", "👩\u200d💻", "é", "-"} {
+		if Blank(s) {
+			t.Errorf("Blank(%q) = true", s)
+		}
+	}
+}

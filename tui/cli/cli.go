@@ -88,7 +88,8 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
-	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd())
+	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd(),
+		a.configCmd(), a.manCmd())
 	a.registerCompletions(root)
 	return root
 }
@@ -169,7 +170,7 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 // file is reported and its settings ignored: a typo must never stand
 // between a person and their cool-down.
 func (a *app) loadSettings() (settings.Settings, []string, error) {
-	path := settings.Path(xdg.ConfigHome)
+	path := settingsPath()
 	s, err := settings.Load(path)
 	var warnings []string
 	if err != nil {
@@ -206,9 +207,18 @@ func (a *app) timing() routines.Timing {
 	if err != nil {
 		// A bad flag is reported by the command that runs; the file's
 		// own timing still holds for the totals.
-		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+		s, _ = settings.Load(settingsPath())
 	}
 	return s.Timing()
+}
+
+// units is the drink units of the settings (ml when the file is broken).
+func (a *app) units() routines.Units {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
+	}
+	return routines.Units(s.Units)
 }
 
 // voice finds the speech command when voice cues are on; a missing one is
@@ -232,7 +242,7 @@ func (a *app) player(s settings.Settings, voice *tui.Voice) *tui.Player {
 }
 
 // paths of cooldown's files under the XDG folders.
-func routinesDir() string { return filepath.Join(xdg.ConfigHome, "cooldown", "routines") }
+func routinesDir() string { return filepath.Join(configHome(), "cooldown", "routines") }
 
 // loadLibrary loads built-in and user routines; problems with user files
 // are printed on stderr and returned as short warnings for the picker.
@@ -313,13 +323,6 @@ func (a *app) runTUI(args []string) error {
 		return err
 	}
 	warnings = append(warnings, libWarnings...)
-	warnings = append(warnings, a.recoverSessions(time.Now())...)
-	rec := newRecorder()
-	voice, voiceErr := a.voiceFor(set)
-	if voiceErr != "" {
-		diag(a.io.err, "%s", voiceErr)
-		warnings = append(warnings, voiceErr)
-	}
 	var routine *routines.Routine
 	if len(args) == 1 {
 		r, err := lib.Routine(args[0])
@@ -331,15 +334,25 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
-	if a.plain || !isTTY(a.io.out) {
-		if routine == nil {
-			return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
-		}
-		return a.runPlain(routine, level, sessOpts, set, voice, rec)
-	}
-	if !isTTY(a.io.in) {
+	plain := a.plain || !isTTY(a.io.out)
+	switch {
+	case plain && routine == nil:
+		return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
+	case !plain && !isTTY(a.io.in):
 		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
+	}
+	// Every usage error is behind us: only a session that will run touches
+	// the history (recovering earlier sessions writes to it).
+	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	rec := newRecorder()
+	voice, voiceErr := a.voiceFor(set)
+	if voiceErr != "" {
+		diag(a.io.err, "%s", voiceErr)
+		warnings = append(warnings, voiceErr)
+	}
+	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
+	if plain {
+		return a.runPlain(routine, level, sessOpts, set, voice, rec)
 	}
 	opts := tui.Options{
 		Library:  lib,
@@ -360,6 +373,7 @@ func (a *app) runTUI(args []string) error {
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
+		Theme: set.Theme,
 	}
 	model := tui.New(opts)
 	// cooldown draws the screen itself (tui.Terminal: a frame right after

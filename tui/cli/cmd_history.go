@@ -19,6 +19,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
+	"github.com/cooldown-app/cooldown/routines/settings"
 	"github.com/cooldown-app/cooldown/routines/strictyaml"
 	"github.com/cooldown-app/cooldown/tui"
 )
@@ -91,7 +92,14 @@ func (a *app) runHistory(weeks int, asJSON bool) error {
 	if !isTerm {
 		width = 80 // piped: the same layout as an ordinary terminal
 	}
-	profile, isDark := a.io.look(a.io.in, a.io.out)
+	var profile colorprofile.Profile
+	var isDark bool
+	if set, _, err := a.loadSettings(); err == nil && set.Theme != settings.ThemeAuto {
+		// A forced palette: no need to ask the terminal for its background.
+		profile, isDark = colorprofile.Detect(a.io.out, os.Environ()), set.Theme == settings.ThemeDark
+	} else {
+		profile, isDark = a.io.look(a.io.in, a.io.out)
+	}
 	look := newHistoryStyles(profile, isDark)
 	text := renderHistory(recs, now, weeks, max(width, minHistoryWidth), look)
 	out := a.io.out
@@ -322,7 +330,7 @@ func whenText(t, now time.Time, short bool) string {
 	return t.Format("_2 Jan 2006 15:04")
 }
 
-// writeWeek sets this week against CONTENT.md §1: stretching on at least
+// writeWeek sets this week against the guideline: stretching on at least
 // 2–3 days a week (daily is ideal), and one to three longer recovery
 // sessions a week.
 func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, now time.Time, width int, h historyStyles) {

@@ -79,6 +79,23 @@ func (a *app) planCmd() *cobra.Command {
 	return cmd
 }
 
+// cardText lays out an advice card as plain text wrapped to width.
+func cardText(c routines.Card, width int) string {
+	var b strings.Builder
+	for _, l := range c.Lines() {
+		first, rest := "", ""
+		if strings.HasPrefix(l, "- ") {
+			first, rest, l = "  - ", "    ", strings.TrimPrefix(l, "- ")
+		}
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		b.WriteString(wrapIndent(l, width, first, rest))
+	}
+	return b.String()
+}
+
 func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	fl := cmd.Flags()
 	req, err := parsePlanRequest(o, a.soreness, fl.Changed("minutes"), fl.Changed("areas"))
@@ -128,6 +145,11 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	width := 80
 	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
+	}
+	if req.Level == routines.VerySore {
+		// The very-sore check, on stderr so the plan itself stays clean to
+		// pipe or save; --start in a terminal asks it again on screen.
+		io.WriteString(a.io.err, cardText(routines.VerySoreCheck(), width)+"\n")
 	}
 	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {
 		return err
@@ -187,6 +209,42 @@ func parsePlanRequest(o planOptions, soreness string, minutesSet, areasSet bool)
 // planSavePath is where --save NAME writes: a bare name goes in the user
 // routines folder, with .yaml added if it has no .yaml or .yml ending; a
 // path with a folder is used as given. It must not exist yet.
+// maxFileName is the longest file name most file systems take, in bytes.
+const maxFileName = 255
+
+// readableSave refuses a save the routine loader would never read back:
+// in the routines folder, only *.yaml and *.yml files (lower case, not
+// hidden) right in it are read, not those in a folder under it. A file
+// saved elsewhere is the person's to share or move, and is not checked.
+// A name too long for the file system is a usage error, not a failed write.
+func readableSave(path string) error {
+	base := filepath.Base(path)
+	if len(base) > maxFileName {
+		return usageErr("--save: the file name is %d bytes long; at most %d", len(base), maxFileName)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	folder, err := filepath.Abs(routinesDir())
+	if err != nil {
+		return nil
+	}
+	rel, err := filepath.Rel(folder, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil // outside the routines folder
+	}
+	if filepath.Dir(rel) != "." {
+		return usageErr("--save: %s is in a folder inside the routines folder, which cooldown does not read; save it in %s itself",
+			strictyaml.Clean(routines.DisplaySource(path)), strictyaml.Clean(routines.DisplaySource(folder)))
+	}
+	if strings.HasPrefix(base, ".") || !strings.HasSuffix(base, ".yaml") && !strings.HasSuffix(base, ".yml") {
+		return usageErr("--save: cooldown reads only files ending in .yaml or .yml (lower case) from the routines folder, not %s",
+			strictyaml.Clean(base))
+	}
+	return nil
+}
+
 func planSavePath(name string) (string, error) {
 	if strings.TrimSpace(name) == "" || strings.HasSuffix(name, string(os.PathSeparator)) || strings.HasSuffix(name, "/") {
 		return "", usageErr("--save: want a file name, got %q", name)
@@ -202,6 +260,9 @@ func planSavePath(name string) (string, error) {
 		path = filepath.Join(routinesDir(), name)
 	} else if st, err := os.Stat(filepath.Dir(name)); err != nil || !st.IsDir() {
 		return "", usageErr("--save: there is no folder %s to save into", strictyaml.Clean(filepath.Dir(name)))
+	}
+	if err := readableSave(path); err != nil {
+		return "", err
 	}
 	if _, err := os.Lstat(path); err == nil {
 		return "", usageErr("--save: %s already exists; cooldown plan never overwrites a file: choose another name or remove it first",

@@ -19,7 +19,8 @@ func (a *app) showCmd() *cobra.Command {
 		Long: "Show every step of a routine with its time (per side where it applies), the computed " +
 			"total, the body areas it works, the cautions and the safety notes.\n\n" +
 			"With --markdown, print a handout to give to a client: title, summary, levels, total, " +
-			"the steps with their cues, cautions and the safety notes.",
+			"the steps with their cues, cautions, the advice for after the session for each soreness " +
+			"level the routine suits (drink amounts in your units setting) and the safety notes.",
 		Example: "  cooldown show quick-10-lower\n  cooldown show quick-10-lower --markdown > handout.md",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -33,7 +34,7 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			var out string
 			if markdown {
-				out = showMarkdown(r, a.timing())
+				out = showMarkdown(r, a.timing(), a.units())
 			} else {
 				width := 80
 				if w, isTerm := a.io.width(a.io.out); isTerm {
@@ -114,7 +115,7 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine, t routines.Timing) string {
+func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units) string {
 	var b strings.Builder
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
@@ -145,6 +146,24 @@ func showMarkdown(r *routines.Routine, t routines.Timing) string {
 	}
 	for _, c := range cautions {
 		b.WriteString("- " + mdEscape(c) + "\n")
+	}
+
+	b.WriteString("\n## After the session\n")
+	for i, l := range r.Soreness {
+		card := routines.AfterSession(l, u)
+		for j, sec := range card.Sections {
+			// The shared parts (refuel, drink) once, after the last level.
+			if j > 0 && i < len(r.Soreness)-1 {
+				break
+			}
+			b.WriteString("\n### " + mdEscape(sec.Heading) + "\n\n")
+			for _, bl := range sec.Bullets {
+				b.WriteString("- " + mdEscape(bl) + "\n")
+			}
+			if sec.Action != "" {
+				b.WriteString("\n" + mdEscape(sec.Action) + "\n")
+			}
+		}
 	}
 
 	b.WriteString("\n## Safety\n\n")

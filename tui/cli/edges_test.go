@@ -264,3 +264,131 @@ func TestHistoryNarrow(t *testing.T) {
 	r := cli(t, "history")
 	requireFits(t, r.out, 40)
 }
+
+// The files live in the XDG folders, ~/.config and ~/.local/state when
+// those are not set, on macOS as on Linux (not ~/Library/Application
+// Support); a relative XDG value is ignored, as the XDG rules say.
+func TestFileLocations(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, goos := range []string{"linux", "darwin", "freebsd"} {
+		t.Setenv("XDG_CONFIG_HOME", "")
+		t.Setenv("XDG_STATE_HOME", "")
+		if got := baseDir(goos, "XDG_CONFIG_HOME", ".config"); got != filepath.Join(home, ".config") {
+			t.Errorf("%s: config in %s, want ~/.config", goos, got)
+		}
+		if got := baseDir(goos, "XDG_STATE_HOME", filepath.Join(".local", "state")); got != filepath.Join(home, ".local", "state") {
+			t.Errorf("%s: state in %s, want ~/.local/state", goos, got)
+		}
+		t.Setenv("XDG_CONFIG_HOME", "/elsewhere/config")
+		if got := baseDir(goos, "XDG_CONFIG_HOME", ".config"); got != "/elsewhere/config" {
+			t.Errorf("%s: XDG_CONFIG_HOME ignored: %s", goos, got)
+		}
+		t.Setenv("XDG_CONFIG_HOME", "relative/config")
+		if got := baseDir(goos, "XDG_CONFIG_HOME", ".config"); got != filepath.Join(home, ".config") {
+			t.Errorf("%s: a relative XDG_CONFIG_HOME was used: %s", goos, got)
+		}
+	}
+	// The commands use them: with no XDG variables at all.
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("XDG_STATE_HOME", "")
+	t.Setenv("NO_COLOR", "1")
+	r := cli(t, "config")
+	r.want(t, exitOK)
+	for _, want := range []string{
+		"Settings file    ~/.config/cooldown/config.yaml (not there",
+		"Your routines    ~/.config/cooldown/routines\n",
+		"Session history  ~/.local/state/cooldown/history.jsonl\n",
+	} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("config lacks %q:\n%s", want, r.out)
+		}
+	}
+}
+
+// `cooldown config` prints the settings in effect and where each comes
+// from; a broken file is reported (exit 2) and the defaults are shown.
+func TestConfigCommand(t *testing.T) {
+	dir := env(t)
+	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
+	writeFile(t, cfg, "get_ready: 3\ntheme: light\n")
+	r := cli(t, "config")
+	r.want(t, exitOK)
+	for _, want := range []string{"Settings file    ~/.config/cooldown/config.yaml\n", "get_ready: 3s (from file)", "theme: light (from file)", "sound: true (default)"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("config lacks %q:\n%s", want, r.out)
+		}
+	}
+	writeFile(t, cfg, "get_ready: soon\n")
+	r = cli(t, "config")
+	r.want(t, exitUsage)
+	if !strings.Contains(r.err, "config.yaml:1:12") || !strings.Contains(r.out, "the defaults are in effect") {
+		t.Errorf("broken file: stdout %q stderr %q", r.out, r.err)
+	}
+}
+
+// --edit creates the file with every setting commented out, opens
+// $EDITOR on it (arguments allowed) and checks it when the editor is done.
+func TestConfigEdit(t *testing.T) {
+	dir := env(t)
+	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
+	editor := writeFile(t, filepath.Join(t.TempDir(), "ed.sh"), "#!/bin/sh\n# $1 is a flag, $2 the file\necho \"$1\" >> \"$2\"\n")
+	if err := os.Chmod(editor, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", editor+" theme:dark")
+	r := cli(t, "config", "--edit")
+	// "theme:dark" is not YAML for a key and value: the check says so.
+	r.want(t, exitUsage)
+	data, _ := os.ReadFile(cfg)
+	if !strings.HasPrefix(string(data), "# cooldown settings.") || !strings.Contains(string(data), "# get_ready: 10s\n") || !strings.HasSuffix(string(data), "theme:dark\n") {
+		t.Errorf("the file the editor got:\n%s", data)
+	}
+	if !strings.Contains(r.err, "config.yaml:") {
+		t.Errorf("the edited file's problem is not reported: %q", r.err)
+	}
+	os.Remove(cfg)
+	t.Setenv("EDITOR", editor+" #")
+	r = cli(t, "config", "--edit")
+	r.want(t, exitOK)
+	if !strings.Contains(r.err, "config.yaml is fine") {
+		t.Errorf("stderr %q", r.err)
+	}
+	if _, err := os.Stat(cfg); err != nil {
+		t.Error(err)
+	}
+	t.Setenv("EDITOR", filepath.Join(t.TempDir(), "no-such-editor"))
+	r = cli(t, "config", "--edit")
+	r.want(t, exitFailure)
+}
+
+// `cooldown man` is a man page with every command, FILES and EXIT STATUS.
+func TestManPage(t *testing.T) {
+	env(t)
+	r := cli(t, "man")
+	r.want(t, exitOK)
+	r.out = strings.ReplaceAll(r.out, `\&`, "") // roff's zero-width escapes
+	for _, want := range []string{".TH COOLDOWN 1", ".SH FILES", "history.jsonl", ".SH EXIT STATUS", "130", ".SH ENVIRONMENT", "NO_COLOR"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("man page lacks %q", want)
+		}
+	}
+	for _, c := range []string{"start", "list", "show", "validate", "plan", "history", "config", "man"} {
+		if !strings.Contains(r.out, `\fB`+c+`\fP`) {
+			t.Errorf("man page lacks the command %s", c)
+		}
+	}
+}
+
+// writeFile writes text to path, making its folders.
+func writeFile(t *testing.T, path, text string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

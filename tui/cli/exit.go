@@ -72,7 +72,8 @@ func run(ctx context.Context, args []string, io ioStreams) int {
 	root.SetIn(io.in)
 	root.SetOut(io.out)
 	root.SetErr(io.err)
-	err := fang.Execute(ctx, root, fang.WithVersion(versionString(io.version)), fang.WithErrorHandler(errorHandler))
+	err := fang.Execute(ctx, root, fang.WithVersion(versionString(io.version)), fang.WithErrorHandler(errorHandler),
+		fang.WithoutManpage()) // cooldown's own man command has FILES and EXIT STATUS
 	if err == nil && app.exit != 0 {
 		return app.exit
 	}

@@ -6,8 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/adrg/xdg"
-
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/history"
 	"github.com/cooldown-app/cooldown/routines/session"
@@ -15,7 +13,7 @@ import (
 	"github.com/cooldown-app/cooldown/tui"
 )
 
-func stateDir() string { return filepath.Join(xdg.StateHome, "cooldown") }
+func stateDir() string { return filepath.Join(stateHome(), "cooldown") }
 
 // recorder keeps the session log for one program run: a checkpoint while
 // the session runs, the final record once the program has ended.

@@ -181,3 +181,41 @@ func quoteAll(words []string) []string {
 	}
 	return out
 }
+
+// The README's install commands: `go install .` from a clone gives a
+// working cooldown, and the module path it names is the module's own.
+func TestE2EInstallFromClone(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	module := strings.TrimSpace(strings.TrimPrefix(strings.SplitN(string(mod), "\n", 2)[0], "module "))
+	if !strings.Contains(string(readme), "go install "+module+"@latest") {
+		t.Errorf("the README's `go install ...@latest` does not name the module %s", module)
+	}
+	if !strings.Contains(string(readme), "go install .") {
+		t.Error("the README does not give `go install .`")
+	}
+	bin := t.TempDir()
+	cmd := exec.Command("go", "install", ".")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOBIN="+bin)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go install .: %v\n%s", err, out)
+	}
+	env := newE2EEnv(t)
+	v := exec.Command(filepath.Join(bin, "cooldown"), "--version")
+	v.Env = env.environ()
+	if out, err := v.CombinedOutput(); err != nil || !strings.Contains(string(out), "cooldown") {
+		t.Errorf("the installed cooldown --version: %v\n%s", err, out)
+	}
+}
