@@ -1,6 +1,6 @@
 package routines
 
-// Disclaimer is the safety notice of CONTENT.md §5, shown from the picker,
+// Disclaimer is the safety notice (not medical advice; stop on sharp pain), shown from the picker,
 // by show and in handouts.
 const Disclaimer = "This app gives general cool-down guidance for healthy adults. It is not medical advice and does not diagnose or treat anything. Work only within a comfortable range. Mild stretch or pressure is fine; sharp, shooting or worsening pain means stop. If you have an injury, recent surgery or joint replacement, osteoporosis, a heart, clotting or circulation condition, or are pregnant, ask a doctor or physiotherapist before using these routines. Stop and get medical help at once for chest pain, fainting, unusual breathlessness, or dark urine with severe muscle pain."
 
@@ -12,7 +12,7 @@ const (
 	FluidOunces Units = "floz"
 )
 
-// DrinkAdvice is the hydration step's amount (CONTENT.md §1, not weighed).
+// DrinkAdvice is the hydration step's amount, by rule of thumb (nobody is weighed).
 func DrinkAdvice(u Units) string {
 	if u == FluidOunces {
 		return "Drink about 8–17 fl oz of water now, then to thirst."

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// catalogueWant is CONTENT.md §2: every static stretch and foam-roll zone
+// catalogueWant is the catalogue the content was written from: every static stretch and foam-roll zone
 // with its exact id, areas and per-side flag ("it-band/lateral-thigh" is the
 // it-band area).
 var catalogueWant = []struct {
@@ -58,7 +58,7 @@ var catalogueWant = []struct {
 	{"roll-feet", Roll, []string{"feet"}, true},
 }
 
-// The steps around stretching and rolling (CONTENT.md §1, §4).
+// The steps around stretching and rolling (easy movement, breathing, hydrate and refuel).
 var supportWant = map[string]Kind{
 	"active-easy":  Active,
 	"breathe-slow": Breathe,
@@ -91,7 +91,7 @@ func TestCatalogueMatchesContent(t *testing.T) {
 			continue
 		}
 		if e.Kind != w.kind || e.PerSide != w.perSide || !slices.Equal(sorted(e.Areas), sorted(w.areas)) {
-			t.Errorf("%s: kind %s, areas %v, per side %v; CONTENT.md §2 says %s, %v, %v",
+			t.Errorf("%s: kind %s, areas %v, per side %v; the catalogue says %s, %v, %v",
 				w.id, e.Kind, e.Areas, e.PerSide, w.kind, w.areas, w.perSide)
 		}
 		if n := len(e.Cues); n < 2 || n > 3 {
@@ -118,7 +118,7 @@ func TestCatalogueMatchesContent(t *testing.T) {
 			t.Errorf("catalogue entry %s missing, not a %s, or has areas", id, kind)
 		}
 	}
-	// Nothing else: every catalogue entry is in CONTENT.md.
+	// Nothing else: every catalogue entry is one of catalogueWant.
 	for _, e := range lib.Exercises() {
 		// Mobility drills are checked against their own table (mobility_test.go).
 		known := supportWant[e.ID] != "" || e.Kind == Mobility
@@ -126,7 +126,7 @@ func TestCatalogueMatchesContent(t *testing.T) {
 			known = known || w.id == e.ID
 		}
 		if !known {
-			t.Errorf("catalogue entry %s is not in CONTENT.md §2", e.ID)
+			t.Errorf("catalogue entry %s is not in catalogueWant", e.ID)
 		}
 		for _, a := range e.Areas {
 			if !IsArea(a) {
@@ -161,12 +161,12 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 	}
 	switch e.Kind {
 	case Stretch:
-		// CONTENT.md §1 and DESIGN.md: built-in static holds are 15-30 s.
+		// Built-in static holds are 15-30 s (the range the evidence supports).
 		if s.For < 15*time.Second || s.For > 30*time.Second {
 			t.Errorf("%s: stretch held %v, want 15-30 s", where, s.For)
 		}
 	case Roll:
-		// CONTENT.md §1: 30-120 s per zone or side.
+		// Foam rolling: 30-120 s per zone or side.
 		if s.For < 30*time.Second || s.For > 120*time.Second {
 			t.Errorf("%s: rolled %v, want 30-120 s", where, s.For)
 		}
@@ -175,7 +175,7 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 		}
 	}
 	if r.Suits(VerySore) {
-		// CONTENT.md §3, very sore: 15-20 s holds, 1 rep, rolling optional,
+		// Very sore: 15-20 s holds, 1 rep, rolling optional,
 		// very light and at most 30 s.
 		switch e.Kind {
 		case Stretch:
@@ -192,7 +192,7 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 		}
 	}
 	if r.Suits(Sore) {
-		// CONTENT.md §3, moderately sore: 20-30 s holds, rolling 30-60 s.
+		// Moderately sore: 20-30 s holds, rolling 30-60 s.
 		switch e.Kind {
 		case Stretch:
 			if s.For < 20*time.Second {
@@ -244,7 +244,7 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 			}
 		}
 
-		// CONTENT.md §3: very sore means longer easy movement first
+		// Very sore means longer easy movement first
 		// (8-15 min at RPE 2).
 		if r.Suits(VerySore) {
 			first := r.Steps[0]

@@ -1,7 +1,3 @@
-// Package routines holds cooldown's data: the embedded exercise catalogue
-// and routines, user routine files, strict parsing and validation, and
-// selection by soreness, body area and time. It knows nothing of terminals
-// or clocks.
 package routines
 
 import (
@@ -69,7 +65,7 @@ func (l Level) Title() string {
 }
 
 // Blurb says in one line what the level means and what changes with it
-// (CONTENT.md §3).
+// (the per-level rules the routines follow).
 func (l Level) Blurb() string {
 	switch l {
 	case Fresh:
@@ -103,7 +99,7 @@ func Kinds() []Kind { return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Ref
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
 
-// Areas is the fixed body-area vocabulary of CONTENT.md §2, head to toe.
+// Areas is the fixed body-area vocabulary, head to toe.
 func Areas() []string {
 	return []string{
 		"neck", "shoulders", "chest", "upper-back", "lower-back", "arms", "lats",

@@ -311,7 +311,8 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
 	}
 	if e.Kind == Roll {
-		// CONTENT.md §2: never roll the lumbar spine or the neck.
+		// Never roll the lumbar spine or the neck: there is no muscle to
+		// work there, only spine and nerves.
 		for i, a := range e.Areas {
 			if a == "neck" || a == "lower-back" {
 				d.Add(areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "foam rolling over the %s is unsafe and not allowed", a)

@@ -24,7 +24,7 @@ type PlanRequest struct {
 	Minutes int      // time available, PlanMinMinutes to PlanMaxMinutes
 	Level   Level    // how sore
 	Areas   []string // sore areas or groups (ExpandAreas); none means the whole body
-	// LongerHolds asks for the older-adult holds of CONTENT.md §1: 30–60 s
+	// LongerHolds asks for the older-adult holds: 30–60 s
 	// (45 s by default) and the supported versions of stretches. Such plans
 	// are user routines, so they may go past the 30 s of built-in data.
 	LongerHolds bool
@@ -46,25 +46,25 @@ func (req PlanRequest) timing() Timing {
 // A plan is never longer than that; it is only shorter when the notes say why.
 const PlanTolerance = 30 * time.Second
 
-// Time limits of the plan builder (CONTENT.md §1 and §3).
+// Time limits of the plan builder (the evidence-based ranges per soreness level).
 const (
 	planActiveShort = 1 * time.Minute  // active floor when time is very short
 	planActiveMid   = 3 * time.Minute  // active floor while areas are still being added
-	planActiveMax   = 15 * time.Minute // §1: 5–10 min, up to 15
+	planActiveMax   = 15 * time.Minute // 5–10 min, up to 15
 	planBreatheMin  = 1 * time.Minute
-	planBreatheStd  = 2 * time.Minute // §1: 2–5 min
+	planBreatheStd  = 2 * time.Minute // 2–5 min
 	planBreatheMax  = 5 * time.Minute
-	planRollMin     = 30 * time.Second // §1: 30–120 s per zone or side
+	planRollMin     = 30 * time.Second // 30–120 s per zone or side
 	planHydrate     = 20 * time.Second
 	planGrain       = 30 * time.Second // active and breathing lengths are multiples of this
-	planMaxReps     = 2                // §1: about 60 s per muscle group, e.g. 2 × 30 s
+	planMaxReps     = 2                // about 60 s per muscle group, e.g. 2 × 30 s
 	planKeepAreas   = 3                // areas added before easy movement may be longer than 1 min
-	// Very sore: a short, gentle set (§3), not a full routine.
+	// Very sore: a short, gentle set, not a full routine.
 	planVeryMaxStretches = 8
 	planVeryMaxRolls     = 3
 )
 
-// levelRules are the per-level numbers of CONTENT.md §3.
+// levelRules are the per-level numbers: hold lengths, reps, rolling and easy movement.
 type levelRules struct {
 	activeFloor time.Duration // the usual minimum of easy movement
 	holdMin     time.Duration
@@ -139,7 +139,7 @@ var stretchPrefs = map[string][]string{
 }
 
 // rollPrefs is the foam-roll zone for each area that has one. There is none
-// for the neck or lower back: rolling there is unsafe (CONTENT.md §2).
+// for the neck or lower back: rolling there is unsafe.
 var rollPrefs = map[string][]string{
 	"calves": {"roll-calves"}, "hamstrings": {"roll-hamstrings"}, "quads": {"roll-quads"},
 	"adductors": {"roll-adductors"}, "glutes": {"roll-glutes"}, "it-band": {"roll-lateral-thigh"},
@@ -156,7 +156,7 @@ var relatedRolls = map[string]string{"neck": "roll-upper-back", "shoulders": "ro
 var standingBalance = []string{"standing-quad", "step-hamstring", "side-lunge-adductor"}
 
 // verySoreSwaps replaces standing stretches by their supported (lying,
-// seated or kneeling) versions when very sore (CONTENT.md §4 engine rules).
+// seated or kneeling) versions when very sore (standing balance is hard on sore legs).
 var verySoreSwaps = map[string]string{
 	"standing-quad":       "side-lying-quad",
 	"step-hamstring":      "supine-hamstring",
@@ -234,7 +234,7 @@ type rung struct {
 }
 
 // Plan builds a routine for the request from the library's catalogue,
-// following CONTENT.md §3 and the engine rules of §4: easy movement first,
+// following the per-level rules: easy movement first,
 // then rolling and stretches for the areas (the whole body if none), slow
 // breathing, and a drink last. Its total with the request's timing is within
 // PlanTolerance of the minutes asked, or shorter, never longer; the notes

@@ -1,6 +1,3 @@
-// Package tui is cooldown's terminal interface: the picker, the session
-// screen, the summary, and the plain line-by-line mode. It is the only
-// package besides main that knows about the terminal.
 package tui
 
 import (

@@ -3,11 +3,15 @@ package tui
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // fakeClock jumps to each deadline instead of sleeping.
@@ -90,5 +94,41 @@ func TestPlainNoAutoWaitsForEnter(t *testing.T) {
 	}
 	if n := strings.Count(out, "Press Enter"); n != 2 {
 		t.Fatalf("%d waits, want 2:\n%s", n, out)
+	}
+}
+
+// Plain mode with the breathing bell: one bell at each change of the
+// pacer's phase after its first, and no extra lines for them.
+func TestPlainBreathingBell(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "b.yaml"), breathingYAML)
+	lib, problems, err := routines.Load(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("load: %v %v", err, problems)
+	}
+	r, err := lib.Routine("breathe-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(bell bool) (string, int) {
+		var out, bells bytes.Buffer
+		_, err := RunPlain(context.Background(), PlainOptions{
+			Routine: r, Level: "sore", Session: testSessionOptions(), Units: "ml",
+			Clock: &fakeClock{now: time.Date(2026, 11, 22, 7, 0, 0, 0, time.UTC)},
+			Out:   &out, Bell: &bells, BreathBell: bell,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), strings.Count(bells.String(), "\a")
+	}
+	quietOut, quiet := run(false)
+	out, rung := run(true)
+	if out != quietOut {
+		t.Fatalf("the breathing bell changed the lines:\n%s\n--\n%s", quietOut, out)
+	}
+	// slow 30 s: 6 phases, box 32 s: 8, sigh 18 s: 6; the first of each rings as the hold's bell.
+	if want := quiet + 5 + 7 + 5; rung != want {
+		t.Fatalf("%d bells with the breathing bell, %d without; want %d", rung, quiet, want)
 	}
 }

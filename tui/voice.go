@@ -118,8 +118,15 @@ func (v *Voice) speak() {
 			v.mu.Unlock()
 			return
 		}
+		hushed := v.hushed
+		v.mu.Unlock()
+
+		// Started outside the lock: a fork can take a while on a loaded
+		// machine, and Say (in the screen's update) must never wait for it.
 		cmd := exec.Command(v.argv[0], speechArgs(v.argv, p.text)...)
-		if err := cmd.Start(); err != nil {
+		err := cmd.Start()
+		v.mu.Lock()
+		if err != nil {
 			v.disabled = true
 			v.late = v.fail(err)
 			v.drop(p)
@@ -127,11 +134,13 @@ func (v *Voice) speak() {
 			v.mu.Unlock()
 			return
 		}
+		if v.hushed != hushed {
+			_ = cmd.Process.Kill() // hushed while it started
+		}
 		v.current = cmd
-		hushed := v.hushed
 		v.mu.Unlock()
 
-		err := cmd.Wait()
+		err = cmd.Wait()
 
 		v.mu.Lock()
 		v.current = nil

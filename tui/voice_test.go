@@ -226,18 +226,29 @@ func (v *Voice) idle() bool {
 // runSpeaking runs the breathing routine to its end with player p, waking
 // as the screen asks; after each wake-up it lets the speech program finish
 // before the fake clock moves on, so no phrase goes stale.
-func runSpeaking(t *testing.T, p *countingPlayer, v *Voice) {
+func runSpeaking(t *testing.T, p *countingPlayer, f *fakeSpeaker) {
 	t.Helper()
 	h := breathHarness(t, 80, 24, nil, func(o *Options) { o.Cues = p })
 	p.h = h
-	if v != nil {
-		v.now = func() time.Time { return h.now }
+	// The voice's clock follows the harness's, behind the speaker's lock:
+	// the speaker reads it on its own goroutine.
+	sync := func() {
+		if f != nil {
+			f.mu.Lock()
+			f.now = h.now
+			f.mu.Unlock()
+		}
 	}
+	sync()
 	for h.pending != nil {
-		h.advance(h.pending.at.Sub(h.now))
-		for v != nil && !v.idle() {
+		for f != nil && !f.v.idle() {
 			time.Sleep(time.Millisecond)
 		}
+		h.advance(h.pending.at.Sub(h.now))
+		sync()
+	}
+	for f != nil && !f.v.idle() {
+		time.Sleep(time.Millisecond)
 	}
 	if _, ok := h.m.screen.(*summaryScreen); !ok {
 		t.Fatalf("the routine did not finish: %T", h.m.screen)
@@ -251,7 +262,7 @@ func runSpeaking(t *testing.T, p *countingPlayer, v *Voice) {
 func TestVoiceCoachesTheSession(t *testing.T) {
 	f := newFakeSpeaker(t)
 	voiced := &countingPlayer{p: NewPlayer(true, f.v)}
-	runSpeaking(t, voiced, f.v)
+	runSpeaking(t, voiced, f)
 	spoken, dropped := f.settle(0)
 	if len(dropped) > 0 {
 		t.Fatalf("dropped %q", dropped)

@@ -10,7 +10,7 @@
 // # Files
 //
 //	<dir>/history.jsonl                 one Record per line, appended
-//	<dir>/checkpoints/<id>.json         progress of a running session
+//	<dir>/checkpoints/<id>.json         progress of a running session (two slots, fixed size)
 //	<dir>/checkpoints/<id>.lock         flock'ed while that session runs
 //
 // # API
@@ -21,10 +21,11 @@
 //	(*Store).Read() ([]Record, []Warning, error) bad lines skipped with warnings
 //	Warning{File, Line, Msg}.String()            "history.jsonl:12: skipped: ..."
 //	(*Store).Begin(Record) (*Checkpoint, error)  lock + first checkpoint; (*Checkpoint).ID()
-//	(*Checkpoint).Save(Record) error             atomic replace (temp, fsync, rename, fsync dir)
+//	(*Checkpoint).Save(Record) error             rewrite the older slot in place + fdatasync: no free space needed
 //	(*Checkpoint).Finish(Record) error           append, remove checkpoint, unlock
 //	(*Checkpoint).Abandon() error                remove without recording
-//	(*Store).Recover(now) ([]Record, error)      record sessions that died, as "interrupted"
+//	(*Store).Recover(now) ([]Record, error)      record sessions that died, as "interrupted" (or as they ended)
+//	DayStart(day, loc), CalendarDays(t, now)     civil days, right where a zone skips midnight
 //	Compute([]Record, now) Stats                 streak, this week, long sessions, areas
 //	StreakDays, SessionsThisWeek, LongSessionsThisWeek ([]Record, now) int
 //	AreaLastCovered([]Record) map[string]time.Time
@@ -38,7 +39,12 @@
 // Save every few seconds and at each step (with End set to the time of the
 // save), and Finish with the final record (Outcome "completed" or "quit";
 // a signal handler may Finish with "interrupted"). If the process dies
-// instead, the next Recover appends the last checkpoint as "interrupted".
+// instead, the next Recover appends the last checkpoint as "interrupted". If
+// Begin fails (a full or read-only disk), the caller still Appends the final
+// record: the log may have room where the checkpoints have none. If
+// Finish's append fails, the final record goes into the checkpoint (in
+// place, so on a full disk too) and the next Recover records it with the
+// outcome it ended with: a session is never recorded as less than it was.
 //
 // # Rules worth knowing
 //
@@ -57,6 +63,11 @@
 // in the shape Append writes skip encoding/json's reflection (decodeFast);
 // any other line, valid or not, goes through encoding/json, so what is
 // accepted and every warning's wording are encoding/json's.
+//
+// Every file here is opened without blocking and must be a regular file (a
+// FIFO or a device in the log's or a checkpoint's place is reported, and a
+// checkpoint is moved aside as <id>.json.bad); every read is bounded (the
+// log to MaxLogBytes, a checkpoint to its size).
 //
 // Errors from writing (a read-only or full disk) are returned with the path
 // and cause so the caller can report them; the session itself can go on.

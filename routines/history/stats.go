@@ -7,7 +7,7 @@ import (
 )
 
 // LongSession is the active time from which a session counts as one of the
-// week's longer recovery sessions (CONTENT.md: stretch daily, and one to
+// week's longer recovery sessions (stretch daily, and one to
 // three longer recovery sessions a week).
 const LongSession = 20 * time.Minute
 

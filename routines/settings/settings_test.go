@@ -481,11 +481,11 @@ func TestVoiceArgs(t *testing.T) {
 // Every key is documented in the package comment, which is copied into
 // the README.
 func TestEveryKeyIsDocumented(t *testing.T) {
-	src, err := os.ReadFile("settings.go")
+	src, err := os.ReadFile("doc.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _, _ := strings.Cut(string(src), "package config")
+	doc, _, _ := strings.Cut(string(src), "package settings")
 	for _, k := range Keys() {
 		if !strings.Contains(doc, "//   - "+k+":") || !strings.Contains(doc, "//\t"+k+":") {
 			t.Errorf("key %s is missing from the package doc's list or example", k)

@@ -88,7 +88,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: friendlyFlagError(cmd, err)}
 	})
-	root.AddCommand(a.startCmd(), a.listCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd(),
+	root.AddCommand(a.startCmd(), a.listCmd(), a.exercisesCmd(), a.showCmd(), a.validateCmd(), a.planCmd(), a.historyCmd(),
 		a.configCmd(), a.manCmd())
 	a.registerCompletions(root)
 	return root

@@ -31,6 +31,10 @@ func env(t *testing.T) (routinesDir string) {
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
 	t.Setenv("NO_COLOR", "1")
+	// Pose pictures are braille in a UTF-8 locale on a terminal with the
+	// font for it: fixed here so the goldens do not depend on the machine.
+	t.Setenv("LC_ALL", "C.UTF-8")
+	t.Setenv("TERM", "xterm-256color")
 	return filepath.Join(home, ".config", "cooldown", "routines")
 }
 

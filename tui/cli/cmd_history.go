@@ -330,7 +330,7 @@ func whenText(t, now time.Time, short bool) string {
 	return t.Format("_2 Jan 2006 15:04")
 }
 
-// writeWeek sets this week against CONTENT.md §1: stretching on at least
+// writeWeek sets this week against the guideline: stretching on at least
 // 2–3 days a week (daily is ideal), and one to three longer recovery
 // sessions a week.
 func writeWeek(b *strings.Builder, st history.Stats, grid history.HeatmapGrid, now time.Time, width int, h historyStyles) {

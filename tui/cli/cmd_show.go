@@ -12,34 +12,41 @@ import (
 )
 
 func (a *app) showCmd() *cobra.Command {
-	var markdown bool
+	var markdown, ascii bool
 	cmd := &cobra.Command{
-		Use:   "show ROUTINE",
-		Short: "Show a routine's steps, total time, areas and cautions",
+		Use:   "show ROUTINE|EXERCISE",
+		Short: "Show a routine's steps, total time, areas and cautions, or an exercise with its pose",
 		Long: "Show every step of a routine with its time (per side where it applies), the computed " +
 			"total, the body areas it works, the cautions and the safety notes.\n\n" +
 			"With --markdown, print a handout to give to a client: title, summary, levels, total, " +
-			"the steps with their cues, cautions, the advice for after the session for each soreness " +
-			"level the routine suits (drink amounts in your units setting) and the safety notes.",
-		Example: "  cooldown show quick-10-lower\n  cooldown show quick-10-lower --markdown > handout.md",
+			"the steps with their cues and pose pictures, cautions, the advice for after the session for each soreness " +
+			"level the routine suits (drink amounts in your units setting) and the safety notes.\n\n" +
+			"Given an exercise id (see `cooldown exercises`), show its kind, areas, sides, how long " +
+			"the routines hold it, its cues and caution, and its pose: a picture of the start and " +
+			"end positions in braille characters (ASCII with --ascii, or where the locale is not UTF-8).",
+		Example: "  cooldown show quick-10-lower\n  cooldown show quick-10-lower --markdown > handout.md\n  cooldown show wall-calf",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, _, err := a.loadLibrary()
 			if err != nil {
 				return err
 			}
+			width := 80
+			if w, isTerm := a.io.width(a.io.out); isTerm {
+				width = max(min(w, 80), 30)
+			}
 			r, err := lib.Routine(args[0])
 			if err != nil {
+				if e, ok := lib.Exercise(args[0]); ok {
+					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
+					return err
+				}
 				return &exitError{code: exitUsage, err: err}
 			}
 			var out string
 			if markdown {
-				out = showMarkdown(r, a.timing(), a.units())
+				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii))
 			} else {
-				width := 80
-				if w, isTerm := a.io.width(a.io.out); isTerm {
-					width = max(min(w, 80), 30)
-				}
 				out = showText(r, width, a.timing())
 			}
 			_, err = io.WriteString(a.io.out, out)
@@ -47,6 +54,7 @@ func (a *app) showCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown handout to give to a client")
+	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw pose pictures in plain ASCII instead of braille")
 	return cmd
 }
 
@@ -115,7 +123,7 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units) string {
+func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, ascii bool) string {
 	var b strings.Builder
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
@@ -136,6 +144,7 @@ func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units) stri
 			for _, c := range s.Exercise.Cues {
 				b.WriteString("   - " + mdEscape(c) + "\n")
 			}
+			b.WriteString(poseBlockMarkdown(s.Exercise, ascii))
 		}
 	}
 
