@@ -197,7 +197,12 @@ func (p *plainPrinter) events(evs []session.Event) {
 				if st.Reps > 1 {
 					rep = fmt.Sprintf(" · rep %d of %d", e.Segment.Rep, st.Reps)
 				}
-				p.line(e.At, "Go: %s%s%s · %s", name, side, rep, routines.Friendly(e.Segment.Dur))
+				tempo := ""
+				if n := st.RepCount(); n > 0 {
+					// A drill counted in reps: how many, and how slowly.
+					tempo = fmt.Sprintf(" · %d reps, %s s a rep", n, strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", st.Tempo().Seconds()), "0"), "."))
+				}
+				p.line(e.At, "Go: %s%s%s · %s%s", name, side, rep, routines.Friendly(e.Segment.Dur), tempo)
 				if st.Exercise != nil && st.Exercise.Kind == routines.Hydrate {
 					p.line(e.At, "%s", routines.DrinkAdvice(routines.Units(p.o.Units)))
 				}

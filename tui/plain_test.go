@@ -132,3 +132,27 @@ func TestPlainBreathingBell(t *testing.T) {
 		t.Fatalf("%d bells with the breathing bell, %d without; want %d", rung, quiet, want)
 	}
 }
+
+// Plain mode gives a drill's reps and tempo on its Go line.
+func TestPlainMobility(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "m.yaml"), mobilityYAML)
+	lib, problems, err := routines.Load(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("load: %v %v", err, problems)
+	}
+	r, err := lib.Routine("loosen-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := RunPlain(context.Background(), PlainOptions{Routine: r, Level: "sore", Session: testSessionOptions(), Units: "ml",
+		Clock: &fakeClock{now: time.Date(2026, 11, 22, 7, 0, 0, 0, time.UTC)}, Out: &out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Go: Cat-cow · 40 s · 8 reps, 5 s a rep", "Go: Ankle circles · left side · 40 s · 16 reps, 2.5 s a rep"} {
+		if !strings.Contains(out.String(), want) {
+			t.Fatalf("no %q in\n%s", want, out.String())
+		}
+	}
+}

@@ -262,3 +262,14 @@ func TestCoachWaitingSaysNext(t *testing.T) {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(says, "\n"), want)
 	}
 }
+
+// A drill counted in reps is announced with its reps.
+func TestCoachAnnouncesReps(t *testing.T) {
+	drill := &routines.Exercise{ID: "open-book", Name: "Open book", Kind: routines.Mobility, Areas: []string{"chest"}, PerSide: true, Count: 6,
+		Cues: []string{"Lie on your side."}}
+	s := New(routine(step(drill, 30*sec, 1)), opts(true))
+	cs := s.Cues(s.Start(t0))
+	if len(cs) != 1 || cs[0].Say != "Open book. Six reps in thirty seconds each side, left side first. Lie on your side." {
+		t.Fatalf("%+v", cs)
+	}
+}

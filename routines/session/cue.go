@@ -130,9 +130,12 @@ func (s *Session) announce(e Event) (Cue, bool) {
 }
 
 // spokenLength says a step's length: "Thirty seconds each side", "Two
-// times thirty seconds".
+// times thirty seconds", "Eight reps in forty seconds".
 func spokenLength(st routines.Step) string {
 	d := SpokenDuration(st.For)
+	if n := st.RepCount(); n > 0 {
+		d = spoken(n, "rep") + " in " + d
+	}
 	if st.Reps > 1 {
 		d = numberWord(st.Reps) + " times " + d
 	}

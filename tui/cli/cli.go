@@ -451,7 +451,16 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 // endSignals end a session as interrupted, the terminal restored and the
 // session recorded: SIGQUIT too, which would otherwise dump goroutines and
 // leave the terminal in raw mode on the alternate screen.
-var endSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+//
+// The others Go would end the process on (with a stack dump and the
+// terminal left raw) are handled the same when sent from outside (kill
+// -ABRT, kill -SEGV): SIGABRT, SIGILL, SIGTRAP, SIGSYS, SIGBUS, SIGFPE,
+// SIGSEGV, and SIGSTKFLT where it exists. A crash of the program itself
+// still panics (a synchronous SIGSEGV is never delivered to a channel),
+// and the panic path restores the terminal. Every other signal Go catches
+// and ignores.
+var endSignals = append([]os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT,
+	syscall.SIGABRT, syscall.SIGILL, syscall.SIGTRAP, syscall.SIGSYS, syscall.SIGBUS, syscall.SIGFPE, syscall.SIGSEGV}, extraEndSignals...)
 
 // forwardSignals turns the end signals into a message, so the program
 // records the session and restores the terminal before exiting; a SIGTSTP

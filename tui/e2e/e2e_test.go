@@ -139,11 +139,13 @@ func TestE2ECtrlC(t *testing.T) {
 	e2eAssertRecorded(t, env, "interrupted")
 }
 
-// SIGTERM, SIGINT, SIGHUP and SIGQUIT mid-session: exit 130, terminal
-// restored (SIGQUIT would otherwise dump goroutines and leave raw mode on).
+// SIGTERM, SIGINT, SIGHUP, SIGQUIT and the other signals Go would end the
+// process on (sent from outside) mid-session: exit 130, terminal restored
+// (they would otherwise dump goroutines and leave raw mode on).
 func TestE2ESignals(t *testing.T) {
 	t.Parallel()
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT,
+		syscall.SIGABRT, syscall.SIGTRAP, syscall.SIGSYS, syscall.SIGSEGV} {
 		t.Run(sig.String(), func(t *testing.T) {
 			t.Parallel()
 			tm, env := e2eStartHolding(t)

@@ -116,3 +116,27 @@ func TestE2EPlainOutputClosed(t *testing.T) {
 		t.Errorf("%d records after the next command, want 1", n)
 	}
 }
+
+// The signals that do nothing to a Go program by default leave the session
+// running and the screen as it was.
+func TestE2EHarmlessSignals(t *testing.T) {
+	t.Parallel()
+	tm, env := e2eStartHolding(t)
+	for _, sig := range []syscall.Signal{syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+		syscall.SIGURG, syscall.SIGIO, syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGPWR, syscall.SIGCHLD} {
+		tm.signal(t, sig)
+	}
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case <-tm.Exited():
+		t.Fatalf("a harmless signal ended the app\n%s", tm.dump())
+	default:
+	}
+	tm.waitForText(t, e2eTimeout, e2eExercise+" · LEFT SIDE")
+	tm.send(t, e2eKeyCtrlC)
+	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
+	e2eAssertRecorded(t, env, "interrupted")
+}
