@@ -359,17 +359,7 @@ func (r *Routine) Total(t Timing) time.Duration {
 }
 
 // Friendly shows a length in words: "30 s", "3 min", "1 min 30 s".
-func Friendly(d time.Duration) string {
-	secs := int(d.Round(time.Second) / time.Second)
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d min %d s", m, s)
-}
+func Friendly(d time.Duration) string { return minutesSeconds(d.Round(time.Second), " min", " s", " ") }
 
 // Minutes rounds a duration to whole minutes for display, never below 1:
 // to the nearest minute, half a minute up (12 min 10 s is 12). It is the

@@ -227,18 +227,7 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	var areasNode, breathingNode, countNode, perSideNode ast.Node
 	var areaItems []ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
-		"id": func(v ast.Node, p string) {
-			e.ID = d.id(v, p)
-			e.Pos = d.Pos(v)
-			if e.ID == "" {
-				return
-			}
-			if first, dup := d.exIDs[e.ID]; dup {
-				d.Add(v, p, "exercise %q is already defined at line %d", e.ID, first.Line)
-			} else {
-				d.exIDs[e.ID] = e.Pos
-			}
-		},
+		"id":   func(v ast.Node, p string) { e.ID, e.Pos = d.definedID(v, p, "exercise", d.exIDs) },
 		"name": func(v ast.Node, p string) { e.Name = d.name(v, p) },
 		"kind": func(v ast.Node, p string) {
 			e.Kind = Kind(d.Text(v, p, 20))
@@ -280,9 +269,40 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 	if !ok || d.Count() > before {
 		return nil
 	}
-	areasAt := n
-	if areasNode != nil {
-		areasAt = areasNode
+	d.kindRules(e, path, exerciseNodes{whole: n, areas: areasNode, areaItems: areaItems, breathing: breathingNode, count: countNode, perSide: perSideNode})
+	if d.Count() > before {
+		return nil
+	}
+	return e
+}
+
+// definedID reads the id an exercise or routine (what) defines, refusing a
+// second definition of it in the file; seen holds where each was defined.
+func (d *decoder) definedID(v ast.Node, path, what string, seen map[string]Pos) (string, Pos) {
+	id, at := d.id(v, path), d.Pos(v)
+	if id == "" {
+		return id, at
+	}
+	if first, dup := seen[id]; dup {
+		d.Add(v, path, "%s %q is already defined at line %d", what, id, first.Line)
+	} else {
+		seen[id] = at
+	}
+	return id, at
+}
+
+// exerciseNodes are where an exercise's fields were written, for the
+// problems kindRules finds.
+type exerciseNodes struct {
+	whole, areas, breathing, count, perSide ast.Node
+	areaItems                               []ast.Node
+}
+
+// kindRules checks the fields that only some kinds of exercise may have.
+func (d *decoder) kindRules(e *Exercise, path string, at exerciseNodes) {
+	areasAt := at.whole
+	if at.areas != nil {
+		areasAt = at.areas
 	}
 	switch e.Kind {
 	case Stretch, Roll, Mobility:
@@ -294,8 +314,8 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			d.Add(areasAt, path+".areas", "a %s step works no body area; leave areas out", e.Kind)
 		}
 	}
-	if countNode != nil && e.Kind != Mobility && e.Kind.Valid() {
-		d.Add(countNode, path+".count", "a count of reps is only for a mobility drill; this one is a %s", e.Kind)
+	if at.count != nil && e.Kind != Mobility && e.Kind.Valid() {
+		d.Add(at.count, path+".count", "a count of reps is only for a mobility drill; this one is a %s", e.Kind)
 	}
 	// Only stretches, foam rolling and mobility drills are done one side,
 	// then the other: a walk or a drink marked per_side would run twice,
@@ -305,24 +325,20 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 		if strings.ContainsRune("aeiou", rune(e.Kind[0])) {
 			article = "an"
 		}
-		d.Add(perSideNode, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch, a roll or a mobility drill", article, e.Kind)
+		d.Add(at.perSide, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch, a roll or a mobility drill", article, e.Kind)
 	}
-	if breathingNode != nil && e.Kind != Breathe && e.Kind.Valid() {
-		d.Add(breathingNode, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
+	if at.breathing != nil && e.Kind != Breathe && e.Kind.Valid() {
+		d.Add(at.breathing, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
 	}
 	if e.Kind == Roll {
 		// Never roll the lumbar spine or the neck: there is no muscle to
 		// work there, only spine and nerves.
 		for i, a := range e.Areas {
 			if a == "neck" || a == "lower-back" {
-				d.Add(areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "foam rolling over the %s is unsafe and not allowed", a)
+				d.Add(at.areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "foam rolling over the %s is unsafe and not allowed", a)
 			}
 		}
 	}
-	if d.Count() > before {
-		return nil
-	}
-	return e
 }
 
 // breathing reads a breathing pattern id.
@@ -355,18 +371,7 @@ func (d *decoder) routine(n ast.Node, path string) *Routine {
 	before := d.Count()
 	var sorenessNode ast.Node
 	ok := d.Fields(n, path, map[string]func(ast.Node, string){
-		"id": func(v ast.Node, p string) {
-			r.ID = d.id(v, p)
-			r.Pos = d.Pos(v)
-			if r.ID == "" {
-				return
-			}
-			if first, dup := d.rtIDs[r.ID]; dup {
-				d.Add(v, p, "routine %q is already defined at line %d", r.ID, first.Line)
-			} else {
-				d.rtIDs[r.ID] = r.Pos
-			}
-		},
+		"id":      func(v ast.Node, p string) { r.ID, r.Pos = d.definedID(v, p, "routine", d.rtIDs) },
 		"name":    func(v ast.Node, p string) { r.Name = d.name(v, p) },
 		"summary": func(v ast.Node, p string) { r.Summary = d.Text(v, p, maxTextLen) },
 		"soreness": func(v ast.Node, p string) {

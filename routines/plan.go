@@ -898,17 +898,7 @@ func MarshalRoutine(r *Routine, generated time.Time, comments ...string) []byte 
 
 // formatDuration writes a duration the way ParseDuration reads it: 30s,
 // 2m, 1m30s.
-func formatDuration(d time.Duration) string {
-	secs := int64(d / time.Second)
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%ds", s)
-	case s == 0:
-		return fmt.Sprintf("%dm", m)
-	}
-	return fmt.Sprintf("%dm%ds", m, s)
-}
+func formatDuration(d time.Duration) string { return minutesSeconds(d, "m", "s", "") }
 
 // yamlQuote writes s as a YAML double-quoted scalar.
 func yamlQuote(s string) string {

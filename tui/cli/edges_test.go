@@ -311,7 +311,7 @@ func TestFileLocations(t *testing.T) {
 func TestConfigCommand(t *testing.T) {
 	dir := env(t)
 	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
-	writeFile(t, cfg, "get_ready: 3\ntheme: light\n")
+	testfiles.Write(t, cfg, "get_ready: 3\ntheme: light\n")
 	r := cli(t, "config")
 	r.want(t, exitOK)
 	for _, want := range []string{"Settings file    ~/.config/cooldown/config.yaml\n", "get_ready: 3s (from file)", "theme: light (from file)", "sound: true (default)"} {
@@ -319,7 +319,7 @@ func TestConfigCommand(t *testing.T) {
 			t.Errorf("config lacks %q:\n%s", want, r.out)
 		}
 	}
-	writeFile(t, cfg, "get_ready: soon\n")
+	testfiles.Write(t, cfg, "get_ready: soon\n")
 	r = cli(t, "config")
 	r.want(t, exitUsage)
 	if !strings.Contains(r.err, "config.yaml:1:12") || !strings.Contains(r.out, "the defaults are in effect") {
@@ -332,7 +332,7 @@ func TestConfigCommand(t *testing.T) {
 func TestConfigEdit(t *testing.T) {
 	dir := env(t)
 	cfg := filepath.Join(filepath.Dir(dir), "config.yaml")
-	editor := writeFile(t, filepath.Join(t.TempDir(), "ed.sh"), "#!/bin/sh\n# $1 is a flag, $2 the file\necho \"$1\" >> \"$2\"\n")
+	editor := testfiles.Write(t, filepath.Join(t.TempDir(), "ed.sh"), "#!/bin/sh\n# $1 is a flag, $2 the file\necho \"$1\" >> \"$2\"\n")
 	if err := os.Chmod(editor, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -379,16 +379,4 @@ func TestManPage(t *testing.T) {
 			t.Errorf("man page lacks the command %s", c)
 		}
 	}
-}
-
-// writeFile writes text to path, making its folders.
-func writeFile(t *testing.T, path, text string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
