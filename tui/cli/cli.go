@@ -432,11 +432,17 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	var in io.Reader
 	if a.io.in != nil {
 		in = a.io.in
+		if isTTY(a.io.in) {
+			// Keys act at once and are not echoed into the lines.
+			if restore, err := keysWithoutEcho(a.io.in); err == nil {
+				defer restore()
+			}
+		}
 	}
 	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
-		Out: a.io.out, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
+		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
