@@ -385,15 +385,17 @@ func (m *Model) interrupt() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// View draws the active screen with its help below it.
+// View draws the active screen with its help below it: the one frame the
+// Terminal puts on screen and the goldens check. (The Terminal sets the
+// alternate screen and the window title itself, once.)
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.frame())
 	v.AltScreen = true
 	v.WindowTitle = "cooldown"
 	return v
 }
 
-func (m *Model) render() string {
+func (m *Model) frame() string {
 	w, h := m.c.width, m.c.height
 	if w < MinWidth || h < MinHeight {
 		return tooSmall(m.c.styles, w, h)

@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 )
@@ -155,7 +155,7 @@ func (t *Term) Screen() string {
 // every chunk would slow the reading of the app's output.
 func (t *Term) screenLocked() string {
 	if t.stale {
-		t.screen, t.stale = ansi.Strip(t.em.Render()), false
+		t.screen, t.stale = screenText(t.em), false
 	}
 	return t.screen
 }
@@ -303,3 +303,28 @@ func (t *Term) Kill() {
 // ClosePty closes the terminal under the app, as when its window is
 // closed: the app gets SIGHUP (unless started with NoCtty) and EIO.
 func (t *Term) ClosePty() error { return t.ptmx.Close() }
+
+// screenText is what the emulator's screen shows, as text, one line a row:
+// a blank in reverse video or on a colour reads as a full block, since the
+// app's renderer writes full blocks that way (the big digits, the bar).
+func screenText(em *vt.Emulator) string {
+	var b strings.Builder
+	for y := range em.Height() {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for x := range em.Width() {
+			c := em.CellAt(x, y)
+			switch {
+			case c == nil:
+				b.WriteByte(' ')
+			case c.Width == 0:
+			case c.Content == " " && (c.Style.Attrs&uv.AttrReverse != 0 || c.Style.Bg != nil):
+				b.WriteString("█")
+			default:
+				b.WriteString(c.Content)
+			}
+		}
+	}
+	return b.String()
+}
