@@ -235,7 +235,8 @@ func signature(lines []string) (sig, phase string) {
 	}
 	var body []string
 	for _, l := range lines[2:] {
-		if s := strings.TrimSpace(l); s != "" {
+		// The text column only: the figure beside it moves within a segment.
+		if s, _, _ := strings.Cut(strings.TrimSpace(l), "   "); s != "" {
 			body = append(body, s)
 			if len(body) == 2 {
 				break
