@@ -265,18 +265,10 @@ func renderRows(rows [][]string, widths []int, stacked func(areas string) string
 			if line.Len() > 0 {
 				line.WriteString(strings.Repeat(" ", colGap))
 			}
-			switch {
-			case i == colSource:
+			if i == colSource {
 				c = shortenSource(c, widths[i])
-			case ansi.StringWidth(c) > widths[i]:
-				c = ansi.Truncate(c, widths[i], "…")
 			}
-			pad := strings.Repeat(" ", max(widths[i]-ansi.StringWidth(c), 0))
-			if i == colMin && c != "MIN" {
-				line.WriteString(pad + c) // numbers right-aligned
-			} else {
-				line.WriteString(c + pad)
-			}
+			line.WriteString(fitCell(c, widths[i], i == colMin && c != "MIN")) // numbers right-aligned
 		}
 		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteByte('\n')
