@@ -466,7 +466,8 @@ func (p *planner) core() int {
 // ladder lists the plan's configurations from the leanest to the richest.
 // Read forwards it is where spare minutes go: one stretch per sore area
 // (least important last) with easy movement at its floor, then the usual
-// holds, a second stretch per area, a second set of each, rolling, any
+// holds, a second stretch per area, 2 min of breathing (1 min until then),
+// a second set of each, rolling, any
 // further stretches the catalogue has, and only after all that (in fill)
 // more easy movement and breathing. Read backwards, it is how a plan
 // shrinks when time is short. Very sore, easy movement gets its 8 min once
@@ -496,7 +497,7 @@ func (p *planner) ladder() []rung {
 		r.areas++
 		add(r)
 	}
-	r.aFloor, r.bFloor = ru.activeFloor, planBreatheStd
+	r.aFloor = ru.activeFloor
 	add(r)
 	for r.areas < n {
 		r.areas++
@@ -515,6 +516,9 @@ func (p *planner) ladder() []rung {
 		r.more++
 		add(r)
 	}
+	// Breathing gets its usual 2 min once each sore area has two stretches.
+	r.bFloor = planBreatheStd
+	add(r)
 	if ru.maxReps > 1 {
 		for r.reps < core+tier1 {
 			r.reps++
@@ -741,9 +745,15 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 		if p.whole {
 			what = "the whole body"
 		}
-		notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
-			"and easy movement and breathing are at their longest. Name more areas to use more time.",
-			Friendly(total), p.req.Minutes, what))
+		if len(p.capped) > 0 {
+			notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: a very-sore plan keeps to %d gentle stretches "+
+				"and at most %d light roll zones, and easy movement and breathing are at their longest.",
+				Friendly(total), p.req.Minutes, planVeryMaxStretches, planVeryMaxRolls))
+		} else {
+			notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
+				"and easy movement and breathing are at their longest. Name more areas to use more time.",
+				Friendly(total), p.req.Minutes, what))
+		}
 	}
 	return notes
 }

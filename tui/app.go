@@ -260,6 +260,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.interrupt()
 		} else if key.Matches(msg, kb.Help) {
 			m.showHelp = !m.showHelp
+			if r, ok := m.screen.(*runScreen); ok {
+				return m, r.helpShown(m.showHelp)
+			}
 			return m, nil
 		}
 	case SignalMsg:
@@ -385,15 +388,17 @@ func (m *Model) interrupt() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// View draws the active screen with its help below it.
+// View draws the active screen with its help below it: the one frame the
+// Terminal puts on screen and the goldens check. (The Terminal sets the
+// alternate screen and the window title itself, once.)
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.frame())
 	v.AltScreen = true
 	v.WindowTitle = "cooldown"
 	return v
 }
 
-func (m *Model) render() string {
+func (m *Model) frame() string {
 	w, h := m.c.width, m.c.height
 	if w < MinWidth || h < MinHeight {
 		return tooSmall(m.c.styles, w, h)

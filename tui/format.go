@@ -25,6 +25,13 @@ func minSec(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
 
+// wholeMinutes shows the time left in whole minutes, rounded up ("4 min"):
+// the header's total, which then changes once a minute instead of every
+// second (the big digits show the seconds of the step).
+func wholeMinutes(d time.Duration) string {
+	return fmt.Sprintf("%d min", int((d+time.Minute-1)/time.Minute))
+}
+
 // truncate cuts s to width cells with an ellipsis.
 func truncate(s string, width int) string {
 	if width <= 0 {

@@ -39,8 +39,18 @@ type PlainOptions struct {
 	Voice   *Voice    // nil speaks nothing
 	// BreathBell rings a bell at each change of the breathing pacer.
 	BreathBell bool
-	In         io.Reader // read a line to start the next step when auto-advance is off
-	Recorder   Recorder
+	// In gives the keys: space pauses and resumes, n skips, p goes back,
+	// q quits, enter starts the next step when auto-advance is off. (The
+	// command puts a terminal in a mode where keys arrive at once, unechoed.)
+	In       io.Reader
+	Recorder Recorder
+	// Err takes the warnings, so the event lines (what a screen reader or
+	// a log follows) hold only the session; nil puts them among the lines.
+	Err io.Writer
+	// Stops delivers a stop request (SIGTSTP); Stop then stops the process
+	// and returns once it is continued. The session is paused meanwhile.
+	Stops <-chan struct{}
+	Stop  func()
 }
 
 // RunPlain runs a routine printing one line per event: for screen
@@ -66,10 +76,10 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	evs := s.Start(now)
 	if o.Recorder != nil {
 		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
-			pl.line(now, "Warning: history not saved: %v", err)
+			pl.warn("%v", err) // the checkpoint only; the log is still tried at the end
 		}
 	}
-	lines := lineReader(o.In)
+	keys := keyReader(o.In)
 	for {
 		pl.events(evs)
 		if pl.err != nil {
@@ -85,18 +95,32 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			break
 		}
 		var wake <-chan time.Time
-		var next <-chan string
 		if s.State() == session.Waiting {
-			pl.line(o.Clock.Now(), "Press Enter to start the next step.")
-			next = lines
-			if next == nil {
+			if keys == nil {
 				evs = s.Continue(o.Clock.Now())
 				continue
 			}
-		} else {
+			if !pl.asked {
+				pl.line(o.Clock.Now(), "Press Enter to start the next step.")
+				pl.asked = true
+			}
+		} else if s.State() != session.Paused {
 			wake = o.Clock.After(pl.nextWake(o.Clock.Now()))
 		}
 		select {
+		case <-o.Stops:
+			// A stop from job control (ctrl+z, kill -TSTP): the hold waits
+			// with the process and goes on, where it was, once continued.
+			// A session the person had paused stays paused.
+			ours := s.State() != session.Paused
+			pl.events(s.Pause(o.Clock.Now()))
+			if o.Stop != nil {
+				o.Stop()
+			}
+			evs = nil
+			if ours {
+				evs = s.Resume(o.Clock.Now())
+			}
 		case <-ctx.Done():
 			now := o.Clock.Now()
 			s.Pause(now)
@@ -105,11 +129,35 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			return res, nil
 		case <-wake:
 			evs = s.Tick(o.Clock.Now())
-		case _, ok := <-next:
-			if !ok {
-				lines = nil
+		case k, ok := <-keys:
+			now := o.Clock.Now()
+			evs = nil
+			switch {
+			case !ok:
+				keys = nil // no more keys: the session runs on by itself
+				if s.State() == session.Paused {
+					evs = s.Resume(now)
+				}
+			case k == '\r' || k == '\n':
+				if s.State() == session.Waiting {
+					pl.asked = false
+					evs = s.Continue(now)
+				}
+			case k == ' ':
+				if s.State() != session.Waiting {
+					evs = s.Toggle(now)
+				}
+			case k == 'n' || k == 'N':
+				evs = s.Skip(now)
+			case k == 'p' || k == 'P':
+				evs = s.Back(now)
+			case k == 'q' || k == 'Q':
+				s.Pause(now)
+				res.Summary, res.Outcome = s.Summary(now), OutcomeQuit
+				pl.line(now, "Quit: %d of %d steps done, %d skipped, %s active.",
+					res.Summary.StepsDone, res.Summary.StepsTotal, res.Summary.StepsSkipped, minSec(res.Summary.Active))
+				return res, nil
 			}
-			evs = s.Continue(o.Clock.Now())
 		}
 	}
 	sum := s.Summary(o.Clock.Now())
@@ -135,17 +183,23 @@ func (p *plainPrinter) card(at time.Time, c routines.Card) {
 	}
 }
 
-// lineReader delivers lines from r on a channel, closed at EOF; nil for no input.
-func lineReader(r io.Reader) chan string {
+// keyReader delivers the characters read from r on a channel, closed at
+// EOF; nil for no input. A terminal sends each key as it is pressed; a
+// pipe sends what was written to it ("n\n" is a skip, then an enter).
+func keyReader(r io.Reader) chan rune {
 	if r == nil {
 		return nil
 	}
-	ch := make(chan string)
+	ch := make(chan rune)
 	go func() {
 		defer close(ch)
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			ch <- sc.Text()
+		br := bufio.NewReader(r)
+		for {
+			c, _, err := br.ReadRune()
+			if err != nil {
+				return
+			}
+			ch <- c
 		}
 	}()
 	return ch
@@ -156,6 +210,33 @@ type plainPrinter struct {
 	s     *session.Session
 	start time.Time
 	err   error // the first failed write: nothing reads the lines any more
+	asked bool  // "Press Enter" was printed for this wait
+}
+
+// warn reports a problem on Err, out of the event lines.
+func (p *plainPrinter) warn(format string, args ...any) {
+	if p.o.Err == nil {
+		p.line(p.o.Clock.Now(), "Warning: "+format, args...)
+		return
+	}
+	fmt.Fprintf(p.o.Err, "cooldown: warning: "+format+"\n", args...)
+}
+
+// describe prints what a step asks of the body: its cues and its
+// caution, one line each, so the lines alone can be followed.
+func (p *plainPrinter) describe(at time.Time, st routines.Step) {
+	if st.Exercise == nil {
+		return
+	}
+	if st.Note != "" {
+		p.line(at, "  Note: %s", st.Note)
+	}
+	for _, c := range st.Exercise.Cues {
+		p.line(at, "  %s", c)
+	}
+	if st.Exercise.Caution != "" {
+		p.line(at, "  Caution: %s", st.Exercise.Caution)
+	}
 }
 
 // line prints one event stamped with the time since the start.
@@ -182,6 +263,7 @@ func (p *plainPrinter) events(evs []session.Event) {
 					what += ", left side first"
 				}
 				p.line(e.At, "Step %d of %d, get ready: %s (%s)", e.Segment.Step+1, tl.Steps(), name, what)
+				p.describe(e.At, st)
 			case session.Switch:
 				if e.Segment.Side == session.Right {
 					p.line(e.At, "Switch sides: %s", name)
@@ -203,6 +285,9 @@ func (p *plainPrinter) events(evs []session.Event) {
 					tempo = fmt.Sprintf(" · %d reps, %s s a rep", n, strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", st.Tempo().Seconds()), "0"), "."))
 				}
 				p.line(e.At, "Go: %s%s%s · %s%s", name, side, rep, routines.Friendly(e.Segment.Dur), tempo)
+				if e.Segment.Rep == 1 && e.Segment.Side != session.Right && p.o.Session.Timing.GetReady == 0 {
+					p.describe(e.At, st) // no get-ready to say it in
+				}
 				if st.Exercise != nil && st.Exercise.Kind == routines.Hydrate {
 					p.line(e.At, "%s", routines.DrinkAdvice(routines.Units(p.o.Units)))
 				}
@@ -231,7 +316,7 @@ func (p *plainPrinter) events(evs []session.Event) {
 		}
 		if p.o.Voice != nil && c.Say != "" {
 			if err := p.o.Voice.SayBy(c.Say, c.Until); err != nil {
-				p.line(c.At, "Warning: %v", err)
+				p.warn("%v", err)
 			}
 		}
 	}
@@ -259,6 +344,6 @@ func (p *plainPrinter) checkpoint(at time.Time) {
 		return
 	}
 	if err := p.o.Recorder.Checkpoint(p.s.Summary(at)); err != nil {
-		p.line(at, "Warning: history not saved: %v", err)
+		p.warn("history not saved: %v", err)
 	}
 }

@@ -31,10 +31,16 @@ type runScreen struct {
 	keys        SessionKeys
 	confirm     bool // the quit question is showing
 	resumeAfter bool // resume when the quit question is answered no
+	helpPaused  bool // the ? overlay paused the session: resume when it closes
 	gen         int
-	recErr      error
-	ended       bool
-	figure      Figure // what shows beside the countdown; the f key switches it
+	// at is the moment the screen shows: the last start, tick or key, not
+	// the stamp of any message (drawnAt), so a frame drawn for another
+	// message (the terminal check, a record saved) is the same frame, and
+	// nothing is drawn just before a step ends with the digits at 0.
+	at     time.Time
+	recErr error
+	ended  bool
+	figure Figure // what shows beside the countdown; the f key switches it
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
@@ -50,6 +56,7 @@ func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScre
 // start begins the session.
 func (r *runScreen) start() tea.Cmd {
 	now := r.c.now()
+	r.at = now
 	evs := r.sess.Start(now)
 	return tea.Batch(r.record(true, now), r.handle(evs, now))
 }
@@ -94,6 +101,26 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	sum := r.sess.Summary(now)
 	r.ended = true
 	return o, sum
+}
+
+// helpShown pauses the session while the full help is up, as the quit
+// question does, and resumes it when the help closes if it paused it.
+func (r *runScreen) helpShown(on bool) tea.Cmd {
+	if r.ended {
+		return nil
+	}
+	now := r.c.now()
+	switch {
+	case on && r.sess.State() == session.Running:
+		r.helpPaused = true
+		return r.handle(r.sess.Pause(now), now)
+	case !on && r.helpPaused:
+		r.helpPaused = false
+		if r.sess.State() == session.Paused {
+			return r.handle(r.sess.Resume(now), now)
+		}
+	}
+	return nil
 }
 
 // notStarted reports that the session is still in its first get-ready
@@ -182,6 +209,7 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.gen != r.gen || r.ended {
 			return r, nil // stale: a newer chain is running
 		}
+		r.at = now
 		return r, r.handle(r.sess.Tick(now), now)
 	case recordErrMsg:
 		r.recErr = msg.err
@@ -194,6 +222,7 @@ func (r *runScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if r.ended {
 			return r, nil
 		}
+		r.at = now
 		if r.confirm {
 			return r.answerQuit(msg, now)
 		}
@@ -333,7 +362,7 @@ func (r *runScreen) view(w, h int) string {
 // column is the session screen without the body map.
 func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
-	now := r.c.drawnAt()
+	now := r.at
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
@@ -450,6 +479,17 @@ func (r *runScreen) column(w, h int) string {
 	return fit(body, w, h)
 }
 
+// timeLeft is the routine's time left for the header: in whole minutes while
+// it runs (the big digits show the seconds, and the header then changes
+// once a minute), to the second while the clock stands still.
+func (r *runScreen) timeLeft(now time.Time) string {
+	left := r.sess.RoutineRemaining(now)
+	if r.sess.State() == session.Running && !r.confirm {
+		return wholeMinutes(left)
+	}
+	return minSec(left)
+}
+
 // top is the session's header (routine, step, time left) and the rule
 // under it, or a warning in the rule's place.
 func (r *runScreen) top(w int) (header, rule string) {
@@ -458,7 +498,7 @@ func (r *runScreen) top(w int) (header, rule string) {
 	tl := s.Timeline()
 	seg := s.Segment()
 	header = spread(st.Title.Render(tl.Routine.Name),
-		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), minSec(s.RoutineRemaining(r.c.drawnAt())))), w)
+		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), r.timeLeft(r.at))), w)
 	rule = st.Rule.Render(strings.Repeat("─", w))
 	switch {
 	case r.recErr != nil:
@@ -484,7 +524,9 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 	case state == session.Paused:
 		return "PAUSED · space to resume", name + side
 	case state == session.Waiting:
-		return "READY WHEN YOU ARE · press enter", "Next: " + name
+		// The step about to start, by name: the bottom line already says
+		// "Next:" for the one after it.
+		return "READY WHEN YOU ARE · press enter", name + " · " + step.Length()
 	}
 	switch seg.Kind {
 	case session.GetReady:

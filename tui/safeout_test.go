@@ -28,21 +28,21 @@ func payloadLeaks(frame string) []string {
 // line, on the picker, session and summary screens, show no escape.
 func TestScreensShowTextCleaned(t *testing.T) {
 	picker := newHarness(t, 80, 24, func(o *Options) { o.Warnings = []string{"recorded " + hostile} })
-	if l := payloadLeaks(picker.m.render()); len(l) > 0 {
+	if l := payloadLeaks(picker.m.View().Content); len(l) > 0 {
 		t.Errorf("picker shows %q", l)
 	}
 	sess := startRoutine(t, 80, 24, func(o *Options) { o.Warnings = []string{hostile} })
-	if l := payloadLeaks(sess.m.render()); len(l) > 0 {
+	if l := payloadLeaks(sess.m.View().Content); len(l) > 0 {
 		t.Errorf("session notice shows %q", l)
 	}
 	rec := &fakeRecorder{err: errors.New(hostile)}
 	failing := startRoutine(t, 80, 24, func(o *Options) { o.Recorder = rec })
 	failing.advance(10 * time.Second)
-	if l := payloadLeaks(failing.m.render()); len(l) > 0 {
+	if l := payloadLeaks(failing.m.View().Content); len(l) > 0 {
 		t.Errorf("session history failure shows %q", l)
 	}
 	failing.advance(time.Hour)
-	if l := payloadLeaks(failing.m.render()); len(l) > 0 {
+	if l := payloadLeaks(failing.m.View().Content); len(l) > 0 {
 		t.Errorf("summary shows %q", l)
 	}
 }

@@ -22,8 +22,10 @@ import (
 // every key echo. Terminal writes a frame synchronously, right after each
 // update that changed what is shown, and at no other time: the first frame
 // goes out as soon as the session has started, a key shows as soon as it is
-// handled, and a hold costs one wake-up per visible change. The diff is
-// Ultraviolet's, the same cell renderer Bubble Tea uses.
+// handled, and a hold costs one wake-up per visible change. What it draws
+// is the model's View, laid out in cells by Ultraviolet (as Bubble Tea
+// does); the diff is its own (painter), which writes only the cells that
+// changed, the shortest way.
 //
 // It owns the terminal's modes: raw input, the alternate screen, the hidden
 // cursor, the window title and the keyboard protocol (modifyOtherKeys and
@@ -37,7 +39,7 @@ type Terminal struct {
 	profile colorprofile.Profile
 
 	mu     sync.Mutex
-	scr    *uv.TerminalRenderer
+	paint  *painter
 	cells  uv.ScreenBuffer
 	wbuf   bytes.Buffer // one frame, written with a single write
 	width  int
@@ -108,6 +110,7 @@ func NewTerminal(in, out *os.File, env []string) *Terminal {
 	// The layout measures text by grapheme cluster (lipgloss); so does
 	// the renderer. It also keeps go-runewidth's 2 MB table unbuilt.
 	t.cells.Method = ansi.GraphemeWidth
+	t.paint = newPainter(t.width, t.height, t.profile)
 	return t
 }
 
@@ -142,16 +145,6 @@ func (t *Terminal) Take() error {
 	}
 	t.cooked = st
 	t.gone = false
-	scr := uv.NewTerminalRenderer(&t.wbuf, t.env)
-	scr.SetColorProfile(t.profile)
-	scr.SetWidthMethod(ansi.GraphemeWidth)
-	scr.SetFullscreen(true)
-	scr.SetRelativeCursor(false)
-	scr.SetScrollOptim(true)
-	scr.SetMapNewline(false) // raw mode: a line feed does not return the carriage
-	scr.SetBackspace(true)   // raw mode: no output delays to worry about
-	scr.SetTabStops(-1)
-	t.scr = scr
 	t.whole = true
 	t.wbuf.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable +
 		ansi.SetWindowTitle("cooldown") + ansi.SetModifyOtherKeys2 + ansi.PushKittyKeyboard(1))
@@ -191,9 +184,7 @@ func (t *Terminal) Resize(w, h int, whole bool) {
 	if w != t.width || h != t.height {
 		t.width, t.height = w, h
 		t.cells.Resize(w, h)
-		if t.scr != nil {
-			t.scr.Resize(w, h)
-		}
+		t.paint.resize(w, h)
 		whole = true
 	}
 	t.whole = t.whole || whole
@@ -210,10 +201,9 @@ func (t *Terminal) Draw(content string) {
 	t.cells.Clear()
 	uv.NewStyledString(content).Draw(t.cells, t.cells.Bounds())
 	if t.whole {
-		t.scr.Erase()
+		t.paint.erase(&t.wbuf)
 	}
-	t.scr.Render(t.cells.RenderBuffer)
-	_ = t.scr.Flush()
+	t.paint.paint(&t.wbuf, t.cells.Buffer)
 	t.flush()
 	t.shown, t.whole = content, false
 }
@@ -267,7 +257,7 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 		defer t.releaseOnPanic()
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		d.init = t.guard(m.Init())
-		t.Draw(m.render())
+		t.Draw(m.View().Content)
 	}()
 	opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(1), tea.WithWindowSize(w, h), tea.WithFilter(d.filter))
 	p = tea.NewProgram(d, opts...)
@@ -315,9 +305,9 @@ func (t *Terminal) guard(cmd tea.Cmd) tea.Cmd {
 // resizedMsg says a SIGWINCH arrived: the terminal has been resized.
 type resizedMsg struct{}
 
-// drawn is the model Bubble Tea runs: the app's Model, drawn on the
-// Terminal after each update. Its own View is empty (Bubble Tea's renderer
-// is off, and building the frame twice would double the cost of a frame).
+// drawn is the model Bubble Tea runs: the app's Model, whose View is drawn
+// on the Terminal after each update. Bubble Tea's renderer is off, so
+// drawn's own View is never drawn; it is empty, so the frame is built once.
 type drawn struct {
 	m       *Model
 	t       *Terminal
@@ -353,7 +343,7 @@ func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	_, cmd := d.m.Update(msg)
-	d.t.Draw(d.m.render())
+	d.t.Draw(d.m.View().Content)
 	return d, d.t.guard(cmd)
 }
 

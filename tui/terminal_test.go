@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 )
@@ -241,7 +242,7 @@ func TestTerminalFilter(t *testing.T) {
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)
 	}
-	p.trm.Draw(m.render())
+	p.trm.Draw(m.View().Content)
 	p.since()
 
 	if msg := d.filter(m, tea.Raw("\a")()); msg != nil {
@@ -361,5 +362,25 @@ func TestBarMovesWithTheSeconds(t *testing.T) {
 		if off := w.Sub(start); off%time.Second != 0 {
 			t.Errorf("a wake-up at %v from the start, not on a whole second", off)
 		}
+	}
+}
+
+// The terminal check (or any message but a tick or a key) draws the frame
+// of the last tick: arriving at a step's end before the tick does, it
+// does not draw the digits at 0 with a full bar.
+func TestNoStrayFrameAtStepEnd(t *testing.T) {
+	h := startRoutine(t, 80, 24, func(o *Options) { o.TerminalGone = func() bool { return false } })
+	h.advance(3 * time.Second)
+	for range 3 {
+		end := h.now.Add(h.sess().Remaining(h.now))
+		h.advance(end.Sub(h.now) - time.Millisecond)
+		before := h.m.View().Content
+		h.now = end // the tick is due, not yet delivered
+		h.m.Update(terminalCheckMsg{})
+		h.m.Update(recordErrMsg{})
+		if got := h.m.View().Content; got != before {
+			t.Fatalf("a message at the step's end changed the frame before the tick:\n%s\nthen\n%s", ansi.Strip(before), ansi.Strip(got))
+		}
+		h.advance(time.Millisecond)
 	}
 }

@@ -511,6 +511,16 @@ func (s *Session) Adjust(now time.Time, d time.Duration) []Event {
 		s.adjusted++
 	}
 	s.dur += newRem - rem
+	// A per-side hold changes for both sides: the right side of the same
+	// rep, still to come, gets the same seconds more or less.
+	if seg := s.tl.Segments[s.idx]; seg.Kind == Hold && seg.Side == Left {
+		for j := s.idx + 1; j < len(s.tl.Segments); j++ {
+			if o := s.tl.Segments[j]; o.Step == seg.Step && o.Rep == seg.Rep && o.Kind == Hold && o.Side == Right {
+				s.tl.Segments[j].Dur = max(o.Dur+newRem-rem, MinHold)
+				break
+			}
+		}
+	}
 	if s.state == Running {
 		s.deadline = now.Add(newRem)
 	} else {

@@ -380,3 +380,23 @@ func TestManPage(t *testing.T) {
 		}
 	}
 }
+
+// In plain mode the event lines hold only the session: a warning (here,
+// a history that cannot be written) goes to stderr.
+func TestPlainWarningsGoToStderr(t *testing.T) {
+	dir := env(t)
+	testfiles.Write(t, filepath.Join(filepath.Dir(dir), "config.yaml"), "get_ready: 0\nswitch_gap: 0\n")
+	testfiles.Write(t, filepath.Join(dir, "one.yaml"), "routines:\n  - id: one\n    name: One second\n    soreness: [sore]\n    steps:\n      - do: hydrate\n        for: 1s\n")
+	testfiles.Write(t, filepath.Join(os.Getenv("XDG_STATE_HOME"), "cooldown"), "a file where the folder should be\n")
+	r := cli(t, "start", "one", "--plain")
+	r.want(t, exitOK)
+	if strings.Contains(r.out, "Warning") || strings.Contains(r.out, "history") {
+		t.Errorf("a warning among the event lines:\n%s", r.out)
+	}
+	if !strings.Contains(r.err, "history not saved") {
+		t.Errorf("no warning on stderr: %q", r.err)
+	}
+	if !strings.Contains(r.out, "Finished: 1 of 1 steps done") {
+		t.Errorf("stdout:\n%s", r.out)
+	}
+}

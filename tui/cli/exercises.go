@@ -153,6 +153,8 @@ type exerciseEntry struct {
 	Caution string   `json:"caution"`
 	HasPose bool     `json:"has_pose"`
 	Source  string   `json:"source"`
+	Count   int      `json:"count,omitempty"`     // reps of a mobility drill's set
+	Pattern string   `json:"breathing,omitempty"` // the pattern a breathing exercise is written for
 }
 
 func writeExercisesJSON(w io.Writer, es []*routines.Exercise) error {
@@ -161,6 +163,7 @@ func writeExercisesJSON(w io.Writer, es []*routines.Exercise) error {
 		out = append(out, exerciseEntry{
 			ID: e.ID, Name: e.Name, Kind: string(e.Kind), Areas: nonNil(e.Areas), PerSide: e.PerSide,
 			Cues: nonNil(e.Cues), Caution: e.Caution, HasPose: e.Pose != nil, Source: routines.DisplaySource(e.Source),
+			Count: e.Count, Pattern: e.Breathing,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -218,6 +221,17 @@ func showExercise(e *routines.Exercise, lib *routines.Library, width int, ascii 
 		field("Sides", "each side in turn, left first")
 	} else {
 		field("Sides", "both at once")
+	}
+	if e.Kind == routines.Mobility {
+		reps := "counted in seconds"
+		if e.Count > 0 {
+			reps = fmt.Sprintf("%d a set, slow and controlled (2–20 s a rep: the step's time shared among them)", e.Count)
+		}
+		field("Reps", reps)
+	}
+	if e.Kind == routines.Breathe {
+		p := routines.Step{Exercise: e}.Breathing("")
+		field("Pattern", p.ID+": "+p.Rhythm()+" (a step's breathing, or the breathing setting, may choose another)")
 	}
 	field("Held", heldFor(e, lib))
 	src := "built-in"

@@ -179,6 +179,8 @@ type e2eOptions struct {
 	// noCtty starts the app in a new session without a controlling
 	// terminal, so closing the pty sends it no SIGHUP.
 	noCtty bool
+	// ownGroup: see ptytest.Options.OwnGroup.
+	ownGroup bool
 	// env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
 	env []string
 	// onOutput, if set, sees the screen after each chunk of output, with the
@@ -190,7 +192,7 @@ type e2eOptions struct {
 // e2eStartWith is e2eStart with options.
 func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eTerm {
 	t.Helper()
-	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Stderr: o.stderr, NoCtty: o.noCtty, Env: o.env}
+	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Stderr: o.stderr, NoCtty: o.noCtty, OwnGroup: o.ownGroup, Env: o.env}
 	if o.onOutput != nil {
 		po.OnOutput = func(at time.Time, _ []byte, screen string) { o.onOutput(at, screen) }
 	}
@@ -313,7 +315,9 @@ func e2eSelectedRow(screen string) string {
 // e2eLeftRe reads the routine's time left from the session header.
 var e2eLeftRe = regexp.MustCompile(`(\d+):(\d\d) left`)
 
-// e2eTimeLeft is the session header's "m:ss left" in seconds, or -1.
+// e2eTimeLeft is the session header's "m:ss left" in seconds (shown while
+// the session is paused or waiting; a running one shows whole minutes), or
+// -1.
 func e2eTimeLeft(screen string) int {
 	m := e2eLeftRe.FindStringSubmatch(screen)
 	if m == nil {
@@ -322,6 +326,23 @@ func e2eTimeLeft(screen string) int {
 	mins, _ := strconv.Atoi(m[1])
 	secs, _ := strconv.Atoi(m[2])
 	return mins*60 + secs
+}
+
+// e2eCountdown is the big digits of the session screen (the rows that
+// start with full blocks, up to anything else: the figure beside them, the
+// empty part of the bar), or "" if none are shown: two screens with
+// different countdowns show different seconds.
+func e2eCountdown(screen string) string {
+	var rows []string
+	for _, l := range strings.Split(screen, "\n") {
+		if i := strings.IndexFunc(l, func(r rune) bool { return r != '█' && r != ' ' }); i >= 0 {
+			l = l[:i]
+		}
+		if strings.Contains(l, "█") {
+			rows = append(rows, strings.TrimRight(l, " "))
+		}
+	}
+	return strings.Join(rows, "\n")
 }
 
 // The routine files the tests use. e2eTinyYAML runs in about 8 s with the

@@ -80,8 +80,8 @@ func TestE2EStartQuitConfirm(t *testing.T) {
 	env.writeRoutine(t, "tiny.yaml", e2eHoldYAML) // long enough never to end mid-test
 	tm := e2eStart(t, env, 80, 24, "start", "tiny")
 
-	tm.waitFor(t, e2eTimeout, "the session screen", func(s string) bool {
-		return strings.Contains(s, e2eExercise) && e2eTimeLeft(s) > 0
+	running := tm.waitFor(t, e2eTimeout, "the session screen", func(s string) bool {
+		return strings.Contains(s, e2eExercise) && e2eCountdown(s) != ""
 	})
 	tm.send(t, "q")
 	s := tm.waitForText(t, e2eTimeout, "Quit this session?")
@@ -93,7 +93,7 @@ func TestE2EStartQuitConfirm(t *testing.T) {
 	// The question goes and the clock runs on from where it stopped.
 	tm.waitFor(t, e2eTimeout, "the session to carry on after n", func(s string) bool {
 		return !strings.Contains(s, "Quit this session?") && !strings.Contains(s, "PAUSED") &&
-			e2eTimeLeft(s) >= 0 && e2eTimeLeft(s) < left
+			e2eCountdown(s) != "" && e2eCountdown(s) != e2eCountdown(running)
 	})
 
 	tm.send(t, "q")
@@ -309,17 +309,17 @@ func TestE2ESuspendResume(t *testing.T) {
 		tm.signal(t, syscall.SIGCONT)
 		time.Sleep(100 * time.Millisecond)
 	}
-	s := tm.waitFor(t, e2eTimeout, "the paused hold after resuming", func(s string) bool {
+	paused := tm.waitFor(t, e2eTimeout, "the paused hold after resuming", func(s string) bool {
 		return strings.Contains(s, "PAUSED") && strings.Contains(s, e2eExercise+" · LEFT SIDE")
 	})
-	left := e2eTimeLeft(s)
+	left := e2eTimeLeft(paused)
 	time.Sleep(1200 * time.Millisecond)
 	if s := tm.screen(); e2eTimeLeft(s) != left || !strings.Contains(s, "PAUSED") {
 		t.Errorf("the clock ran while paused after ctrl+z: %d s left, then\n%s", left, tm.dump())
 	}
 	tm.send(t, " ") // resume
 	tm.waitFor(t, e2eTimeout, "the hold to run again", func(s string) bool {
-		return strings.Contains(s, "HOLD") && e2eTimeLeft(s) >= 0 && e2eTimeLeft(s) < left
+		return strings.Contains(s, "HOLD") && e2eCountdown(s) != "" && e2eCountdown(s) != e2eCountdown(paused)
 	})
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Quit this session?")

@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -217,5 +219,93 @@ func TestE2EInstallFromClone(t *testing.T) {
 	v.Env = env.environ()
 	if out, err := v.CombinedOutput(); err != nil || !strings.Contains(string(out), "cooldown") {
 		t.Errorf("the installed cooldown --version: %v\n%s", err, out)
+	}
+}
+
+// Plain mode, as a screen-reader user runs it in a terminal: every step
+// says its cues and caution; space pauses and resumes, n skips, q quits,
+// each at once and without the key appearing in the lines.
+func TestE2EPlainModeKeys(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.writeRoutine(t, "tiny.yaml", `routines:
+  - id: tiny
+    name: Tiny test routine
+    soreness: [sore]
+    steps:
+      - do: wall-calf
+        for: 30s
+      - do: hydrate
+        for: 30s
+`)
+	tm := e2eStart(t, env, 100, 30, "start", "tiny", "--plain")
+	tm.waitForText(t, e2eTimeout, "Go: Straight-knee calf stretch · left side")
+	s := tm.screen()
+	for _, want := range []string{"Hands on a wall", "Caution: "} {
+		if !strings.Contains(s, want) {
+			t.Errorf("plain mode does not say %q\n%s", want, tm.dump())
+		}
+	}
+	tm.send(t, " ")
+	tm.waitForText(t, e2eTimeout, "Paused")
+	tm.send(t, " ")
+	tm.waitForText(t, e2eTimeout, "Resumed")
+	tm.send(t, "n")
+	tm.waitForText(t, e2eTimeout, "Skipped: Straight-knee calf stretch")
+	tm.waitForText(t, e2eTimeout, "Step 2 of 2, get ready: Drink some water")
+	tm.send(t, "q")
+	tm.waitForText(t, e2eTimeout, "Quit: 0 of 2 steps done, 1 skipped")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	for _, line := range strings.Split(tm.screen(), "\n") {
+		if l := strings.TrimSpace(line); l != "" && !regexp.MustCompile(`^\d+:\d\d  `).MatchString(l) {
+			t.Errorf("a line that is not an event (an echoed key?): %q\n%s", line, tm.dump())
+		}
+	}
+	if r := e2eAssertRecorded(t, env, "quit"); r.StepsDone != 0 {
+		t.Errorf("steps done %d, want 0", r.StepsDone)
+	}
+}
+
+// The README's plain-mode example is what the binary prints, from a real
+// run with the settings and routine the README describes (the times may
+// differ by a second on a busy machine).
+func TestE2EReadmePlainExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const open = "$ cooldown start tiny --plain | cat\n"
+	text := string(readme)
+	i := strings.Index(text, open)
+	if i < 0 {
+		t.Fatal("the README has no plain-mode example")
+	}
+	want := strings.Split(strings.TrimSpace(text[i+len(open):i+len(open)+strings.Index(text[i+len(open):], "```")]), "\n")
+	env := newE2EEnv(t)
+	env.settings(t, "get_ready: 3s\nswitch_gap: 2s\n")
+	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
+	cmd := exec.Command(e2eBinary(t), "start", "tiny", "--plain")
+	cmd.Env = env.environ()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("cooldown start tiny --plain: %v\n%s", err, out)
+	}
+	got := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, the README shows %d:\n%s", len(got), len(want), out)
+	}
+	stamp := regexp.MustCompile(`^\s*(\d+):(\d\d)  (.*)$`)
+	for n := range got {
+		g, w := stamp.FindStringSubmatch(got[n]), stamp.FindStringSubmatch(want[n])
+		if g == nil || w == nil {
+			t.Fatalf("line %d: %q against the README's %q", n+1, got[n], want[n])
+		}
+		secs := func(m []string) int { a, _ := strconv.Atoi(m[1]); b, _ := strconv.Atoi(m[2]); return a*60 + b }
+		if g[3] != w[3] || secs(g)-secs(w) > 1 || secs(w)-secs(g) > 1 {
+			t.Errorf("line %d: %q, the README shows %q", n+1, got[n], want[n])
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
 )
@@ -28,6 +28,11 @@ type Options struct {
 	// NoCtty starts the app in a new session without a controlling
 	// terminal, so closing the pty sends it no SIGHUP.
 	NoCtty bool
+	// OwnGroup starts the app in a process group of its own in the test's
+	// session, the pty not its controlling terminal: a stop then really
+	// stops it, as under a shell's job control (a session leader's group
+	// is orphaned, and the kernel discards stops from the keyboard for it).
+	OwnGroup bool
 	// Env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
 	Env []string
 	// LightBackground makes the emulator answer that its background is white.
@@ -80,9 +85,12 @@ func Start(bin string, sb *Sandbox, o Options, args ...string) (*Term, error) {
 		cmd.Env = append(cmd.Env, o.StartEnv+"="+strconv.FormatInt(t.started.UnixNano(), 10))
 	}
 	var err error
-	if o.NoCtty {
+	switch {
+	case o.NoCtty:
 		t.ptmx, err = pty.StartWithAttrs(cmd, size, &syscall.SysProcAttr{Setsid: true})
-	} else {
+	case o.OwnGroup:
+		t.ptmx, err = pty.StartWithAttrs(cmd, size, &syscall.SysProcAttr{Setpgid: true})
+	default:
 		t.ptmx, err = pty.StartWithSize(cmd, size)
 	}
 	if err != nil {
@@ -155,7 +163,7 @@ func (t *Term) Screen() string {
 // every chunk would slow the reading of the app's output.
 func (t *Term) screenLocked() string {
 	if t.stale {
-		t.screen, t.stale = ansi.Strip(t.em.Render()), false
+		t.screen, t.stale = screenText(t.em), false
 	}
 	return t.screen
 }
@@ -303,3 +311,28 @@ func (t *Term) Kill() {
 // ClosePty closes the terminal under the app, as when its window is
 // closed: the app gets SIGHUP (unless started with NoCtty) and EIO.
 func (t *Term) ClosePty() error { return t.ptmx.Close() }
+
+// screenText is what the emulator's screen shows, as text, one line a row:
+// a blank in reverse video or on a colour reads as a full block, since the
+// app's renderer writes full blocks that way (the big digits, the bar).
+func screenText(em *vt.Emulator) string {
+	var b strings.Builder
+	for y := range em.Height() {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for x := range em.Width() {
+			c := em.CellAt(x, y)
+			switch {
+			case c == nil:
+				b.WriteByte(' ')
+			case c.Width == 0:
+			case c.Content == " " && (c.Style.Attrs&uv.AttrReverse != 0 || c.Style.Bg != nil):
+				b.WriteString("█")
+			default:
+				b.WriteString(c.Content)
+			}
+		}
+	}
+	return b.String()
+}
