@@ -235,8 +235,7 @@ func signature(lines []string) (sig, phase string) {
 	}
 	var body []string
 	for _, l := range lines[2:] {
-		// The text column only: the figure beside it moves within a segment.
-		if s, _, _ := strings.Cut(strings.TrimSpace(l), "   "); s != "" {
+		if s := textOnly(l); s != "" {
 			body = append(body, s)
 			if len(body) == 2 {
 				break
@@ -251,6 +250,23 @@ func signature(lines []string) (sig, phase string) {
 		return "", phase
 	}
 	return "step " + m[1] + " | " + body[0] + " | " + body[1], phase
+}
+
+// textOnly is a line's text without the figure beside it: the figure's
+// braille cells go, and what follows a wide gap is the figure's too. The
+// figure moves through a segment; the text names the segment.
+func textOnly(l string) string {
+	l = strings.Map(func(r rune) rune {
+		if r >= 0x2800 && r <= 0x28FF {
+			return ' '
+		}
+		return r
+	}, l)
+	l = strings.TrimSpace(l)
+	if i := strings.Index(l, "   "); i >= 0 {
+		l = l[:i]
+	}
+	return l
 }
 
 // waitFor waits until cond (called with t locked) holds.
