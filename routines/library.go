@@ -177,7 +177,7 @@ func UserFiles(dir string) ([]string, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := safefile.ReadDir(dir) // a FIFO in the folder's place is an error, not a wait
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
