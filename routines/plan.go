@@ -193,7 +193,7 @@ const (
 	noteActiveFresh = "Easy pace, about 3 out of 10: you can still talk in full sentences."
 	noteActiveSore  = "Easy pace, 2-3 out of 10: you can still talk in full sentences."
 	noteActiveVery  = "Keep it very easy, about 2 out of 10."
-	noteActiveUpper = "Walk easily and let your arms swing loosely; roll your shoulders now and then."
+	noteActiveUpper = "Walk easily and let your arms swing loosely."
 	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
 	noteRollSore    = "Lighter pressure, below 5 out of 10; go around the hotspots."
 	noteRollVery    = "Optional. Very light pressure, one slow pass every 2-4 s; skip spots too tender to touch."
@@ -597,7 +597,31 @@ func (p *planner) fixed(r rung) time.Duration {
 	for _, s := range p.content(r) {
 		d += s.Total(t)
 	}
+	if m, ok := p.upperMovement(); ok {
+		d += m.Total(t)
+	}
 	return d
+}
+
+// planUpperDrill is the mobility drill that moves the upper body in an
+// upper-body plan, after the walk: a walk alone barely moves the shoulders.
+const planUpperDrill = "shoulder-circles"
+
+// upperMovement is the shoulder drill of an upper-body plan (at 2.5 s a
+// rep; half the reps when very sore), if the catalogue has it.
+func (p *planner) upperMovement() (Step, bool) {
+	e, ok := p.lib.exercises[planUpperDrill]
+	if !ok || e.Kind != Mobility || e.Count <= 0 || !p.upperOnly() {
+		return Step{}, false
+	}
+	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: "Easy movement to loosen up: slow, small, pain-free circles."}
+	n := e.Count
+	if p.req.Level == VerySore {
+		n = max(e.Count/2, 1)
+		s.Count = n
+	}
+	s.For = time.Duration(n) * 2500 * time.Millisecond
+	return s, true
 }
 
 func (p *planner) minTotal(r rung) time.Duration { return p.fixed(r) + r.aFloor + r.bFloor }
@@ -634,6 +658,9 @@ func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 		note += " " + noteActiveUpper
 	}
 	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
+	if m, ok := p.upperMovement(); ok {
+		steps = append(steps, m)
+	}
 	steps = append(steps, p.content(r)...)
 	steps = append(steps,
 		Step{Do: p.breathe.ID, For: breathe, Reps: 1, Exercise: p.breathe},
@@ -888,6 +915,9 @@ func MarshalRoutine(r *Routine, generated time.Time, comments ...string) []byte 
 		b.WriteString("        for: " + formatDuration(s.For) + "\n")
 		if s.Reps > 1 {
 			fmt.Fprintf(&b, "        reps: %d\n", s.Reps)
+		}
+		if s.Count > 0 {
+			fmt.Fprintf(&b, "        count: %d\n", s.Count)
 		}
 		if s.Note != "" {
 			b.WriteString("        note: " + yamlQuote(s.Note) + "\n")
