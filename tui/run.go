@@ -29,9 +29,9 @@ type runScreen struct {
 	sess        *session.Session
 	level       routines.Level
 	keys        SessionKeys
-	confirm     bool // the quit question is showing
-	resumeAfter bool // resume when the quit question is answered no
-	helpPaused  bool // the ? overlay paused the session: resume when it closes
+	confirm     bool    // the quit question is showing
+	resumeAfter bool    // resume when the quit question is answered no
+	helpPaused  bool    // the ? overlay paused the session: resume when it closes
 	resume      *Resume // start where this interrupted session stopped
 	gen         int
 	// at is the moment the screen shows: the last start, tick or key, not

@@ -486,7 +486,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		Routine: r, Level: level, Session: so, Units: set.Units,
 		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
 		Resume: resume,
-		Stops: stops, Stop: pause,
+		Stops:  stops, Stop: pause,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
