@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -269,7 +270,13 @@ func signature(lines []string) (sig, phase string) {
 	}
 	var body []string
 	for _, l := range lines[2:] {
-		if s := strings.TrimSpace(l); s != "" {
+		// The text of the main column only: the pose figure or the body
+		// map beside it, after a wide gap, moves on its own.
+		s := strings.TrimSpace(l)
+		if i := strings.Index(s, "   "); i >= 0 {
+			s = s[:i]
+		}
+		if strings.IndexFunc(s, unicode.IsLetter) >= 0 {
 			body = append(body, s)
 			if len(body) == 2 {
 				break
@@ -625,7 +632,7 @@ func commandTimes(bin, dir string) ([]commandTime, error) {
 	file := filepath.Join(sb.RoutinesDir(), "bench.yaml")
 	var out []commandTime
 	for _, args := range [][]string{{"list"}, {"show", "bench"}, {"validate", file}, {"plan", "--minutes", "20"}} {
-		ct := commandTime{name: strings.Join(args, " ")}
+		ct := commandTime{name: strings.Replace(strings.Join(args, " "), file, "bench.yaml", 1)}
 		for range 5 {
 			cmd := exec.Command(bin, args...)
 			cmd.Env, cmd.Dir = sb.Environ(), sb.Home
