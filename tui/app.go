@@ -260,6 +260,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.interrupt()
 		} else if key.Matches(msg, kb.Help) {
 			m.showHelp = !m.showHelp
+			if r, ok := m.screen.(*runScreen); ok {
+				return m, r.helpShown(m.showHelp)
+			}
 			return m, nil
 		}
 	case SignalMsg:

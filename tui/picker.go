@@ -297,13 +297,23 @@ func (p *picker) levelView(w int) []string {
 	lines := []string{st.Exercise.Render("How sore are you?"), ""}
 	for i, l := range routines.Levels() {
 		name := fmt.Sprintf("%-10s", l.Title())
-		if i == p.level {
-			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(truncate(l.Blurb(), w-13)))
-		} else {
-			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(truncate(l.Blurb(), w-13)))
+		// The description wraps under itself rather than being cut.
+		blurb := wrap(l.Blurb(), max(w-13, 10))
+		for j, b := range blurb {
+			switch {
+			case j > 0:
+				lines = append(lines, strings.Repeat(" ", 13)+st.Faint.Render(b))
+			case i == p.level:
+				lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(b))
+			default:
+				lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(b))
+			}
 		}
 	}
-	lines = append(lines, "", st.Faint.Render(truncate("General guidance, not medical advice. Press i for safety notes.", w)))
+	lines = append(lines, "")
+	for _, l := range wrap("General guidance, not medical advice. Press i for safety notes.", w) {
+		lines = append(lines, st.Faint.Render(l))
+	}
 	return lines
 }
 
@@ -347,7 +357,12 @@ func (p *picker) routineView(w, h int) []string {
 		for _, a := range sugAreas {
 			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.drawnAt())+")")
 		}
-		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
+		for i, l := range wrap("★ "+sug.Name+" works "+strings.Join(parts, ", "), w-2) {
+			if i > 0 {
+				l = "  " + l
+			}
+			lines = append(lines, st.Good.Render(l))
+		}
 	}
 	switch {
 	case p.filtering:
@@ -378,6 +393,10 @@ func (p *picker) routineView(w, h int) []string {
 		detail = detail[:max(0, min(len(detail), h-len(lines)-min(len(ch), 3)))]
 		room = h - len(lines) - len(detail)
 	}
+	// A list longer than the room says what is above and below it.
+	if len(ch) > room && room >= 3 {
+		room--
+	}
 	start := max(0, min(p.cursor-room/2, len(ch)-room))
 	nameW := lipgloss.Width(buildLabel)
 	for _, r := range ch {
@@ -405,6 +424,16 @@ func (p *picker) routineView(w, h int) []string {
 		} else {
 			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))
 		}
+	}
+	if above, below := start, len(ch)-min(len(ch), start+room); above+below > 0 {
+		var more []string
+		if above > 0 {
+			more = append(more, fmt.Sprintf("↑ %d more above", above))
+		}
+		if below > 0 {
+			more = append(more, fmt.Sprintf("↓ %d more below", below))
+		}
+		lines = append(lines, st.Faint.Render(truncate("  "+strings.Join(more, " · "), w)))
 	}
 	return append(lines, detail...)
 }

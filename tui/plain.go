@@ -47,6 +47,10 @@ type PlainOptions struct {
 	// Err takes the warnings, so the event lines (what a screen reader or
 	// a log follows) hold only the session; nil puts them among the lines.
 	Err io.Writer
+	// Stops delivers a stop request (SIGTSTP); Stop then stops the process
+	// and returns once it is continued. The session is paused meanwhile.
+	Stops <-chan struct{}
+	Stop  func()
 }
 
 // RunPlain runs a routine printing one line per event: for screen
@@ -104,6 +108,19 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			wake = o.Clock.After(pl.nextWake(o.Clock.Now()))
 		}
 		select {
+		case <-o.Stops:
+			// A stop from job control (ctrl+z, kill -TSTP): the hold waits
+			// with the process and goes on, where it was, once continued.
+			// A session the person had paused stays paused.
+			ours := s.State() != session.Paused
+			pl.events(s.Pause(o.Clock.Now()))
+			if o.Stop != nil {
+				o.Stop()
+			}
+			evs = nil
+			if ours {
+				evs = s.Resume(o.Clock.Now())
+			}
 		case <-ctx.Done():
 			now := o.Clock.Now()
 			s.Pause(now)

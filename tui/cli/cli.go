@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -430,12 +431,28 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		bell = a.io.err
 	}
 	var in io.Reader
+	restoreKeys := func() {}
 	if a.io.in != nil {
 		in = a.io.in
 		if isTTY(a.io.in) {
 			// Keys act at once and are not echoed into the lines.
 			if restore, err := keysWithoutEcho(a.io.in); err == nil {
-				defer restore()
+				restoreKeys = restore
+			}
+		}
+	}
+	defer func() { restoreKeys() }()
+	stops, stopSelf, stopStops := catchStops()
+	defer stopStops()
+	// A stop gives the terminal back as it was (echo on, lines) for the
+	// shell, and takes the key mode again once continued.
+	pause := func() {
+		restoreKeys()
+		restoreKeys = func() {}
+		stopSelf()
+		if isTTY(a.io.in) {
+			if restore, err := keysWithoutEcho(a.io.in); err == nil {
+				restoreKeys = restore
 			}
 		}
 	}
@@ -443,6 +460,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
 		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
+		Stops: stops, Stop: pause,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
@@ -475,9 +493,12 @@ var endSignals = append([]os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIG
 func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
-	// The suspend stops the process with a SIGTSTP of its own, which must
-	// not be caught: its default action is the stop.
-	screen.OnSuspend(func() { signal.Reset(syscall.SIGTSTP) }, func() { signal.Notify(ch, syscall.SIGTSTP) })
+	// Bubble Tea's suspend sends the process group a SIGTSTP and waits for
+	// SIGCONT. The SIGTSTP arrives here, caught, so while suspending it is
+	// turned into the real stop (or, where no stop can happen, into the
+	// SIGCONT the suspend waits for: the app comes straight back).
+	var suspending atomic.Bool
+	screen.OnSuspend(func() { suspending.Store(true) }, func() { suspending.Store(false) })
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
@@ -486,6 +507,12 @@ func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal
 			case s := <-ch:
 				switch s {
 				case syscall.SIGTSTP:
+					if suspending.Load() {
+						if !stopProcess() {
+							_ = syscall.Kill(os.Getpid(), syscall.SIGCONT)
+						}
+						continue
+					}
 					p.Send(tui.StopMsg{})
 					continue
 				case syscall.SIGCONT:
@@ -519,6 +546,55 @@ func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal
 				return nil
 			}
 		}
+	}
+}
+
+// stopProcess stops the process as job control would, and reports whether
+// it did. SIGTSTP cannot do it: once caught (signal.Notify), Go's handler
+// stays installed and ignores it even after signal.Reset; SIGSTOP cannot be
+// caught. A session leader is not stopped: its process group is orphaned,
+// the kernel discards a stop from the keyboard for such a group, and
+// nothing would ever continue it.
+func stopProcess() bool {
+	if sid, err := unix.Getsid(0); err == nil && sid == os.Getpid() {
+		return false
+	}
+	return syscall.Kill(os.Getpid(), syscall.SIGSTOP) == nil
+}
+
+// catchStops turns SIGTSTP into a request on stops, so plain mode can
+// pause the session before stopping; stopSelf then stops the process for
+// real and returns once it is continued. done ends the catching.
+func catchStops() (stops <-chan struct{}, stopSelf func(), done func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTSTP)
+	out := make(chan struct{})
+	quit := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-sigs:
+				select {
+				case out <- struct{}{}:
+				case <-quit:
+					return
+				}
+			case <-quit:
+				return
+			}
+		}
+	}()
+	stopSelf = func() {
+		cont := make(chan os.Signal, 1)
+		signal.Notify(cont, syscall.SIGCONT)
+		defer signal.Stop(cont)
+		if stopProcess() {
+			<-cont
+		}
+	}
+	return out, stopSelf, func() {
+		signal.Stop(sigs)
+		close(quit)
 	}
 }
 

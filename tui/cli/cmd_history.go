@@ -276,14 +276,13 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 		var line strings.Builder
 		line.WriteString(strings.Repeat(" ", indent))
 		for c, cell := range row {
-			if ansi.StringWidth(cell) > widths[c] {
-				cell = ansi.Truncate(cell, widths[c], "…")
-			}
-			pad := strings.Repeat(" ", widths[c]-ansi.StringWidth(cell))
-			if c == 2 && n > 0 {
-				cell = pad + cell // minutes right-aligned
-			} else if c < len(row)-1 {
-				cell += pad
+			switch {
+			case c == 2 && n > 0:
+				cell = fitCell(cell, widths[c], true) // minutes right-aligned
+			case c < len(row)-1:
+				cell = fitCell(cell, widths[c], false)
+			default:
+				cell = fitCell(cell, min(widths[c], ansi.StringWidth(cell)), false) // the last column is not padded
 			}
 			if c > 0 {
 				line.WriteString(strings.Repeat(" ", gap))
