@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -67,6 +68,10 @@ type Options struct {
 	// Theme forces the palette: "light" or "dark"; anything else follows
 	// the background colour the terminal reports.
 	Theme string
+	// Resume is an interrupted session that can go on: with Routine set to
+	// its routine, the session starts where it stopped; otherwise the
+	// picker offers it (r).
+	Resume *Resume
 	// Figure is what the session screen shows beside the countdown at
 	// first: FigurePose (the default when empty), FigureBodyMap or
 	// FigureNone; the f key switches.
@@ -82,6 +87,20 @@ func (o *Options) figure() Figure {
 		return o.Figure
 	}
 	return FigurePose
+}
+
+// Resume is where an interrupted session stopped.
+type Resume struct {
+	Routine *routines.Routine
+	Level   routines.Level
+	Step    int    // the step reached, 0-based
+	Done    int    // steps done before it (the others before it were skipped)
+	Ago     string // when it stopped, in words ("25 minutes ago")
+}
+
+// Offer is the picker's line for it: "Resume Quick 10 at step 5 of 9".
+func (r *Resume) Offer() string {
+	return fmt.Sprintf("Resume %s at step %d of %d", r.Routine.Name, r.Step+1, len(r.Routine.Steps))
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -138,6 +157,7 @@ type (
 	chooseMsg struct {
 		routine *routines.Routine
 		level   routines.Level
+		resume  *Resume // go on where this interrupted session stopped
 	}
 	sessionEndedMsg struct {
 		outcome Outcome
@@ -192,7 +212,11 @@ func New(opts Options) *Model {
 			// No picker to show them on: the session screen shows the first.
 			c.notice = opts.Warnings[0]
 		}
-		m.screen = newRunScreen(c, opts.Routine, opts.Level)
+		rs := newRunScreen(c, opts.Routine, opts.Level)
+		if opts.Resume != nil && opts.Resume.Routine == opts.Routine {
+			rs.resume = opts.Resume
+		}
+		m.screen = rs
 		m.result.Routine, m.result.Level = opts.Routine, opts.Level
 		if opts.Level == routines.VerySore {
 			// Check for an injury before a very-sore session; nothing is
@@ -339,6 +363,7 @@ func (m *Model) navigate(msg tea.Msg) (_ tea.Cmd, done bool) {
 	case chooseMsg:
 		m.result.Routine, m.result.Level = msg.routine, msg.level
 		r := newRunScreen(m.c, msg.routine, msg.level)
+		r.resume = msg.resume
 		m.screen = r
 		m.showHelp = false
 		return r.start(), true

@@ -209,6 +209,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		cur = &p.cursor
 	}
 	switch {
+	case p.stage == askLevel && k.String() == "r" && p.c.opts.Resume != nil:
+		rs := p.c.opts.Resume
+		return p, func() tea.Msg { return chooseMsg{routine: rs.Routine, level: rs.Level, resume: rs} }
 	case key.Matches(k, p.keys.Quit):
 		return p, func() tea.Msg { return quitMsg{} }
 	case key.Matches(k, p.keys.Up):
@@ -294,7 +297,15 @@ func (p *picker) safetyView(w, h int) []string {
 
 func (p *picker) levelView(w int) []string {
 	st := p.c.styles
-	lines := []string{st.Exercise.Render("How sore are you?"), ""}
+	var lines []string
+	if rs := p.c.opts.Resume; rs != nil {
+		// An interrupted session of a few hours ago goes on with r.
+		for _, l := range wrap(rs.Offer()+" (stopped "+rs.Ago+"): press r", w) {
+			lines = append(lines, st.Good.Render(l))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Exercise.Render("How sore are you?"), "")
 	for i, l := range routines.Levels() {
 		name := fmt.Sprintf("%-10s", l.Title())
 		// The description wraps under itself rather than being cut.
