@@ -268,58 +268,80 @@ func (m *Model) Init() tea.Cmd {
 // Update handles global messages first, then the active screen's.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.c.stamp = m.c.now()
+	if cmd, done := m.updateTerminal(msg); done {
+		return m, cmd
+	}
+	if cmd, done := m.navigate(msg); done {
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.update(msg)
+	return m, cmd
+}
+
+// updateTerminal handles what the terminal and the process say: size,
+// background, the global keys, signals, stops, a terminal gone. done is
+// false for what the screen must see too.
+func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 	case tea.BackgroundColorMsg:
 		if t := m.c.opts.Theme; t == "light" || t == "dark" {
-			return m, nil // the setting wins over the terminal's answer
+			return nil, true // the setting wins over the terminal's answer
 		}
 		m.c.styles = DefaultStyles(msg.IsDark())
 		m.help.Styles = m.c.styles.Help
-		return m, nil
+		return nil, true
 	case tea.KeyPressMsg:
 		if kb := m.c.keys.Global; key.Matches(msg, kb.Interrupt) {
-			return m.interrupt()
+			return m.interruptCmd(), true
 		} else if key.Matches(msg, kb.Help) {
 			m.showHelp = !m.showHelp
 			if r, ok := m.screen.(*runScreen); ok {
-				return m, r.helpShown(m.showHelp)
+				return r.helpShown(m.showHelp), true
 			}
-			return m, nil
+			return nil, true
 		}
 	case SignalMsg:
-		return m.interrupt()
+		return m.interruptCmd(), true
 	case StopMsg:
 		if r, ok := m.screen.(*runScreen); ok {
-			return m, r.suspend(m.c.now())
+			return r.suspend(m.c.now()), true
 		}
-		return m, tea.Suspend
+		return tea.Suspend, true
 	case terminalCheckMsg:
 		if m.c.opts.TerminalGone() {
-			return m.interrupt()
+			return m.interruptCmd(), true
 		}
-		return m, m.watchTerminal()
+		return m.watchTerminal(), true
+	}
+	return nil, false
+}
+
+// navigate moves between the screens, and keeps the result main reads.
+func (m *Model) navigate(msg tea.Msg) (_ tea.Cmd, done bool) {
+	switch msg := msg.(type) {
 	case openPlannerMsg:
 		m.picker = m.screen
 		m.screen = newPlanner(m.c, msg.level)
-		return m, nil
+		return nil, true
 	case openTriageMsg:
 		m.picker, m.screen = m.screen, newTriage(m.c)
-		return m, nil
+		return nil, true
 	case triageConfirmedMsg:
 		m.showHelp = false
 		if r := m.pending; r != nil {
 			m.pending, m.screen = nil, r
 			m.result.Routine = r.sess.Routine()
-			return m, r.start()
+			return r.start(), true
 		}
 		if p, ok := m.picker.(*picker); ok {
 			p.showRoutines()
 			m.screen = p
 		}
-		return m, nil
+		return nil, true
 	case triageBackMsg:
 		m.showHelp = false
 		p, ok := m.picker.(*picker)
@@ -328,49 +350,53 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.pending, p = nil, newPicker(m.c)
 			p.stage = askLevel
 			m.screen = p
-			return m, loadCoverage(m.c.opts.Recorder)
+			return loadCoverage(m.c.opts.Recorder), true
 		}
 		p.stage = askLevel
 		m.screen = p
-		return m, nil
+		return nil, true
 	case backToPickerMsg:
 		if m.picker != nil {
 			m.screen = m.picker
 		}
-		return m, nil
+		return nil, true
 	case chooseMsg:
 		m.result.Routine, m.result.Level = msg.routine, msg.level
 		r := newRunScreen(m.c, msg.routine, msg.level)
 		r.resume = msg.resume
 		m.screen = r
 		m.showHelp = false
-		return m, r.start()
+		return r.start(), true
 	case sessionEndedMsg:
 		m.result.Outcome, m.result.Summary = msg.outcome, msg.summary
 		m.result.NotStarted = msg.notStarted
 		if msg.exit || msg.notStarted {
-			return m, tea.Quit
+			return tea.Quit, true
 		}
 		sum := newSummary(m.c, msg.sess, msg.outcome)
 		sum.level = m.result.Level
 		m.screen = sum
 		m.showHelp = false
-		return m, tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress())
+		return tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress()), true
 	case bellMsg:
-		return m, tea.Raw("\a")
+		return tea.Raw("\a"), true
 	case noticeMsg:
 		m.c.notice = msg.text
-		return m, nil
+		return nil, true
 	case ratedMsg:
 		m.result.Rating = msg.rating
-		return m, nil
+		return nil, true
 	case quitMsg:
 		m.result.Interrupted = msg.interrupted
-		return m, tea.Quit
+		return tea.Quit, true
 	}
-	var cmd tea.Cmd
-	m.screen, cmd = m.screen.update(msg)
-	return m, cmd
+	return nil, false
+}
+
+// interruptCmd is interrupt for the update helpers.
+func (m *Model) interruptCmd() tea.Cmd {
+	_, cmd := m.interrupt()
+	return cmd
 }
 
 // finalCheckpoint saves the finished session as completed, so a crash on

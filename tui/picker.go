@@ -387,7 +387,6 @@ func (p *picker) routineView(w, h int) []string {
 		return append(lines, st.Faint.Render(truncate("No routine for "+p.chosenLevel().Title()+" matches \""+p.filter+"\".", w)))
 	}
 	p.cursor = max(min(p.cursor, len(ch)-1), 0)
-	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}
@@ -408,7 +407,17 @@ func (p *picker) routineView(w, h int) []string {
 	if len(ch) > room && room >= 3 {
 		room--
 	}
+	lines = append(lines, p.routineRows(ch, room, sug, w)...)
+	return append(lines, detail...)
+}
+
+// routineRows are the list's rows in room lines around the cursor (nil:
+// the build-one entry), with a line saying what is above and below.
+func (p *picker) routineRows(ch []*routines.Routine, room int, sug *routines.Routine, w int) []string {
+	st := p.c.styles
+	t := p.c.opts.Session.Timing
 	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	var lines []string
 	nameW := lipgloss.Width(buildLabel)
 	for _, r := range ch {
 		if r != nil {
@@ -446,7 +455,7 @@ func (p *picker) routineView(w, h int) []string {
 		}
 		lines = append(lines, st.Faint.Render(truncate("  "+strings.Join(more, " · "), w)))
 	}
-	return append(lines, detail...)
+	return lines
 }
 
 // buildLabel is the list entry that opens the plan builder.
