@@ -282,69 +282,89 @@ func Render(p *routines.Pose, frac float64, w, h int, o Options) string {
 
 // draw puts props, then the figure, then its working side on c.
 func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect float64, t int, sided bool) {
-	pt := func(q routines.Point) (int, int) {
-		return int(math.Floor(f.x(q.X))), int(math.Floor(f.y(q.Y, aspect)))
-	}
-	seg := func(a, b routines.Point, th int, l uint8) {
-		x0, y0 := pt(a)
-		x1, y1 := pt(b)
-		c.line(x0, y0, x1, y1, th, l)
-	}
-	pr := p.Props
+	d := dotDrawing{c: c, f: f, aspect: aspect, t: t}
+	d.props(p.Props, pos)
+	d.figure(pos, sided)
+}
+
+// dotDrawing draws lines t dots thick onto a dot canvas, fitted by f.
+type dotDrawing struct {
+	c      *canvas
+	f      fit
+	aspect float64
+	t      int
+}
+
+func (d dotDrawing) pt(q routines.Point) (int, int) {
+	return int(math.Floor(d.f.x(q.X))), int(math.Floor(d.f.y(q.Y, d.aspect)))
+}
+
+func (d dotDrawing) seg(a, b routines.Point, th int, l uint8) {
+	x0, y0 := d.pt(a)
+	x1, y1 := d.pt(b)
+	d.c.line(x0, y0, x1, y1, th, l)
+}
+
+// props draws the floor, wall, furniture, roller, ball and strap.
+func (d dotDrawing) props(pr routines.Props, pos *routines.Position) {
 	floor := 0.0
 	if pr.Floor != nil {
 		floor = *pr.Floor
-		_, y := pt(routines.Point{Y: floor})
-		c.line(0, y, c.w-1, y, t, prop)
+		_, y := d.pt(routines.Point{Y: floor})
+		d.c.line(0, y, d.c.w-1, y, d.t, prop)
 	}
 	if pr.Wall != nil {
-		x, y := pt(routines.Point{X: *pr.Wall, Y: floor})
-		c.line(x, 0, x, y, t, prop)
+		x, y := d.pt(routines.Point{X: *pr.Wall, Y: floor})
+		d.c.line(x, 0, x, y, d.t, prop)
 	}
 	if q := pr.Chair; q != nil {
 		l, r := routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}
-		seg(l, r, t, prop)
-		seg(l, routines.Point{X: l.X, Y: floor}, t, prop)
-		seg(r, routines.Point{X: r.X, Y: floor}, t, prop)
-		seg(l, routines.Point{X: l.X, Y: q.Y + chairTop}, t, prop)
+		d.seg(l, r, d.t, prop)
+		d.seg(l, routines.Point{X: l.X, Y: floor}, d.t, prop)
+		d.seg(r, routines.Point{X: r.X, Y: floor}, d.t, prop)
+		d.seg(l, routines.Point{X: l.X, Y: q.Y + chairTop}, d.t, prop)
 	}
 	if q := pr.Table; q != nil {
-		seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, t, prop)
+		d.seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, d.t, prop)
 		for _, x := range []float64{q.X - tableW + 0.5, q.X + tableW - 0.5} {
-			seg(routines.Point{X: x, Y: q.Y}, routines.Point{X: x, Y: floor}, t, prop)
+			d.seg(routines.Point{X: x, Y: q.Y}, routines.Point{X: x, Y: floor}, d.t, prop)
 		}
 	}
 	if q := pr.Step; q != nil {
 		a, b := routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}
-		seg(a, b, t, prop)
-		seg(a, routines.Point{X: a.X, Y: floor}, t, prop)
-		seg(b, routines.Point{X: b.X, Y: floor}, t, prop)
+		d.seg(a, b, d.t, prop)
+		d.seg(a, routines.Point{X: a.X, Y: floor}, d.t, prop)
+		d.seg(b, routines.Point{X: b.X, Y: floor}, d.t, prop)
 	}
 	if q := pr.Stool; q != nil {
 		l, r := routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}
-		seg(l, r, t, prop)
-		seg(l, routines.Point{X: l.X + 0.3, Y: floor}, t, prop)
-		seg(r, routines.Point{X: r.X - 0.3, Y: floor}, t, prop)
+		d.seg(l, r, d.t, prop)
+		d.seg(l, routines.Point{X: l.X + 0.3, Y: floor}, d.t, prop)
+		d.seg(r, routines.Point{X: r.X - 0.3, Y: floor}, d.t, prop)
 	}
 	if r := pr.Mat; r != nil {
-		a, b, cc, d := routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, routines.Point{X: r[0], Y: r[3]}
-		seg(a, b, 1, prop)
-		seg(b, cc, 1, prop)
-		seg(cc, d, 1, prop)
-		seg(d, a, 1, prop)
+		a, b, cc, dd := routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, routines.Point{X: r[0], Y: r[3]}
+		d.seg(a, b, 1, prop)
+		d.seg(b, cc, 1, prop)
+		d.seg(cc, dd, 1, prop)
+		d.seg(dd, a, 1, prop)
 	}
 	if pos.Has[routines.Roller] {
 		q := pos.P[routines.Roller]
-		c.circle(f.x(q.X), f.y(q.Y, aspect), rollerR*f.s, t, false, prop)
+		d.c.circle(d.f.x(q.X), d.f.y(q.Y, d.aspect), rollerR*d.f.s, d.t, false, prop)
 	}
 	if pos.Has[routines.Ball] {
 		q := pos.P[routines.Ball]
-		c.circle(f.x(q.X), f.y(q.Y, aspect), ballR*f.s, t, true, prop)
+		d.c.circle(d.f.x(q.X), d.f.y(q.Y, d.aspect), ballR*d.f.s, d.t, true, prop)
 	}
 	if len(pr.Strap) == 2 {
-		seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, t-1), prop)
+		d.seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, d.t-1), prop)
 	}
+}
 
+// figure draws the body; the working (left) side in its own layer when
+// sided.
+func (d dotDrawing) figure(pos *routines.Position, sided bool) {
 	at := pos.At
 	limbs := func(side []routines.Joint, l uint8) {
 		for i := 0; i+1 < len(side); i++ {
@@ -353,7 +373,7 @@ func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect flo
 					continue
 				}
 			}
-			seg(at(side[i]), at(side[i+1]), t, l)
+			d.seg(at(side[i]), at(side[i+1]), d.t, l)
 		}
 	}
 	leftArm := []routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}
@@ -366,15 +386,15 @@ func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect flo
 	}
 	limbs(rightArm, body)
 	limbs(rightLeg, body)
-	seg(at(routines.Neck), at(routines.Mid), t, body)
-	seg(at(routines.Mid), at(routines.Hip), t, body)
+	d.seg(at(routines.Neck), at(routines.Mid), d.t, body)
+	d.seg(at(routines.Mid), at(routines.Hip), d.t, body)
 	// The neck runs to the edge of the head, which is a ring.
 	n, hd := at(routines.Neck), at(routines.Head)
-	if d := math.Hypot(hd.X-n.X, hd.Y-n.Y); d > headR {
-		k := (d - headR) / d
-		seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, t, body)
+	if dist := math.Hypot(hd.X-n.X, hd.Y-n.Y); dist > headR {
+		k := (dist - headR) / dist
+		d.seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, d.t, body)
 	}
-	c.circle(f.x(hd.X), f.y(hd.Y, aspect), headR*f.s, t, false, body)
+	d.c.circle(d.f.x(hd.X), d.f.y(hd.Y, d.aspect), headR*d.f.s, d.t, false, body)
 	limbs(leftLeg, side)
 	limbs(leftArm, side)
 }
