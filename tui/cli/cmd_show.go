@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func (a *app) showCmd() *cobra.Command {
@@ -41,7 +42,16 @@ func (a *app) showCmd() *cobra.Command {
 					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
 					return err
 				}
-				return &exitError{code: exitUsage, err: err}
+				// show takes both: the nearest routine or exercise ids.
+				var ids []string
+				for _, r := range lib.Routines() {
+					ids = append(ids, r.ID)
+				}
+				for _, e := range lib.Exercises() {
+					ids = append(ids, e.ID)
+				}
+				return usageErr("no routine or exercise %q%s; `cooldown list` and `cooldown exercises` show them",
+					strictyaml.Clean(args[0]), strictyaml.Suggest(args[0], ids))
 			}
 			var out string
 			if markdown {
