@@ -235,6 +235,14 @@ func signature(lines []string) (sig, phase string) {
 	}
 	var body []string
 	for _, l := range lines[2:] {
+		// The stick figure beside the countdown (braille cells) moves
+		// during a get-ready; it is not part of the phase or exercise.
+		l = strings.Map(func(r rune) rune {
+			if r >= 0x2800 && r <= 0x28ff {
+				return ' '
+			}
+			return r
+		}, l)
 		if s := strings.TrimSpace(l); s != "" {
 			body = append(body, s)
 			if len(body) == 2 {
