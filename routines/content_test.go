@@ -712,6 +712,9 @@ func TestPlanContent(t *testing.T) {
 					if upperOnly && !strings.Contains(strings.ToLower(r.Steps[0].Note), "arm") {
 						fail("an upper-body plan whose easy movement does not use the arms: %q", r.Steps[0].Note)
 					}
+					if drill := r.Steps[1].Do == "shoulder-circles"; drill != upperOnly {
+						fail("shoulder drill after the walk: %v, upper body only: %v", drill, upperOnly)
+					}
 				}
 			}
 		}

@@ -193,7 +193,7 @@ const (
 	noteActiveFresh = "Easy pace, about 3 out of 10: you can still talk in full sentences."
 	noteActiveSore  = "Easy pace, 2-3 out of 10: you can still talk in full sentences."
 	noteActiveVery  = "Keep it very easy, about 2 out of 10."
-	noteActiveUpper = "Walk easily and let your arms swing loosely; roll your shoulders now and then."
+	noteActiveUpper = "Walk easily and let your arms swing loosely."
 	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
 	noteRollSore    = "Lighter pressure, below 5 out of 10; go around the hotspots."
 	noteRollVery    = "Optional. Very light pressure, one slow pass every 2-4 s; skip spots too tender to touch."
@@ -466,7 +466,8 @@ func (p *planner) core() int {
 // ladder lists the plan's configurations from the leanest to the richest.
 // Read forwards it is where spare minutes go: one stretch per sore area
 // (least important last) with easy movement at its floor, then the usual
-// holds, a second stretch per area, a second set of each, rolling, any
+// holds, a second stretch per area, 2 min of breathing (1 min until then),
+// a second set of each, rolling, any
 // further stretches the catalogue has, and only after all that (in fill)
 // more easy movement and breathing. Read backwards, it is how a plan
 // shrinks when time is short. Very sore, easy movement gets its 8 min once
@@ -496,7 +497,7 @@ func (p *planner) ladder() []rung {
 		r.areas++
 		add(r)
 	}
-	r.aFloor, r.bFloor = ru.activeFloor, planBreatheStd
+	r.aFloor = ru.activeFloor
 	add(r)
 	for r.areas < n {
 		r.areas++
@@ -515,6 +516,9 @@ func (p *planner) ladder() []rung {
 		r.more++
 		add(r)
 	}
+	// Breathing gets its usual 2 min once each sore area has two stretches.
+	r.bFloor = planBreatheStd
+	add(r)
 	if ru.maxReps > 1 {
 		for r.reps < core+tier1 {
 			r.reps++
@@ -593,7 +597,31 @@ func (p *planner) fixed(r rung) time.Duration {
 	for _, s := range p.content(r) {
 		d += s.Total(t)
 	}
+	if m, ok := p.upperMovement(); ok {
+		d += m.Total(t)
+	}
 	return d
+}
+
+// planUpperDrill is the mobility drill that moves the upper body in an
+// upper-body plan, after the walk: a walk alone barely moves the shoulders.
+const planUpperDrill = "shoulder-circles"
+
+// upperMovement is the shoulder drill of an upper-body plan (at 2.5 s a
+// rep; half the reps when very sore), if the catalogue has it.
+func (p *planner) upperMovement() (Step, bool) {
+	e, ok := p.lib.exercises[planUpperDrill]
+	if !ok || e.Kind != Mobility || e.Count <= 0 || !p.upperOnly() {
+		return Step{}, false
+	}
+	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: "Easy movement to loosen up: slow, small, pain-free circles."}
+	n := e.Count
+	if p.req.Level == VerySore {
+		n = max(e.Count/2, 1)
+		s.Count = n
+	}
+	s.For = time.Duration(n) * 2500 * time.Millisecond
+	return s, true
 }
 
 func (p *planner) minTotal(r rung) time.Duration { return p.fixed(r) + r.aFloor + r.bFloor }
@@ -630,6 +658,9 @@ func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 		note += " " + noteActiveUpper
 	}
 	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
+	if m, ok := p.upperMovement(); ok {
+		steps = append(steps, m)
+	}
 	steps = append(steps, p.content(r)...)
 	steps = append(steps,
 		Step{Do: p.breathe.ID, For: breathe, Reps: 1, Exercise: p.breathe},
@@ -741,9 +772,15 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 		if p.whole {
 			what = "the whole body"
 		}
-		notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
-			"and easy movement and breathing are at their longest. Name more areas to use more time.",
-			Friendly(total), p.req.Minutes, what))
+		if len(p.capped) > 0 {
+			notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: a very-sore plan keeps to %d gentle stretches "+
+				"and at most %d light roll zones, and easy movement and breathing are at their longest.",
+				Friendly(total), p.req.Minutes, planVeryMaxStretches, planVeryMaxRolls))
+		} else {
+			notes = append(notes, fmt.Sprintf("This plan takes %s, not %d min: every stretch and roll for %s is in, "+
+				"and easy movement and breathing are at their longest. Name more areas to use more time.",
+				Friendly(total), p.req.Minutes, what))
+		}
 	}
 	return notes
 }
@@ -878,6 +915,9 @@ func MarshalRoutine(r *Routine, generated time.Time, comments ...string) []byte 
 		b.WriteString("        for: " + formatDuration(s.For) + "\n")
 		if s.Reps > 1 {
 			fmt.Fprintf(&b, "        reps: %d\n", s.Reps)
+		}
+		if s.Count > 0 {
+			fmt.Fprintf(&b, "        count: %d\n", s.Count)
 		}
 		if s.Note != "" {
 			b.WriteString("        note: " + yamlQuote(s.Note) + "\n")

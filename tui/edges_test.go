@@ -3,13 +3,18 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/session"
 )
 
 // The picker's minutes are the routine's total with the person's gaps,
@@ -220,5 +225,93 @@ func TestThemeSettingForcesThePalette(t *testing.T) {
 		if h.m.c.styles.IsDark != c.dark {
 			t.Errorf("theme %s, terminal background %v: dark palette %v, want %v", c.theme, c.reported, h.m.c.styles.IsDark, c.dark)
 		}
+	}
+}
+
+// The ? overlay pauses the timer, as the quit question does, and closing
+// it carries on; a session paused before stays paused.
+func TestHelpOverlayPauses(t *testing.T) {
+	h := startRoutine(t, 80, 24, nil)
+	h.advance(8 * time.Second)
+	left := h.sess().Remaining(h.now)
+	h.key("?")
+	if h.sess().State() != session.Paused {
+		t.Fatalf("the help is up and the session is %v", h.sess().State())
+	}
+	h.advance(time.Minute)
+	if got := h.sess().Remaining(h.now); got != left {
+		t.Fatalf("the clock ran behind the help: %v left, was %v", got, left)
+	}
+	h.key("?")
+	if h.sess().State() != session.Running {
+		t.Fatalf("closing the help left the session %v", h.sess().State())
+	}
+	h.key("space", "?", "?")
+	if h.sess().State() != session.Paused {
+		t.Fatal("closing the help resumed a session the person had paused")
+	}
+}
+
+// With --no-auto, the waiting screen says "Next:" once: the bottom line
+// names the step after; the middle names the step about to start.
+func TestWaitingScreenOneNextLine(t *testing.T) {
+	h := startRoutine(t, 80, 24, func(o *Options) { o.Session.AutoAdvance = false })
+	h.advance(25 * time.Second)
+	if st := h.sess().State(); st != session.Waiting {
+		t.Fatalf("state %v, want waiting", st)
+	}
+	if n := strings.Count(h.screen(), "Next:"); n != 1 {
+		t.Fatalf("%d Next: lines, want 1:\n%s", n, h.screen())
+	}
+	h.requireScreen("Standing quad stretch · 2 × 30 s each side", "Next: Drink some water")
+}
+
+// The picker says when the list goes on past the window.
+func TestPickerSaysMoreBelow(t *testing.T) {
+	h := newHarness(t, 80, 16, nil)
+	h.key("enter")
+	h.requireScreen("more below")
+	for range 30 {
+		h.key("down")
+	}
+	h.requireScreen("more above")
+}
+
+// Every key the README lists for a session is one the session answers to:
+// each is pressed and must match one of the session's bindings.
+func TestReadmeSessionKeys(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	i := strings.Index(text, "Keys in a session:")
+	if i < 0 {
+		t.Fatal("the README lists no session keys")
+	}
+	para := text[i : i+strings.Index(text[i:], "\n\n")]
+	k := DefaultKeyMap().Session
+	var all []key.Binding
+	for _, row := range k.FullHelp() {
+		all = append(all, row...)
+	}
+	names := map[string]string{"→": "right", "←": "left"}
+	n := 0
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(para, -1) {
+		if strings.Contains(m[1], " ") {
+			continue // a command (`kill -TSTP`), not a key
+		}
+		for _, name := range strings.Split(m[1], "/") {
+			if v, ok := names[name]; ok {
+				name = v
+			}
+			n++
+			if !slices.ContainsFunc(all, func(b key.Binding) bool { return key.Matches(keyPress(name), b) }) {
+				t.Errorf("the README's session key %q is not a session key", name)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d keys found in the README's list", n)
 	}
 }

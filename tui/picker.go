@@ -209,6 +209,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		cur = &p.cursor
 	}
 	switch {
+	case p.stage == askLevel && k.String() == "r" && p.c.opts.Resume != nil:
+		rs := p.c.opts.Resume
+		return p, func() tea.Msg { return chooseMsg{routine: rs.Routine, level: rs.Level, resume: rs} }
 	case key.Matches(k, p.keys.Quit):
 		return p, func() tea.Msg { return quitMsg{} }
 	case key.Matches(k, p.keys.Up):
@@ -294,16 +297,34 @@ func (p *picker) safetyView(w, h int) []string {
 
 func (p *picker) levelView(w int) []string {
 	st := p.c.styles
-	lines := []string{st.Exercise.Render("How sore are you?"), ""}
+	var lines []string
+	if rs := p.c.opts.Resume; rs != nil {
+		// An interrupted session of a few hours ago goes on with r.
+		for _, l := range wrap(rs.Offer()+" (stopped "+rs.Ago+"): press r", w) {
+			lines = append(lines, st.Good.Render(l))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Exercise.Render("How sore are you?"), "")
 	for i, l := range routines.Levels() {
 		name := fmt.Sprintf("%-10s", l.Title())
-		if i == p.level {
-			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(truncate(l.Blurb(), w-13)))
-		} else {
-			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(truncate(l.Blurb(), w-13)))
+		// The description wraps under itself rather than being cut.
+		blurb := wrap(l.Blurb(), max(w-13, 10))
+		for j, b := range blurb {
+			switch {
+			case j > 0:
+				lines = append(lines, strings.Repeat(" ", 13)+st.Faint.Render(b))
+			case i == p.level:
+				lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(b))
+			default:
+				lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(b))
+			}
 		}
 	}
-	lines = append(lines, "", st.Faint.Render(truncate("General guidance, not medical advice. Press i for safety notes.", w)))
+	lines = append(lines, "")
+	for _, l := range wrap("General guidance, not medical advice. Press i for safety notes.", w) {
+		lines = append(lines, st.Faint.Render(l))
+	}
 	return lines
 }
 
@@ -347,7 +368,12 @@ func (p *picker) routineView(w, h int) []string {
 		for _, a := range sugAreas {
 			parts = append(parts, a+" ("+history.Ago(p.lastWorked[a], p.c.drawnAt())+")")
 		}
-		lines = append(lines, st.Good.Render(truncate("★ "+sug.Name+" works "+strings.Join(parts, ", "), w)))
+		for i, l := range wrap("★ "+sug.Name+" works "+strings.Join(parts, ", "), w-2) {
+			if i > 0 {
+				l = "  " + l
+			}
+			lines = append(lines, st.Good.Render(l))
+		}
 	}
 	switch {
 	case p.filtering:
@@ -361,7 +387,6 @@ func (p *picker) routineView(w, h int) []string {
 		return append(lines, st.Faint.Render(truncate("No routine for "+p.chosenLevel().Title()+" matches \""+p.filter+"\".", w)))
 	}
 	p.cursor = max(min(p.cursor, len(ch)-1), 0)
-	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}
@@ -378,7 +403,21 @@ func (p *picker) routineView(w, h int) []string {
 		detail = detail[:max(0, min(len(detail), h-len(lines)-min(len(ch), 3)))]
 		room = h - len(lines) - len(detail)
 	}
+	// A list longer than the room says what is above and below it.
+	if len(ch) > room && room >= 3 {
+		room--
+	}
+	lines = append(lines, p.routineRows(ch, room, sug, w)...)
+	return append(lines, detail...)
+}
+
+// routineRows are the list's rows in room lines around the cursor (nil:
+// the build-one entry), with a line saying what is above and below.
+func (p *picker) routineRows(ch []*routines.Routine, room int, sug *routines.Routine, w int) []string {
+	st := p.c.styles
+	t := p.c.opts.Session.Timing
 	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	var lines []string
 	nameW := lipgloss.Width(buildLabel)
 	for _, r := range ch {
 		if r != nil {
@@ -406,7 +445,17 @@ func (p *picker) routineView(w, h int) []string {
 			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))
 		}
 	}
-	return append(lines, detail...)
+	if above, below := start, len(ch)-min(len(ch), start+room); above+below > 0 {
+		var more []string
+		if above > 0 {
+			more = append(more, fmt.Sprintf("↑ %d more above", above))
+		}
+		if below > 0 {
+			more = append(more, fmt.Sprintf("↓ %d more below", below))
+		}
+		lines = append(lines, st.Faint.Render(truncate("  "+strings.Join(more, " · "), w)))
+	}
+	return lines
 }
 
 // buildLabel is the list entry that opens the plan builder.

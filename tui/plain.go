@@ -44,9 +44,15 @@ type PlainOptions struct {
 	// command puts a terminal in a mode where keys arrive at once, unechoed.)
 	In       io.Reader
 	Recorder Recorder
+	// Resume starts the session where this interrupted one stopped.
+	Resume *Resume
 	// Err takes the warnings, so the event lines (what a screen reader or
 	// a log follows) hold only the session; nil puts them among the lines.
 	Err io.Writer
+	// Stops delivers a stop request (SIGTSTP); Stop then stops the process
+	// and returns once it is continued. The session is paused meanwhile.
+	Stops <-chan struct{}
+	Stop  func()
 }
 
 // RunPlain runs a routine printing one line per event: for screen
@@ -69,7 +75,13 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 		pl.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
 	}
 	pl.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
-	evs := s.Start(now)
+	var evs []session.Event
+	if rs := o.Resume; rs != nil {
+		pl.line(now, "Resuming at step %d of %d.", rs.Step+1, tl.Steps())
+		evs = s.StartAt(now, rs.Step, rs.Done)
+	} else {
+		evs = s.Start(now)
+	}
 	if o.Recorder != nil {
 		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
 			pl.warn("%v", err) // the checkpoint only; the log is still tried at the end
@@ -104,6 +116,19 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			wake = o.Clock.After(pl.nextWake(o.Clock.Now()))
 		}
 		select {
+		case <-o.Stops:
+			// A stop from job control (ctrl+z, kill -TSTP): the hold waits
+			// with the process and goes on, where it was, once continued.
+			// A session the person had paused stays paused.
+			ours := s.State() != session.Paused
+			pl.events(s.Pause(o.Clock.Now()))
+			if o.Stop != nil {
+				o.Stop()
+			}
+			evs = nil
+			if ours {
+				evs = s.Resume(o.Clock.Now())
+			}
 		case <-ctx.Done():
 			now := o.Clock.Now()
 			s.Pause(now)

@@ -29,8 +29,10 @@ type runScreen struct {
 	sess        *session.Session
 	level       routines.Level
 	keys        SessionKeys
-	confirm     bool // the quit question is showing
-	resumeAfter bool // resume when the quit question is answered no
+	confirm     bool    // the quit question is showing
+	resumeAfter bool    // resume when the quit question is answered no
+	helpPaused  bool    // the ? overlay paused the session: resume when it closes
+	resume      *Resume // start where this interrupted session stopped
 	gen         int
 	// at is the moment the screen shows: the last start, tick or key, not
 	// the stamp of any message (drawnAt), so a frame drawn for another
@@ -56,7 +58,14 @@ func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScre
 func (r *runScreen) start() tea.Cmd {
 	now := r.c.now()
 	r.at = now
-	evs := r.sess.Start(now)
+	var evs []session.Event
+	if rs := r.resume; rs != nil {
+		evs = r.sess.StartAt(now, rs.Step, rs.Done)
+	} else {
+		evs = r.sess.Start(now)
+	}
+	// The record begins from the session as started (a resumed one with
+	// its earlier steps).
 	return tea.Batch(r.record(true, now), r.handle(evs, now))
 }
 
@@ -100,6 +109,26 @@ func (r *runScreen) stop(o Outcome) (Outcome, session.Summary) {
 	sum := r.sess.Summary(now)
 	r.ended = true
 	return o, sum
+}
+
+// helpShown pauses the session while the full help is up, as the quit
+// question does, and resumes it when the help closes if it paused it.
+func (r *runScreen) helpShown(on bool) tea.Cmd {
+	if r.ended {
+		return nil
+	}
+	now := r.c.now()
+	switch {
+	case on && r.sess.State() == session.Running:
+		r.helpPaused = true
+		return r.handle(r.sess.Pause(now), now)
+	case !on && r.helpPaused:
+		r.helpPaused = false
+		if r.sess.State() == session.Paused {
+			return r.handle(r.sess.Resume(now), now)
+		}
+	}
+	return nil
 }
 
 // notStarted reports that the session is still in its first get-ready
@@ -391,15 +420,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	var cues []string
 	if ex != nil && state != session.Waiting {
-		for _, c := range s.StepCues(seg.Step) {
-			for i, l := range wrap(c, w-4) {
-				prefix := "  • "
-				if i > 0 {
-					prefix = "    "
-				}
-				cues = append(cues, st.Cue.Render(prefix+l))
-			}
-		}
+		cues = append(cues, bullets(s.StepCues(seg.Step), w, "  • ", st.Cue)...)
 	}
 	var extra []string
 	if ex != nil && ex.Kind == routines.Hydrate {
@@ -511,7 +532,9 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 	case state == session.Paused:
 		return "PAUSED · space to resume", name + side
 	case state == session.Waiting:
-		return "READY WHEN YOU ARE · press enter", "Next: " + name
+		// The step about to start, by name: the bottom line already says
+		// "Next:" for the one after it.
+		return "READY WHEN YOU ARE · press enter", name + " · " + step.Length()
 	}
 	switch seg.Kind {
 	case session.GetReady:

@@ -245,7 +245,7 @@ func (s *Store) Recover(now time.Time) (recovered []Record, err error) {
 		return nil, nil
 	}
 	dir := s.checkpointDir()
-	entries, err := os.ReadDir(dir)
+	entries, err := safefile.ReadDir(dir) // a FIFO in the folder's place is an error, not a wait
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

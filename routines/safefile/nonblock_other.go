@@ -2,4 +2,7 @@
 
 package safefile
 
-const nonBlock = 0
+const (
+	nonBlock = 0
+	dirOnly  = 0
+)

@@ -4,4 +4,7 @@ package safefile
 
 import "syscall"
 
-const nonBlock = syscall.O_NONBLOCK
+const (
+	nonBlock = syscall.O_NONBLOCK
+	dirOnly  = syscall.O_DIRECTORY
+)

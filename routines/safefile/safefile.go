@@ -12,6 +12,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 )
 
 // ErrNotRegular is wrapped by the errors of a path that names a FIFO, a
@@ -60,6 +62,11 @@ func OpenFile(path string, flag int, perm fs.FileMode) (*os.File, fs.FileInfo, e
 
 // notRegular names what the file is instead, for the message.
 func notRegular(info fs.FileInfo) error {
+	return fmt.Errorf("%w: is a %s", ErrNotRegular, kindOf(info))
+}
+
+// kindOf names the kind of file info describes.
+func kindOf(info fs.FileInfo) string {
 	kind := "special file"
 	switch m := info.Mode(); {
 	case m.IsDir():
@@ -72,8 +79,10 @@ func notRegular(info fs.FileInfo) error {
 		kind = "device"
 	case m&fs.ModeSocket != 0:
 		kind = "socket"
+	case m.IsRegular():
+		kind = "regular file"
 	}
-	return fmt.Errorf("%w: is a %s", ErrNotRegular, kind)
+	return kind
 }
 
 // ReadFile reads a regular file of at most limit bytes. A file whose size
@@ -96,4 +105,25 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{Size: -1, Limit: limit}}
 	}
 	return data, nil
+}
+
+// ReadDir lists a folder, sorted by name, without ever blocking: os.ReadDir
+// opens the path as a file first, and a FIFO in a folder's place would hold
+// that open until some other process wrote to it.
+func ReadDir(path string) ([]fs.DirEntry, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock|dirOnly, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("not a directory: is a %s", kindOf(info))}
+	}
+	entries, err := f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
 }

@@ -65,3 +65,24 @@ func TestReadFileBounded(t *testing.T) {
 		t.Errorf("small file: %q, %v", b, err)
 	}
 }
+
+func TestReadDirNeverWaits(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "b"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "a"), nil, 0o644)
+	for _, path := range []string{fifo, "/dev/zero", filepath.Join(dir, "a")} {
+		within(t, func() {
+			if _, err := ReadDir(path); err == nil {
+				t.Errorf("ReadDir(%s) listed it", path)
+			}
+		})
+	}
+	es, err := ReadDir(dir)
+	if err != nil || len(es) != 3 || es[0].Name() != "a" || es[1].Name() != "b" {
+		t.Errorf("ReadDir = %v, %v", es, err)
+	}
+}

@@ -324,25 +324,26 @@ func TestAdjustCap(t *testing.T) {
 	}
 }
 
-// +5 s is real time added to the session: the routine ends 5 s later, the
-// extra hold time counts as active and for the hold's areas.
+// +5 s is real time added to the session: on a left-side hold it is added
+// to both sides, so the routine ends 10 s later, and the extra hold time
+// counts as active and for the hold's areas.
 func TestAdjustWholeRun(t *testing.T) {
 	s, now := runTo(t, mixed(), opts(true), 76*sec)
 	s.Adjust(now, 5*sec)
-	if got, want := s.RoutineRemaining(now), mixedTotal-76*sec+5*sec; got != want {
+	if got, want := s.RoutineRemaining(now), mixedTotal-76*sec+10*sec; got != want {
 		t.Errorf("RoutineRemaining = %v, want %v", got, want)
 	}
 	evs := s.Tick(t0.Add(time.Hour))
 	fin := evs[len(evs)-1]
-	if fin.Kind != Finished || !fin.At.Equal(t0.Add(mixedTotal+5*sec)) {
-		t.Fatalf("finished at %v, want %v", fin.At.Sub(t0), mixedTotal+5*sec)
+	if fin.Kind != Finished || !fin.At.Equal(t0.Add(mixedTotal+10*sec)) {
+		t.Fatalf("finished at %v, want %v", fin.At.Sub(t0), mixedTotal+10*sec)
 	}
 	sum := s.Summary(t0.Add(time.Hour))
-	if sum.Active != mixedTotal+5*sec || sum.Paused != 0 {
+	if sum.Active != mixedTotal+10*sec || sum.Paused != 0 {
 		t.Errorf("active %v paused %v", sum.Active, sum.Paused)
 	}
-	if got := sum.AreaSeconds["calves"]; got != 60+80+5 {
-		t.Errorf("calves %v s, want 145", got)
+	if got := sum.AreaSeconds["calves"]; got != 60+80+10 {
+		t.Errorf("calves %v s, want 150", got)
 	}
 }
 
@@ -402,5 +403,56 @@ func TestActionsIgnored(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// +/- on a per-side hold change that step for both sides: the right side
+// of the same rep gets the same seconds, the next rep keeps its own.
+func TestAdjustBothSides(t *testing.T) {
+	for _, c := range []struct {
+		d, right time.Duration
+	}{{5 * sec, 25 * sec}, {-5 * sec, 15 * sec}, {10 * sec, 30 * sec}} {
+		s := New(mixed(), opts(true))
+		s.Start(t0)
+		s.Tick(t0.Add(70 * sec)) // calf, left, rep 1
+		s.Adjust(t0.Add(70*sec), c.d)
+		segs := s.Timeline().Segments
+		if got := segs[5].Dur; got != c.right {
+			t.Errorf("%+v on the left: right side %v, want %v", c.d, got, c.right)
+		}
+		if got := segs[7].Dur; got != 20*sec {
+			t.Errorf("%+v on rep 1 changed rep 2's left side to %v", c.d, got)
+		}
+		if got := segs[13].Dur; got != 30*sec {
+			t.Errorf("%+v changed another step: %v", c.d, got)
+		}
+	}
+	// On the right side only the right side changes: the left is done.
+	s := New(mixed(), opts(true))
+	s.Start(t0)
+	s.Tick(t0.Add(95 * sec))
+	s.Adjust(t0.Add(95*sec), 5*sec)
+	if got := s.Timeline().Segments[7].Dur; got != 20*sec {
+		t.Errorf("+5 on the right changed the next rep: %v", got)
+	}
+}
+
+// StartAt resumes at a step: the steps before it keep their done and
+// skipped counts, the run starts at that step's get-ready.
+func TestStartAt(t *testing.T) {
+	s := New(mixed(), opts(true))
+	evs := s.StartAt(t0, 2, 1)
+	if s.StepIndex() != 2 || s.Segment().Kind != GetReady || len(evs) != 1 || evs[0].Kind != SegmentStarted {
+		t.Fatalf("at step %d, segment %v, events %+v", s.StepIndex(), s.Segment().Kind, evs)
+	}
+	sum := s.Summary(t0)
+	if sum.StepsDone != 1 || sum.StepsSkipped != 1 || sum.Active != 0 {
+		t.Errorf("summary %+v", sum)
+	}
+	if got := s.RoutineRemaining(t0); got != mixedTotal-157*sec {
+		t.Errorf("remaining %v, want the last two steps' %v", got, mixedTotal-157*sec)
+	}
+	if s := New(mixed(), opts(true)); s.StartAt(t0, 99, 0) != nil && s.StepIndex() != 0 {
+		t.Error("a step out of range did not start from the beginning")
 	}
 }

@@ -131,6 +131,26 @@ func New(r *routines.Routine, opts Options) *Session {
 	return s
 }
 
+// StartAt starts the session at step (0-based), resuming one that was
+// interrupted there: of the steps before it, the first done count as done
+// and the rest as skipped, as they were; only the time from now on is this
+// run's. A step out of range starts from the beginning.
+func (s *Session) StartAt(now time.Time, step, done int) []Event {
+	if step <= 0 || step >= s.tl.Steps() || s.state != NotStarted {
+		return s.Start(now)
+	}
+	for i := range step {
+		s.status[i] = Skipped
+		if i < done {
+			s.status[i] = Completed
+		}
+	}
+	now = s.observe(now)
+	s.start = now
+	s.state = Running
+	return s.enter(s.tl.StepStart(step), now)
+}
+
 // observe records now as the latest time seen and returns it, or returns
 // the latest time already seen if now is earlier.
 func (s *Session) observe(now time.Time) time.Time {
@@ -414,11 +434,7 @@ func (s *Session) Skip(now time.Time) []Event {
 	if !ok {
 		return evs
 	}
-	wasPaused, waiting := s.state == Paused, s.waiting()
-	seg := s.tl.Segments[s.idx]
-	if !waiting {
-		s.account(seg, s.elapsed(now))
-	}
+	wasPaused, waiting, seg := s.leaveSegment(now)
 	var next int
 	if seg.Kind == GetReady && !waiting {
 		next = s.idx + 1
@@ -441,6 +457,18 @@ func (s *Session) Skip(now time.Time) []Event {
 	return evs
 }
 
+// leaveSegment is the start of Skip and Back: whether the session was
+// paused and waiting for the user, and the segment being left, whose time
+// so far is accounted (a waiting step has run none).
+func (s *Session) leaveSegment(now time.Time) (wasPaused, waiting bool, seg Segment) {
+	wasPaused, waiting = s.state == Paused, s.waiting()
+	seg = s.tl.Segments[s.idx]
+	if !waiting {
+		s.account(seg, s.elapsed(now))
+	}
+	return wasPaused, waiting, seg
+}
+
 func (s *Session) nextStepStart(step int) int {
 	if step+1 >= s.tl.Steps() {
 		return len(s.tl.Segments)
@@ -458,11 +486,7 @@ func (s *Session) Back(now time.Time) []Event {
 	if !ok {
 		return evs
 	}
-	wasPaused, waiting := s.state == Paused, s.waiting()
-	seg := s.tl.Segments[s.idx]
-	if !waiting {
-		s.account(seg, s.elapsed(now))
-	}
+	wasPaused, waiting, seg := s.leaveSegment(now)
 	step := seg.Step
 	atStart := waiting || s.idx == s.tl.StepStart(step) && (seg.Kind == GetReady || s.elapsed(now) < backGrace)
 	if atStart && step > 0 {
@@ -507,6 +531,16 @@ func (s *Session) Adjust(now time.Time, d time.Duration) []Event {
 		s.adjusted++
 	}
 	s.dur += newRem - rem
+	// A per-side hold changes for both sides: the right side of the same
+	// rep, still to come, gets the same seconds more or less.
+	if seg := s.tl.Segments[s.idx]; seg.Kind == Hold && seg.Side == Left {
+		for j := s.idx + 1; j < len(s.tl.Segments); j++ {
+			if o := s.tl.Segments[j]; o.Step == seg.Step && o.Rep == seg.Rep && o.Kind == Hold && o.Side == Right {
+				s.tl.Segments[j].Dur = max(o.Dur+newRem-rem, MinHold)
+				break
+			}
+		}
+	}
 	if s.state == Running {
 		s.deadline = now.Add(newRem)
 	} else {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -39,6 +40,7 @@ type app struct {
 	quiet     bool
 	voice     bool
 	noAuto    bool
+	resume    bool // start --resume: go on with the interrupted session
 	getReady  time.Duration
 	breathing string
 	// startFlags are the running command's flags: only the session flags
@@ -139,15 +141,21 @@ func (a *app) startCmd() *cobra.Command {
 		Use:   "start [ROUTINE]",
 		Short: "Start a routine (or pick one)",
 		Long: "Start a routine by id, skipping the picker. Without an id, the picker opens " +
-			"(at the given --soreness, if any).",
-		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore",
+			"(at the given --soreness, if any).\n\n" +
+			"--resume goes on with the last session if it was interrupted (a signal, a closed terminal, " +
+			"a crash) in the last 3 hours, from the step it reached; the history keeps it as one session.",
+		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore\n  cooldown start --resume",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.startFlags = cmd.Flags()
+			if a.resume && len(args) > 0 {
+				return usageErr("--resume goes on with the interrupted session: name no routine")
+			}
 			return a.runTUI(args)
 		},
 	}
 	a.addSessionFlags(cmd)
+	cmd.Flags().BoolVar(&a.resume, "resume", false, "go on with the session interrupted in the last 3 hours, from the step it reached")
 	return cmd
 }
 
@@ -334,6 +342,15 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
+	var offer *resumable
+	if a.resume {
+		// The session to resume is in the log once earlier ones are recovered.
+		warnings = append(warnings, a.recoverSessions(time.Now())...)
+		if offer = a.resumable(lib, time.Now()); offer == nil {
+			return usageErr("--resume: no interrupted session of the last %d hours to go on with; `cooldown history` lists your sessions", int(resumeWithin.Hours()))
+		}
+		routine, level = offer.Routine, offer.Level
+	}
 	plain := a.plain || !isTTY(a.io.out)
 	switch {
 	case plain && routine == nil:
@@ -343,8 +360,16 @@ func (a *app) runTUI(args []string) error {
 	}
 	// Every usage error is behind us: only a session that will run touches
 	// the history (recovering earlier sessions writes to it).
-	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	if !a.resume {
+		warnings = append(warnings, a.recoverSessions(time.Now())...)
+		if routine == nil {
+			offer = a.resumable(lib, time.Now()) // the picker offers it
+		}
+	}
 	rec := newRecorder()
+	if offer != nil {
+		rec.offer = offer
+	}
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
 		diag(a.io.err, "%s", voiceErr)
@@ -352,7 +377,7 @@ func (a *app) runTUI(args []string) error {
 	}
 	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
 	if plain {
-		return a.runPlain(routine, level, sessOpts, set, voice, rec)
+		return a.runPlain(routine, level, sessOpts, set, voice, rec, offer.tui())
 	}
 	opts := tui.Options{
 		Library:  lib,
@@ -363,6 +388,7 @@ func (a *app) runTUI(args []string) error {
 		Units:    set.Units,
 		Warnings: warnings,
 		Figure:   tui.Figure(set.Figure),
+		Resume:   offer.tui(),
 		// Braille needs a UTF-8 locale and a font that has it.
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
 		Cues:        a.player(set, voice),
@@ -416,7 +442,7 @@ func (a *app) runTUI(args []string) error {
 
 // runPlain runs the routine line by line until it ends or a signal
 // arrives (exit 130, the session recorded as interrupted).
-func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set settings.Settings, voice *tui.Voice, rec *recorder) error {
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set settings.Settings, voice *tui.Voice, rec *recorder, resume *tui.Resume) error {
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
@@ -430,12 +456,28 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 		bell = a.io.err
 	}
 	var in io.Reader
+	restoreKeys := func() {}
 	if a.io.in != nil {
 		in = a.io.in
 		if isTTY(a.io.in) {
 			// Keys act at once and are not echoed into the lines.
 			if restore, err := keysWithoutEcho(a.io.in); err == nil {
-				defer restore()
+				restoreKeys = restore
+			}
+		}
+	}
+	defer func() { restoreKeys() }()
+	stops, stopSelf, stopStops := catchStops()
+	defer stopStops()
+	// A stop gives the terminal back as it was (echo on, lines) for the
+	// shell, and takes the key mode again once continued.
+	pause := func() {
+		restoreKeys()
+		restoreKeys = func() {}
+		stopSelf()
+		if isTTY(a.io.in) {
+			if restore, err := keysWithoutEcho(a.io.in); err == nil {
+				restoreKeys = restore
 			}
 		}
 	}
@@ -443,6 +485,8 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
 		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
+		Resume: resume,
+		Stops:  stops, Stop: pause,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {
@@ -475,9 +519,12 @@ var endSignals = append([]os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIG
 func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
-	// The suspend stops the process with a SIGTSTP of its own, which must
-	// not be caught: its default action is the stop.
-	screen.OnSuspend(func() { signal.Reset(syscall.SIGTSTP) }, func() { signal.Notify(ch, syscall.SIGTSTP) })
+	// Bubble Tea's suspend sends the process group a SIGTSTP and waits for
+	// SIGCONT. The SIGTSTP arrives here, caught, so while suspending it is
+	// turned into the real stop (or, where no stop can happen, into the
+	// SIGCONT the suspend waits for: the app comes straight back).
+	var suspending atomic.Bool
+	screen.OnSuspend(func() { suspending.Store(true) }, func() { suspending.Store(false) })
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
@@ -486,6 +533,12 @@ func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal
 			case s := <-ch:
 				switch s {
 				case syscall.SIGTSTP:
+					if suspending.Load() {
+						if !stopProcess() {
+							_ = syscall.Kill(os.Getpid(), syscall.SIGCONT)
+						}
+						continue
+					}
 					p.Send(tui.StopMsg{})
 					continue
 				case syscall.SIGCONT:
@@ -519,6 +572,55 @@ func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal
 				return nil
 			}
 		}
+	}
+}
+
+// stopProcess stops the process as job control would, and reports whether
+// it did. SIGTSTP cannot do it: once caught (signal.Notify), Go's handler
+// stays installed and ignores it even after signal.Reset; SIGSTOP cannot be
+// caught. A session leader is not stopped: its process group is orphaned,
+// the kernel discards a stop from the keyboard for such a group, and
+// nothing would ever continue it.
+func stopProcess() bool {
+	if sid, err := unix.Getsid(0); err == nil && sid == os.Getpid() {
+		return false
+	}
+	return syscall.Kill(os.Getpid(), syscall.SIGSTOP) == nil
+}
+
+// catchStops turns SIGTSTP into a request on stops, so plain mode can
+// pause the session before stopping; stopSelf then stops the process for
+// real and returns once it is continued. done ends the catching.
+func catchStops() (stops <-chan struct{}, stopSelf func(), done func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTSTP)
+	out := make(chan struct{})
+	quit := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-sigs:
+				select {
+				case out <- struct{}{}:
+				case <-quit:
+					return
+				}
+			case <-quit:
+				return
+			}
+		}
+	}()
+	stopSelf = func() {
+		cont := make(chan os.Signal, 1)
+		signal.Notify(cont, syscall.SIGCONT)
+		defer signal.Stop(cont)
+		if stopProcess() {
+			<-cont
+		}
+	}
+	return out, stopSelf, func() {
+		signal.Stop(sigs)
+		close(quit)
 	}
 }
 

@@ -179,6 +179,8 @@ type e2eOptions struct {
 	// noCtty starts the app in a new session without a controlling
 	// terminal, so closing the pty sends it no SIGHUP.
 	noCtty bool
+	// ownGroup: see ptytest.Options.OwnGroup.
+	ownGroup bool
 	// env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
 	env []string
 	// onOutput, if set, sees the screen after each chunk of output, with the
@@ -190,7 +192,7 @@ type e2eOptions struct {
 // e2eStartWith is e2eStart with options.
 func e2eStartWith(t *testing.T, env *e2eEnv, o e2eOptions, args ...string) *e2eTerm {
 	t.Helper()
-	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Stderr: o.stderr, NoCtty: o.noCtty, Env: o.env}
+	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Stderr: o.stderr, NoCtty: o.noCtty, OwnGroup: o.ownGroup, Env: o.env}
 	if o.onOutput != nil {
 		po.OnOutput = func(at time.Time, _ []byte, screen string) { o.onOutput(at, screen) }
 	}

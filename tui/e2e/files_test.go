@@ -148,3 +148,20 @@ func TestE2ECheckpointNotAFile(t *testing.T) {
 		t.Errorf("reported again on the next run (exit %d):\n%s", code, errOut)
 	}
 }
+
+// The routines folder or the checkpoints folder swapped for a FIFO: an
+// error, reported, never a wait.
+func TestE2EFoldersNotFolders(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	mkfifo(t, env.routinesDir())
+	mkfifo(t, filepath.Join(env.state, "cooldown", "checkpoints"))
+	code, out, errOut := e2eRun(t, env, "list")
+	if code != 0 || !strings.Contains(out, "quick-10-lower") || !strings.Contains(errOut, "cannot read the routines folder") {
+		t.Errorf("list: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	code, _, errOut = e2eRun(t, env, "history")
+	if code != 0 || !strings.Contains(errOut, "cannot look for unfinished sessions") {
+		t.Errorf("history: exit %d, stderr %q", code, errOut)
+	}
+}

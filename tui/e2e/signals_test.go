@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -139,4 +141,136 @@ func TestE2EHarmlessSignals(t *testing.T) {
 	}
 	e2eAssertRestored(t, tm.rawOutput())
 	e2eAssertRecorded(t, env, "interrupted")
+}
+
+// In plain mode a stop (ctrl+z at the shell, kill -TSTP) pauses the hold
+// for as long as the process is stopped: "Paused", then "Resumed", and the
+// time stopped is paused time in the history.
+func TestE2EPlainStop(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.writeRoutine(t, "tiny.yaml", e2eHoldYAML)
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, e2eBinary(t), "start", "tiny", "--plain")
+	cmd.Env, cmd.Dir = env.environ(), env.home
+	cmd.Stdin = strings.NewReader("")
+	// A group of its own whose parent (this test) is in another group of
+	// the same session: not orphaned, so the stop really stops it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	waitLine := func(want string) {
+		t.Helper()
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("output ended before %q; stderr:\n%s", want, &errb)
+				}
+				if strings.Contains(l, want) {
+					return
+				}
+			case <-time.After(e2eTimeout):
+				t.Fatalf("no line with %q", want)
+			}
+		}
+	}
+	waitLine("Go: ")
+	if err := cmd.Process.Signal(syscall.SIGTSTP); err != nil {
+		t.Fatal(err)
+	}
+	waitLine("Paused")
+	deadline := time.Now().Add(e2eTimeout)
+	for !e2eStopped(cmd.Process.Pid) {
+		if time.Now().After(deadline) {
+			t.Fatal("the process did not stop")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	waitLine("Resumed")
+	cmd.Process.Signal(syscall.SIGTERM)
+	if code := e2eExitCode(t, cmd.Wait()); code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	if r := e2eAssertRecorded(t, env, "interrupted"); r.PausedSeconds < 1.4 {
+		t.Errorf("%.1f s paused, want the 1.5 s stopped", r.PausedSeconds)
+	}
+}
+
+// e2eStopped reads the process's state from /proc: T is stopped.
+func e2eStopped(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	i := bytes.LastIndexByte(b, ')')
+	return i > 0 && i+2 < len(b) && b[i+2] == 'T'
+}
+
+// Under job control (a process group of its own, not a session leader),
+// ctrl+z and a SIGTSTP from outside really stop the process once the
+// terminal is given back, and SIGCONT brings back the whole screen, paused.
+// (A caught SIGTSTP cannot stop a Go program; the app stops with SIGSTOP.)
+func TestE2EStopUnderJobControl(t *testing.T) {
+	t.Parallel()
+	tm, env := e2eStartHoldingWith(t, e2eOptions{ownGroup: true})
+	for i, stop := range []func(){
+		func() { tm.send(t, "\x1a") },            // ctrl+z
+		func() { tm.signal(t, syscall.SIGTSTP) }, // kill -TSTP, a multiplexer
+	} {
+		mark := len(tm.rawOutput())
+		stop()
+		deadline := time.Now().Add(e2eTimeout)
+		for !e2eStopped(tm.Pid()) {
+			if time.Now().After(deadline) {
+				t.Fatalf("stop %d: the process did not stop\n%s", i, tm.dump())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if !bytes.Contains(tm.rawOutput()[mark:], []byte("\x1b[?1049l")) {
+			t.Fatalf("stop %d: stopped without giving the terminal back", i)
+		}
+		time.Sleep(1200 * time.Millisecond)
+		released := len(tm.rawOutput())
+		tm.signal(t, syscall.SIGCONT)
+		tm.waitFor(t, e2eTimeout, "the terminal taken back", func(string) bool {
+			return bytes.Contains(tm.rawOutput()[released:], []byte("\x1b[?1049h"))
+		})
+		s := tm.waitFor(t, e2eTimeout, "the whole paused screen", func(s string) bool {
+			return strings.Contains(s, "PAUSED") && strings.Contains(s, e2eExercise+" · LEFT SIDE") && strings.Contains(s, "quit")
+		})
+		left := e2eTimeLeft(s)
+		time.Sleep(1100 * time.Millisecond)
+		if got := e2eTimeLeft(tm.screen()); got != left {
+			t.Errorf("stop %d: the clock ran after SIGCONT: %d s left, then %d", i, left, got)
+		}
+	}
+	tm.signal(t, syscall.SIGTERM)
+	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
+	if r := e2eAssertRecorded(t, env, "interrupted"); r.PausedSeconds < 4 {
+		t.Errorf("%.1f s paused, want the >4 s spent stopped and paused", r.PausedSeconds)
+	}
 }

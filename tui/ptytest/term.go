@@ -28,6 +28,11 @@ type Options struct {
 	// NoCtty starts the app in a new session without a controlling
 	// terminal, so closing the pty sends it no SIGHUP.
 	NoCtty bool
+	// OwnGroup starts the app in a process group of its own in the test's
+	// session, the pty not its controlling terminal: a stop then really
+	// stops it, as under a shell's job control (a session leader's group
+	// is orphaned, and the kernel discards stops from the keyboard for it).
+	OwnGroup bool
 	// Env adds variables (e.g. NO_COLOR=1) to the sandbox's environment.
 	Env []string
 	// LightBackground makes the emulator answer that its background is white.
@@ -80,9 +85,12 @@ func Start(bin string, sb *Sandbox, o Options, args ...string) (*Term, error) {
 		cmd.Env = append(cmd.Env, o.StartEnv+"="+strconv.FormatInt(t.started.UnixNano(), 10))
 	}
 	var err error
-	if o.NoCtty {
+	switch {
+	case o.NoCtty:
 		t.ptmx, err = pty.StartWithAttrs(cmd, size, &syscall.SysProcAttr{Setsid: true})
-	} else {
+	case o.OwnGroup:
+		t.ptmx, err = pty.StartWithAttrs(cmd, size, &syscall.SysProcAttr{Setpgid: true})
+	default:
 		t.ptmx, err = pty.StartWithSize(cmd, size)
 	}
 	if err != nil {
