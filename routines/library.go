@@ -449,20 +449,7 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 	lib = &Library{exercises: map[string]*Exercise{}}
 	files = append(files, user...)
 	// Exercises first, so routines anywhere can use exercises from any file.
-	for _, f := range files {
-		for i, e := range f.Exercises {
-			at := fmt.Sprintf("exercises[%d]", i) // a parsed file has all its entries
-			if prev, ok := lib.exercises[e.ID]; ok && prev.Source != BuiltIn && e.Source != BuiltIn {
-				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
-					Msg: fmt.Sprintf("exercise %q is also defined in %s; the later file wins", e.ID, prev.Source)})
-			}
-			if prev, ok := lib.exercises[e.ID]; ok && prev.Source == BuiltIn && e.Source == BuiltIn {
-				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
-					Msg: fmt.Sprintf("exercise %q is defined twice in the built-in data", e.ID)})
-			}
-			lib.exercises[e.ID] = e
-		}
-	}
+	broken, problems = lib.addExercises(files, broken)
 	byID := map[string]int{}
 	ids := make([]string, 0, len(lib.exercises))
 	for id := range lib.exercises {
@@ -525,15 +512,43 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 			perFile[f.Name] = 0
 		}
 	}
+	sortByLength(lib.routines)
+	return lib, broken, problems
+}
+
+// addExercises puts every file's exercises into lib, a later file's
+// replacing an earlier one's: a user file may replace a built-in exercise,
+// but two user files defining one are a problem (which wins is not obvious
+// to whoever reads them), and the built-in data doing it is broken.
+func (lib *Library) addExercises(files []*File, broken Problems) (_, problems Problems) {
+	for _, f := range files {
+		for i, e := range f.Exercises {
+			at := fmt.Sprintf("exercises[%d]", i) // a parsed file has all its entries
+			if prev, ok := lib.exercises[e.ID]; ok && prev.Source != BuiltIn && e.Source != BuiltIn {
+				problems = append(problems, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
+					Msg: fmt.Sprintf("exercise %q is also defined in %s; the later file wins", e.ID, prev.Source)})
+			}
+			if prev, ok := lib.exercises[e.ID]; ok && prev.Source == BuiltIn && e.Source == BuiltIn {
+				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
+					Msg: fmt.Sprintf("exercise %q is defined twice in the built-in data", e.ID)})
+			}
+			lib.exercises[e.ID] = e
+		}
+	}
+	return broken, problems
+}
+
+// sortByLength orders routines shortest first with the default timing, by
+// name among equals: the order the library lists them in.
+func sortByLength(rs []*Routine) {
 	t := DefaultTiming()
-	sort.SliceStable(lib.routines, func(i, j int) bool {
-		a, b := lib.routines[i], lib.routines[j]
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
 		if ta, tb := a.Total(t), b.Total(t); ta != tb {
 			return ta < tb
 		}
 		return a.Name < b.Name
 	})
-	return lib, broken, problems
 }
 
 func sourceName(r *Routine) string {

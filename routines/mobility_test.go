@@ -154,3 +154,29 @@ func TestBadMobility(t *testing.T) {
 		t.Fatalf("tempo %v", r.Steps[0].Tempo())
 	}
 }
+
+// Running one routine loads only what it needs: the drills come with it.
+func TestLoadForHasMobilityDrills(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "m.yaml"), `routines:
+  - id: loosen-mine
+    name: Loosen mine
+    soreness: [sore]
+    steps:
+      - do: cat-cow
+        for: 40s
+      - do: open-book
+        for: 30s
+`)
+	lib, problems, err := LoadFor(dir, "loosen-mine")
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("LoadFor: %v %v", err, problems)
+	}
+	r, err := lib.Routine("loosen-mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := r.Steps[1]; st.Exercise == nil || st.Exercise.Pose == nil || st.RepCount() != 6 || st.Tempo() != 5*time.Second {
+		t.Fatalf("open book: %+v", st)
+	}
+}

@@ -73,3 +73,20 @@ func fit(lines []string, w, h int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// bullets wraps each item to width, mark before its first line and as many
+// spaces before the others, each line in style.
+func bullets(items []string, width int, mark string, style lipgloss.Style) []string {
+	indent := strings.Repeat(" ", lipgloss.Width(mark))
+	var out []string
+	for _, item := range items {
+		for i, l := range wrap(item, width-len(indent)) {
+			prefix := mark
+			if i > 0 {
+				prefix = indent
+			}
+			out = append(out, style.Render(prefix+l))
+		}
+	}
+	return out
+}

@@ -209,15 +209,7 @@ func (p *planner) planView(w int) []string {
 	for i, s := range r.Steps {
 		lines = append(lines, st.Item.Render(truncate(fmt.Sprintf("%2d. %-28s %s", i+1, s.Name(), s.Length()), w)))
 	}
-	for _, n := range p.notes {
-		for i, l := range wrap(n, w-2) {
-			prefix := "• "
-			if i > 0 {
-				prefix = "  "
-			}
-			lines = append(lines, st.Note.Render(prefix+l))
-		}
-	}
+	lines = append(lines, bullets(p.notes, w, "• ", st.Note)...)
 	// Saving is what makes the plan last: say so first, where it is seen.
 	var said []string
 	switch {

@@ -412,15 +412,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	var cues []string
 	if ex != nil && state != session.Waiting {
-		for _, c := range s.StepCues(seg.Step) {
-			for i, l := range wrap(c, w-4) {
-				prefix := "  • "
-				if i > 0 {
-					prefix = "    "
-				}
-				cues = append(cues, st.Cue.Render(prefix+l))
-			}
-		}
+		cues = append(cues, bullets(s.StepCues(seg.Step), w, "  • ", st.Cue)...)
 	}
 	var extra []string
 	if ex != nil && ex.Kind == routines.Hydrate {

@@ -130,13 +130,43 @@ func (s *summaryScreen) view(w, h int) string {
 		st.Good.Render(truncate(title, w)),
 		"",
 	}
+	lines = append(lines, s.stats(w)...)
+	lines = append(lines, "")
+	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."
+	if s.rating > 0 {
+		rate = fmt.Sprintf("You feel %s (%d of 5). Press enter to finish.", feelings[s.rating], s.rating)
+	}
+	var advice []string
+	if s.didSomething() {
+		advice = cardLines(st, routines.AfterSession(s.adviceLevel(), routines.Units(s.c.opts.Units)), w, true)
+	} else {
+		rate = "Press enter to finish."
+	}
+	for _, l := range wrap(rate, w) {
+		lines = append(lines, st.Exercise.Render(l))
+	}
+	// The advice for the level chosen comes first. What does not fit is
+	// scrolled in with ↑/↓: everything under the title moves, so a small
+	// window shows the advice too.
+	s.adviceMore = false
+	if len(advice) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, advice...)
+	}
+	return fit(s.scrolled(lines, w, h), w, h)
+}
+
+// stats are the summary's figures: time, steps, pause, areas worked, and
+// this week and the streak once the history has answered.
+func (s *summaryScreen) stats(w int) []string {
+	st := s.c.styles
 	stat := func(label, value string) string {
 		return st.Subtle.Render(fmt.Sprintf("  %-12s", label)) + st.Item.Render(value)
 	}
-	lines = append(lines,
+	lines := []string{
 		stat("Time", minSec(s.sum.Active)+fmt.Sprintf(" (planned %s)", minSec(s.routine.Total(s.c.opts.Session.Timing)))),
 		stat("Steps", fmt.Sprintf("%d done, %d skipped of %d", s.sum.StepsDone, s.sum.StepsSkipped, s.sum.StepsTotal)),
-	)
+	}
 	if s.sum.Paused > 0 {
 		lines = append(lines, stat("Paused", minSec(s.sum.Paused)))
 	}
@@ -162,28 +192,13 @@ func (s *summaryScreen) view(w, h int) string {
 		lines = append(lines, stat("This week", routines.Plural(s.week, "session", "sessions")+" · daily stretching is ideal"))
 		lines = append(lines, stat("Streak", routines.Plural(s.streak, "day", "days")))
 	}
-	lines = append(lines, "")
-	rate := "How do you feel now? Press 1 (rough) to 5 (great), or enter to finish."
-	if s.rating > 0 {
-		rate = fmt.Sprintf("You feel %s (%d of 5). Press enter to finish.", feelings[s.rating], s.rating)
-	}
-	var advice []string
-	if s.didSomething() {
-		advice = cardLines(st, routines.AfterSession(s.adviceLevel(), routines.Units(s.c.opts.Units)), w, true)
-	} else {
-		rate = "Press enter to finish."
-	}
-	for _, l := range wrap(rate, w) {
-		lines = append(lines, st.Exercise.Render(l))
-	}
-	// The advice for the level chosen comes first. What does not fit is
-	// scrolled in with ↑/↓: everything under the title moves, so a small
-	// window shows the advice too.
-	s.adviceMore = false
-	if len(advice) > 0 {
-		lines = append(lines, "")
-		lines = append(lines, advice...)
-	}
+	return lines
+}
+
+// scrolled keeps the title and its rule in place and scrolls what is under
+// them to fit h rows, marking that more advice is below.
+func (s *summaryScreen) scrolled(lines []string, w, h int) []string {
+	st := s.c.styles
 	const head = 2 // the title and the rule under it stay put
 	if body, room := lines[head:], h-head; len(body) > room && room > 1 {
 		s.scroll = max(min(s.scroll, len(body)-room), 0)
@@ -194,5 +209,5 @@ func (s *summaryScreen) view(w, h int) string {
 		}
 		lines = append(lines[:head], shown...)
 	}
-	return fit(lines, w, h)
+	return lines
 }

@@ -414,11 +414,7 @@ func (s *Session) Skip(now time.Time) []Event {
 	if !ok {
 		return evs
 	}
-	wasPaused, waiting := s.state == Paused, s.waiting()
-	seg := s.tl.Segments[s.idx]
-	if !waiting {
-		s.account(seg, s.elapsed(now))
-	}
+	wasPaused, waiting, seg := s.leaveSegment(now)
 	var next int
 	if seg.Kind == GetReady && !waiting {
 		next = s.idx + 1
@@ -441,6 +437,18 @@ func (s *Session) Skip(now time.Time) []Event {
 	return evs
 }
 
+// leaveSegment is the start of Skip and Back: whether the session was
+// paused and waiting for the user, and the segment being left, whose time
+// so far is accounted (a waiting step has run none).
+func (s *Session) leaveSegment(now time.Time) (wasPaused, waiting bool, seg Segment) {
+	wasPaused, waiting = s.state == Paused, s.waiting()
+	seg = s.tl.Segments[s.idx]
+	if !waiting {
+		s.account(seg, s.elapsed(now))
+	}
+	return wasPaused, waiting, seg
+}
+
 func (s *Session) nextStepStart(step int) int {
 	if step+1 >= s.tl.Steps() {
 		return len(s.tl.Segments)
@@ -458,11 +466,7 @@ func (s *Session) Back(now time.Time) []Event {
 	if !ok {
 		return evs
 	}
-	wasPaused, waiting := s.state == Paused, s.waiting()
-	seg := s.tl.Segments[s.idx]
-	if !waiting {
-		s.account(seg, s.elapsed(now))
-	}
+	wasPaused, waiting, seg := s.leaveSegment(now)
 	step := seg.Step
 	atStart := waiting || s.idx == s.tl.StepStart(step) && (seg.Kind == GetReady || s.elapsed(now) < backGrace)
 	if atStart && step > 0 {

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"text/tabwriter"
 	"time"
+
+	"github.com/cooldown-app/cooldown/tui/ptytest"
 )
 
 func main() {
@@ -52,18 +54,7 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	if bin == "" {
-		bin = filepath.Join(tmp, "cooldown")
-		root, err := moduleRoot()
-		if err != nil {
-			return err
-		}
-		cmd := exec.Command("go", "build", "-o", bin, "github.com/cooldown-app/cooldown")
-		cmd.Dir = root
-		if b, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("go build: %v\n%s", err, b)
-		}
-	} else if bin, err = filepath.Abs(bin); err != nil {
+	if bin, err = appBinary(bin, tmp); err != nil {
 		return err
 	}
 	m := describeMachine()
@@ -74,27 +65,10 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 		}
 	}
 
-	var quick, quickPicker []time.Duration
-	var quickRSS []float64
-	for i := range starts {
-		// Alternate: the session straight away, and the picker (which
-		// loads every routine).
-		for _, picker := range []bool{false, true} {
-			d, rss, err := quickStart(bin, filepath.Join(tmp, fmt.Sprintf("start%d-%v", i, picker)), o, picker)
-			if err != nil {
-				return fmt.Errorf("start %d: %w", i+1, err)
-			}
-			if picker {
-				logf("start %d: picker's first frame after %v", i+1, d.Round(time.Millisecond))
-				quickPicker = append(quickPicker, d)
-				continue
-			}
-			logf("start %d: first frame after %v, peak RSS %.1f MB", i+1, d.Round(time.Millisecond), float64(rss)/1024)
-			quick = append(quick, d)
-			quickRSS = append(quickRSS, float64(rss)/1024)
-		}
+	quick, quickPicker, quickRSS, err := quickStarts(bin, tmp, starts, o, logf)
+	if err != nil {
+		return err
 	}
-
 	if runs == 0 {
 		q, qp := millis(quick), millis(quickPicker)
 		fmt.Fprintf(out, "first complete frame of %d starts: median %.1f ms (min %.1f, max %.1f); peak RSS at start-up %.1f MB; picker %.1f ms (min %.1f, max %.1f)\n",
@@ -106,10 +80,60 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 		total += s.dur
 	}
 	logf("%d runs of %v, started %v apart", runs, total, stagger)
-	results := make([]*result, runs)
-	errs := make([]error, runs)
+	results, err := fullRuns(bin, tmp, runs, stagger, o, logf)
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(out, "cooldown benchmark: %s in an %d×%d pty, routine of %v in %d segments (3 s gaps), %d runs side by side, %d extra starts\n",
+		filepath.Base(bin), benchCols, benchRows, total, len(benchSegments), runs, starts)
+	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n\n",
+		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg())
+	report(out, results, quick, quickPicker)
+	return nil
+}
+
+// appBinary is bin made absolute, or the module built into tmp when bin
+// is "".
+func appBinary(bin, tmp string) (string, error) {
+	if bin != "" {
+		return filepath.Abs(bin)
+	}
+	if _, err := moduleRoot(); err != nil {
+		return "", err
+	}
+	return ptytest.Build(tmp)
+}
+
+// quickStarts starts the app n times straight into the session and n
+// times into the picker (which loads every routine), one after another,
+// and returns each first frame's delay and the session starts' peak RSS.
+func quickStarts(bin, tmp string, n int, o options, logf func(string, ...any)) (quick, quickPicker []time.Duration, quickRSS []float64, err error) {
+	for i := range n {
+		for _, picker := range []bool{false, true} {
+			d, rss, err := quickStart(bin, filepath.Join(tmp, fmt.Sprintf("start%d-%v", i, picker)), o, picker)
+			if err != nil {
+				return nil, nil, nil, fmt.Errorf("start %d: %w", i+1, err)
+			}
+			if picker {
+				logf("start %d: picker's first frame after %v", i+1, d.Round(time.Millisecond))
+				quickPicker = append(quickPicker, d)
+				continue
+			}
+			logf("start %d: first frame after %v, peak RSS %.1f MB", i+1, d.Round(time.Millisecond), float64(rss)/1024)
+			quick = append(quick, d)
+			quickRSS = append(quickRSS, float64(rss)/1024)
+		}
+	}
+	return quick, quickPicker, quickRSS, nil
+}
+
+// fullRuns runs the routine n times side by side, started stagger apart.
+func fullRuns(bin, tmp string, n int, stagger time.Duration, o options, logf func(string, ...any)) ([]*result, error) {
+	results := make([]*result, n)
+	errs := make([]error, n)
 	var wg sync.WaitGroup
-	for i := range runs {
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -120,23 +144,17 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 			}
 			results[i], errs[i] = fullRun(bin, filepath.Join(tmp, fmt.Sprintf("run%d", i)), ro, progress)
 		}()
-		if i < runs-1 {
+		if i < n-1 {
 			time.Sleep(stagger)
 		}
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return fmt.Errorf("run %d: %w", i+1, err)
+			return nil, fmt.Errorf("run %d: %w", i+1, err)
 		}
 	}
-
-	fmt.Fprintf(out, "cooldown benchmark: %s in an %d×%d pty, routine of %v in %d segments (3 s gaps), %d runs side by side, %d extra starts\n",
-		filepath.Base(bin), benchCols, benchRows, total, len(benchSegments), runs, starts)
-	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n\n",
-		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg())
-	report(out, results, quick, quickPicker)
-	return nil
+	return results, nil
 }
 
 func millis(ds []time.Duration) []float64 {
@@ -170,6 +188,59 @@ type row struct {
 }
 
 func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
+	rows := reportRows(rs, quick, quickPicker)
+	restoredText := make([]string, len(rs))
+	allOK := true
+	for i, r := range rs {
+		restoredText[i] = r.restored
+		allOK = allOK && r.restored == "yes"
+	}
+
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "metric\t")
+	for i := range rs {
+		fmt.Fprintf(tw, "run %d\t", i+1)
+	}
+	fmt.Fprint(tw, "median\ttarget\tmet\t\n")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t", r.name)
+		med := median(r.vals)
+		if r.text != nil {
+			for i := range rs {
+				t := ""
+				if i < len(r.text) {
+					t = r.text[i]
+				}
+				fmt.Fprintf(tw, "%s\t", t)
+			}
+		} else {
+			for _, v := range r.vals {
+				fmt.Fprintf(tw, r.format+"\t", v)
+			}
+		}
+		met := ""
+		if r.ok != nil {
+			met = "no"
+			if r.ok(med) {
+				met = "yes"
+			}
+		}
+		fmt.Fprintf(tw, r.format+"\t%s\t%s\t\n", med, r.target, met)
+	}
+	fmt.Fprint(tw, "terminal restored\t")
+	for _, t := range restoredText {
+		fmt.Fprintf(tw, "%s\t", t)
+	}
+	met := "no"
+	if allOK {
+		met = "yes"
+	}
+	fmt.Fprintf(tw, "\t\t%s\t\n", met)
+	_ = tw.Flush()
+}
+
+// reportRows are the table's rows: a value per run, or the starts' spread.
+func reportRows(rs []*result, quick, quickPicker []time.Duration) []row {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	col := func(f func(*result) float64) []float64 {
 		v := make([]float64, len(rs))
@@ -228,54 +299,7 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
 		row{name: "end of routine − (zero + total + pause) (ms)", vals: col(func(r *result) float64 { return ms(r.endErr) }), format: "%+.1f", target: "±10", ok: absLE(10)},
 		row{name: "  pause, as the app recorded it (s)", vals: col(func(r *result) float64 { return r.paused.Seconds() }), format: "%.3f"},
 	)
-	restoredText := make([]string, len(rs))
-	allOK := true
-	for i, r := range rs {
-		restoredText[i] = r.restored
-		allOK = allOK && r.restored == "yes"
-	}
-
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "metric\t")
-	for i := range rs {
-		fmt.Fprintf(tw, "run %d\t", i+1)
-	}
-	fmt.Fprint(tw, "median\ttarget\tmet\t\n")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t", r.name)
-		med := median(r.vals)
-		if r.text != nil {
-			for i := range rs {
-				t := ""
-				if i < len(r.text) {
-					t = r.text[i]
-				}
-				fmt.Fprintf(tw, "%s\t", t)
-			}
-		} else {
-			for _, v := range r.vals {
-				fmt.Fprintf(tw, r.format+"\t", v)
-			}
-		}
-		met := ""
-		if r.ok != nil {
-			met = "no"
-			if r.ok(med) {
-				met = "yes"
-			}
-		}
-		fmt.Fprintf(tw, r.format+"\t%s\t%s\t\n", med, r.target, met)
-	}
-	fmt.Fprint(tw, "terminal restored\t")
-	for _, t := range restoredText {
-		fmt.Fprintf(tw, "%s\t", t)
-	}
-	met := "no"
-	if allOK {
-		met = "yes"
-	}
-	fmt.Fprintf(tw, "\t\t%s\t\n", met)
-	_ = tw.Flush()
+	return rows
 }
 
 func le(limit float64) func(float64) bool { return func(v float64) bool { return v <= limit } }

@@ -328,7 +328,6 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	}
 	defer t.Kill()
 	res := &result{}
-	pid := t.Pid()
 
 	if err := t.waitFor("the first complete frame", screenTimeout, func() bool { return !t.firstFrame.IsZero() }); err != nil {
 		return nil, err
@@ -338,32 +337,86 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	progress(fmt.Sprintf("first frame after %v", res.firstFrame.Round(time.Millisecond)))
 
 	// The idle window in the long hold.
-	if err := t.waitFor("the first hold", screenTimeout, func() bool { return len(t.transitions) > holdSegment-1 }); err != nil {
+	holdStart, err := t.segmentStart(holdSegment, "the first hold", screenTimeout)
+	if err != nil {
 		return nil, err
 	}
+	cost := t.measure(holdStart.Add(windowFrom), holdStart.Add(windowTo))
+	res.cpuPct, res.cpuNsPct, res.wakeups, res.bytesPerSec = cost.cpuPct, cost.cpuNsPct, cost.wakeups, cost.bytes
+	progress(fmt.Sprintf("hold: %.0f B/s, %.2f%% CPU", res.bytesPerSec, res.cpuPct))
+
+	// A key press in the breathing step: space pauses, space resumes.
+	breatheStart, err := t.segmentStart(pauseSegment, "the breathing step", 2*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	time.Sleep(time.Until(breatheStart.Add(pauseAfter)))
+	if res.keyEcho, err = t.pauseAndResume(); err != nil {
+		return nil, err
+	}
+
+	// The breathing pacer: the screen changes a cell at a time, several
+	// times a second.
+	cost = t.measure(breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo))
+	res.pacerCPU, res.pacerWakeups, res.pacerBytes = cost.cpuPct, cost.wakeups, cost.bytes
+	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
+
+	if err := t.finish(res); err != nil {
+		return nil, err
+	}
+	recs, err := ptytest.ReadHistory[record](sb)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) != 1 || recs[0].Outcome != "completed" {
+		return nil, fmt.Errorf("history: want one completed session, got %+v", recs)
+	}
+	rec := recs[0]
+	res.paused = time.Duration(rec.PausedSeconds * float64(time.Second))
+	res.appLatency = zero.Sub(rec.Start)
+	if err := t.segmentErrors(res, zero); err != nil {
+		return nil, err
+	}
+	res.restored = restored(t.Raw(), res.exitCode)
+	return res, nil
+}
+
+// segmentStart waits for segment n (1-based) to begin and says when it did.
+func (t *term) segmentStart(n int, what string, timeout time.Duration) (time.Time, error) {
+	if err := t.waitFor(what, timeout, func() bool { return len(t.transitions) > n-1 }); err != nil {
+		return time.Time{}, err
+	}
 	t.Lock()
-	holdStart := t.transitions[holdSegment-1].at
-	t.Unlock()
-	from, to := holdStart.Add(windowFrom), holdStart.Add(windowTo)
+	defer t.Unlock()
+	return t.transitions[n-1].at, nil
+}
+
+// cost is what the app spent in a window of time, per second.
+type cost struct {
+	cpuPct, cpuNsPct, wakeups, bytes float64
+}
+
+// measure sleeps through the window [from, to) and returns the app's CPU
+// (clock ticks, and nanoseconds), wake-ups and bytes written in it.
+func (t *term) measure(from, to time.Time) cost {
+	pid := t.Pid()
 	time.Sleep(time.Until(from))
 	ticks0, ns0, wk0 := mustTicks(pid), cpuNanos(pid), wakeups(pid)
 	time.Sleep(time.Until(to))
 	ticks1, ns1, wk1 := mustTicks(pid), cpuNanos(pid), wakeups(pid)
 	secs := to.Sub(from).Seconds()
-	res.cpuPct = float64(ticks1-ticks0) / clockTicks / secs * 100
-	res.cpuNsPct = float64(ns1-ns0) / 1e9 / secs * 100
-	res.wakeups = float64(wk1-wk0) / secs
-	res.bytesPerSec = float64(t.bytesBetween(from, to)) / secs
-	progress(fmt.Sprintf("hold: %.0f B/s, %.2f%% CPU", res.bytesPerSec, res.cpuPct))
-
-	// A key press in the breathing step: space pauses, space resumes.
-	if err := t.waitFor("the breathing step", 2*time.Minute, func() bool { return len(t.transitions) > pauseSegment-1 }); err != nil {
-		return nil, err
+	return cost{
+		cpuPct:   float64(ticks1-ticks0) / clockTicks / secs * 100,
+		cpuNsPct: float64(ns1-ns0) / 1e9 / secs * 100,
+		wakeups:  float64(wk1-wk0) / secs,
+		bytes:    float64(t.bytesBetween(from, to)) / secs,
 	}
-	t.Lock()
-	breatheStart := t.transitions[pauseSegment-1].at
-	t.Unlock()
-	time.Sleep(time.Until(breatheStart.Add(pauseAfter)))
+}
+
+// pauseAndResume presses space twice, pausing then resuming, and returns
+// how long each press took to show on screen.
+func (t *term) pauseAndResume() ([]time.Duration, error) {
+	var echo []time.Duration
 	for _, want := range []func(string) bool{
 		func(p string) bool { return strings.HasPrefix(p, pausedText) },
 		func(p string) bool { return !strings.HasPrefix(p, pausedText) },
@@ -376,64 +429,51 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 			return nil, err
 		}
 		t.Lock()
-		res.keyEcho = append(res.keyEcho, t.phaseAt.Sub(sent))
+		echo = append(echo, t.phaseAt.Sub(sent))
 		t.Unlock()
 		time.Sleep(pauseFor)
 	}
+	return echo, nil
+}
 
-	// The breathing pacer: the screen changes a cell at a time, several
-	// times a second.
-	from, to = breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo)
-	time.Sleep(time.Until(from))
-	ticks0, wk0 = mustTicks(pid), wakeups(pid)
-	time.Sleep(time.Until(to))
-	ticks1, wk1 = mustTicks(pid), wakeups(pid)
-	secs = to.Sub(from).Seconds()
-	res.pacerCPU = float64(ticks1-ticks0) / clockTicks / secs * 100
-	res.pacerWakeups = float64(wk1-wk0) / secs
-	res.pacerBytes = float64(t.bytesBetween(from, to)) / secs
-	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
-
+// finish waits for the summary, leaves it, and records the peak memory and
+// the exit code.
+func (t *term) finish(res *result) error {
+	pid := t.Pid()
 	if err := t.waitFor("the summary", 2*time.Minute, func() bool { return t.sig == summaryText }); err != nil {
-		return nil, err
+		return err
 	}
 	res.hwmSummaryKB = statusKB(pid, "VmHWM")
 	if _, err := t.Send("\r"); err != nil {
-		return nil, err
+		return err
 	}
 	res.hwmKB = t.peakRSS(pid, screenTimeout)
 	select {
 	case <-t.Exited():
 	default:
-		return nil, fmt.Errorf("the app did not exit after the summary\n%s", t.Dump())
+		return fmt.Errorf("the app did not exit after the summary\n%s", t.Dump())
 	}
 	<-t.ReadDone()
 	var ee *exec.ExitError
 	if errors.As(t.WaitErr(), &ee) {
 		res.exitCode = ee.ExitCode()
 	}
+	return nil
+}
 
-	recs, err := ptytest.ReadHistory[record](sb)
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) != 1 || recs[0].Outcome != "completed" {
-		return nil, fmt.Errorf("history: want one completed session, got %+v", recs)
-	}
-	rec := recs[0]
-	res.paused = time.Duration(rec.PausedSeconds * float64(time.Second))
-	res.appLatency = zero.Sub(rec.Start)
-
+// segmentErrors sets how late each segment ended on screen against its
+// deadline from zero (the pause moving the deadlines after it), and the
+// bytes per second of the whole run.
+func (t *term) segmentErrors(res *result, zero time.Time) error {
 	t.Lock()
 	trs := append([]transition(nil), t.transitions...)
 	t.Unlock()
-	raw := t.Raw()
 	if len(trs) != len(benchSegments) {
 		var b strings.Builder
 		for _, tr := range trs {
 			fmt.Fprintf(&b, "  +%v %s\n", tr.at.Sub(zero).Round(time.Millisecond), tr.sig)
 		}
-		return nil, fmt.Errorf("saw %d segment ends, want %d:\n%s", len(trs), len(benchSegments), b.String())
+		return fmt.Errorf("saw %d segment ends, want %d:\n%s", len(trs), len(benchSegments), b.String())
 	}
 	var deadline time.Duration
 	for i, seg := range benchSegments {
@@ -446,8 +486,7 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	res.endErr = res.segErr[len(res.segErr)-1]
 	end := trs[len(trs)-1].at
 	res.allBytes = float64(t.bytesBetween(zero, end)) / end.Sub(zero).Seconds()
-	res.restored = restored(raw, res.exitCode)
-	return res, nil
+	return nil
 }
 
 func mustTicks(pid int) int64 {

@@ -213,6 +213,16 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 	}
 	b.WriteString(h.paint(h.title, title) + "\n")
 
+	rows := lastSessionRows(recs, idx, now)
+	widths := fitSessionColumns(rows, recs, idx, now, width)
+	writeSessionRows(b, rows, widths, h)
+}
+
+// sessionGap and sessionIndent lay out the last-sessions table.
+const sessionGap, sessionIndent = 2, 2
+
+// lastSessionRows are the table's header and one row per shown session.
+func lastSessionRows(recs []history.Record, idx []int, now time.Time) [][]string {
 	rows := [][]string{{"When", "Routine", "Min", "Outcome", "Steps", "Rating"}}
 	for _, i := range idx {
 		r := &recs[i]
@@ -233,7 +243,13 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 			rating,
 		})
 	}
-	const gap, indent = 2, 2
+	return rows
+}
+
+// fitSessionColumns sizes the columns to width, cutting rows down to the
+// columns that fit, and returns the widths.
+func fitSessionColumns(rows [][]string, recs []history.Record, idx []int, now time.Time, width int) []int {
+	const gap, indent = sessionGap, sessionIndent
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for c, cell := range row {
@@ -272,18 +288,23 @@ func writeLastSessions(b *strings.Builder, recs []history.Record, now time.Time,
 		rows[i] = rows[i][:cols]
 	}
 
+	return widths[:cols]
+}
+
+// writeSessionRows writes the table, each cell in its style.
+func writeSessionRows(b *strings.Builder, rows [][]string, widths []int, h historyStyles) {
+	const gap, indent = sessionGap, sessionIndent
 	for n, row := range rows {
 		var line strings.Builder
 		line.WriteString(strings.Repeat(" ", indent))
 		for c, cell := range row {
-			if ansi.StringWidth(cell) > widths[c] {
-				cell = ansi.Truncate(cell, widths[c], "…")
-			}
-			pad := strings.Repeat(" ", widths[c]-ansi.StringWidth(cell))
-			if c == 2 && n > 0 {
-				cell = pad + cell // minutes right-aligned
-			} else if c < len(row)-1 {
-				cell += pad
+			switch {
+			case c == 2 && n > 0:
+				cell = fitCell(cell, widths[c], true) // minutes right-aligned
+			case c < len(row)-1:
+				cell = fitCell(cell, widths[c], false)
+			default:
+				cell = fitCell(cell, min(widths[c], ansi.StringWidth(cell)), false) // the last column is not padded
 			}
 			if c > 0 {
 				line.WriteString(strings.Repeat(" ", gap))

@@ -25,6 +25,12 @@ type listFilter struct {
 	max   time.Duration // 0: no limit
 }
 
+// areaFlagHelp says what --area takes, for list and exercises alike.
+func areaFlagHelp() string {
+	return "--area takes an area (" + strings.Join(routines.Areas(), ", ") + ") or a group (" +
+		strings.Join(groupList(), ", ") + "); repeat it or separate names with commas."
+}
+
 func (a *app) listCmd() *cobra.Command {
 	var (
 		soreness, maxMinutes string
@@ -36,8 +42,7 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List the routines (built-in and your own)",
 		Long: "List every routine with its levels, computed length in minutes, the body areas it works " +
 			"and where it comes from (built-in, or your file in " + displayRoutinesDir() + ").\n\n" +
-			"--area takes an area (" + strings.Join(routines.Areas(), ", ") + ") or a group (" +
-			strings.Join(groupList(), ", ") + "); repeat it or separate names with commas. " +
+			areaFlagHelp() + " " +
 			"A routine is listed if it works any of them.",
 		Example: "  cooldown list --soreness sore --area calves --max-minutes 10\n" +
 			"  cooldown list --area legs\n" +
@@ -260,18 +265,10 @@ func renderRows(rows [][]string, widths []int, stacked func(areas string) string
 			if line.Len() > 0 {
 				line.WriteString(strings.Repeat(" ", colGap))
 			}
-			switch {
-			case i == colSource:
+			if i == colSource {
 				c = shortenSource(c, widths[i])
-			case ansi.StringWidth(c) > widths[i]:
-				c = ansi.Truncate(c, widths[i], "…")
 			}
-			pad := strings.Repeat(" ", max(widths[i]-ansi.StringWidth(c), 0))
-			if i == colMin && c != "MIN" {
-				line.WriteString(pad + c) // numbers right-aligned
-			} else {
-				line.WriteString(c + pad)
-			}
+			line.WriteString(fitCell(c, widths[i], i == colMin && c != "MIN")) // numbers right-aligned
 		}
 		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteByte('\n')

@@ -28,8 +28,7 @@ func (a *app) exercisesCmd() *cobra.Command {
 		Long: "List every exercise of the catalogue with its kind, the body areas it works, whether it is " +
 			"done per side, and where it comes from (built-in, or your file in " + displayRoutinesDir() + "). " +
 			"`cooldown show EXERCISE` shows one with its cues, caution and pose picture.\n\n" +
-			"--area takes an area (" + strings.Join(routines.Areas(), ", ") + ") or a group (" +
-			strings.Join(groupList(), ", ") + "); repeat it or separate names with commas. " +
+			areaFlagHelp() + " " +
 			"--kind takes one of " + strings.Join(kindNames(), ", ") + ".",
 		Example: "  cooldown exercises --area calves\n  cooldown exercises --kind roll\n  cooldown exercises --json",
 		Args:    cobra.NoArgs,
