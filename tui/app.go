@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -67,6 +68,10 @@ type Options struct {
 	// Theme forces the palette: "light" or "dark"; anything else follows
 	// the background colour the terminal reports.
 	Theme string
+	// Resume is an interrupted session that can go on: with Routine set to
+	// its routine, the session starts where it stopped; otherwise the
+	// picker offers it (r).
+	Resume *Resume
 	// Figure is what the session screen shows beside the countdown at
 	// first: FigurePose (the default when empty), FigureBodyMap or
 	// FigureNone; the f key switches.
@@ -82,6 +87,20 @@ func (o *Options) figure() Figure {
 		return o.Figure
 	}
 	return FigurePose
+}
+
+// Resume is where an interrupted session stopped.
+type Resume struct {
+	Routine *routines.Routine
+	Level   routines.Level
+	Step    int    // the step reached, 0-based
+	Done    int    // steps done before it (the others before it were skipped)
+	Ago     string // when it stopped, in words ("25 minutes ago")
+}
+
+// Offer is the picker's line for it: "Resume Quick 10 at step 5 of 9".
+func (r *Resume) Offer() string {
+	return fmt.Sprintf("Resume %s at step %d of %d", r.Routine.Name, r.Step+1, len(r.Routine.Steps))
 }
 
 // CuePlayer turns session cues into sound or speech. It must not block.
@@ -138,6 +157,7 @@ type (
 	chooseMsg struct {
 		routine *routines.Routine
 		level   routines.Level
+		resume  *Resume // go on where this interrupted session stopped
 	}
 	sessionEndedMsg struct {
 		outcome Outcome
@@ -192,7 +212,11 @@ func New(opts Options) *Model {
 			// No picker to show them on: the session screen shows the first.
 			c.notice = opts.Warnings[0]
 		}
-		m.screen = newRunScreen(c, opts.Routine, opts.Level)
+		rs := newRunScreen(c, opts.Routine, opts.Level)
+		if opts.Resume != nil && opts.Resume.Routine == opts.Routine {
+			rs.resume = opts.Resume
+		}
+		m.screen = rs
 		m.result.Routine, m.result.Level = opts.Routine, opts.Level
 		if opts.Level == routines.VerySore {
 			// Check for an injury before a very-sore session; nothing is
@@ -244,58 +268,80 @@ func (m *Model) Init() tea.Cmd {
 // Update handles global messages first, then the active screen's.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.c.stamp = m.c.now()
+	if cmd, done := m.updateTerminal(msg); done {
+		return m, cmd
+	}
+	if cmd, done := m.navigate(msg); done {
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.update(msg)
+	return m, cmd
+}
+
+// updateTerminal handles what the terminal and the process say: size,
+// background, the global keys, signals, stops, a terminal gone. done is
+// false for what the screen must see too.
+func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 	case tea.BackgroundColorMsg:
 		if t := m.c.opts.Theme; t == "light" || t == "dark" {
-			return m, nil // the setting wins over the terminal's answer
+			return nil, true // the setting wins over the terminal's answer
 		}
 		m.c.styles = DefaultStyles(msg.IsDark())
 		m.help.Styles = m.c.styles.Help
-		return m, nil
+		return nil, true
 	case tea.KeyPressMsg:
 		if kb := m.c.keys.Global; key.Matches(msg, kb.Interrupt) {
-			return m.interrupt()
+			return m.interruptCmd(), true
 		} else if key.Matches(msg, kb.Help) {
 			m.showHelp = !m.showHelp
 			if r, ok := m.screen.(*runScreen); ok {
-				return m, r.helpShown(m.showHelp)
+				return r.helpShown(m.showHelp), true
 			}
-			return m, nil
+			return nil, true
 		}
 	case SignalMsg:
-		return m.interrupt()
+		return m.interruptCmd(), true
 	case StopMsg:
 		if r, ok := m.screen.(*runScreen); ok {
-			return m, r.suspend(m.c.now())
+			return r.suspend(m.c.now()), true
 		}
-		return m, tea.Suspend
+		return tea.Suspend, true
 	case terminalCheckMsg:
 		if m.c.opts.TerminalGone() {
-			return m.interrupt()
+			return m.interruptCmd(), true
 		}
-		return m, m.watchTerminal()
+		return m.watchTerminal(), true
+	}
+	return nil, false
+}
+
+// navigate moves between the screens, and keeps the result main reads.
+func (m *Model) navigate(msg tea.Msg) (_ tea.Cmd, done bool) {
+	switch msg := msg.(type) {
 	case openPlannerMsg:
 		m.picker = m.screen
 		m.screen = newPlanner(m.c, msg.level)
-		return m, nil
+		return nil, true
 	case openTriageMsg:
 		m.picker, m.screen = m.screen, newTriage(m.c)
-		return m, nil
+		return nil, true
 	case triageConfirmedMsg:
 		m.showHelp = false
 		if r := m.pending; r != nil {
 			m.pending, m.screen = nil, r
 			m.result.Routine = r.sess.Routine()
-			return m, r.start()
+			return r.start(), true
 		}
 		if p, ok := m.picker.(*picker); ok {
 			p.showRoutines()
 			m.screen = p
 		}
-		return m, nil
+		return nil, true
 	case triageBackMsg:
 		m.showHelp = false
 		p, ok := m.picker.(*picker)
@@ -304,48 +350,53 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.pending, p = nil, newPicker(m.c)
 			p.stage = askLevel
 			m.screen = p
-			return m, loadCoverage(m.c.opts.Recorder)
+			return loadCoverage(m.c.opts.Recorder), true
 		}
 		p.stage = askLevel
 		m.screen = p
-		return m, nil
+		return nil, true
 	case backToPickerMsg:
 		if m.picker != nil {
 			m.screen = m.picker
 		}
-		return m, nil
+		return nil, true
 	case chooseMsg:
 		m.result.Routine, m.result.Level = msg.routine, msg.level
 		r := newRunScreen(m.c, msg.routine, msg.level)
+		r.resume = msg.resume
 		m.screen = r
 		m.showHelp = false
-		return m, r.start()
+		return r.start(), true
 	case sessionEndedMsg:
 		m.result.Outcome, m.result.Summary = msg.outcome, msg.summary
 		m.result.NotStarted = msg.notStarted
 		if msg.exit || msg.notStarted {
-			return m, tea.Quit
+			return tea.Quit, true
 		}
 		sum := newSummary(m.c, msg.sess, msg.outcome)
 		sum.level = m.result.Level
 		m.screen = sum
 		m.showHelp = false
-		return m, tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress())
+		return tea.Batch(m.finalCheckpoint(msg.summary), sum.loadProgress()), true
 	case bellMsg:
-		return m, tea.Raw("\a")
+		return tea.Raw("\a"), true
 	case noticeMsg:
 		m.c.notice = msg.text
-		return m, nil
+		return nil, true
 	case ratedMsg:
 		m.result.Rating = msg.rating
-		return m, nil
+		return nil, true
 	case quitMsg:
 		m.result.Interrupted = msg.interrupted
-		return m, tea.Quit
+		return tea.Quit, true
 	}
-	var cmd tea.Cmd
-	m.screen, cmd = m.screen.update(msg)
-	return m, cmd
+	return nil, false
+}
+
+// interruptCmd is interrupt for the update helpers.
+func (m *Model) interruptCmd() tea.Cmd {
+	_, cmd := m.interrupt()
+	return cmd
 }
 
 // finalCheckpoint saves the finished session as completed, so a crash on

@@ -209,6 +209,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		cur = &p.cursor
 	}
 	switch {
+	case p.stage == askLevel && k.String() == "r" && p.c.opts.Resume != nil:
+		rs := p.c.opts.Resume
+		return p, func() tea.Msg { return chooseMsg{routine: rs.Routine, level: rs.Level, resume: rs} }
 	case key.Matches(k, p.keys.Quit):
 		return p, func() tea.Msg { return quitMsg{} }
 	case key.Matches(k, p.keys.Up):
@@ -294,7 +297,15 @@ func (p *picker) safetyView(w, h int) []string {
 
 func (p *picker) levelView(w int) []string {
 	st := p.c.styles
-	lines := []string{st.Exercise.Render("How sore are you?"), ""}
+	var lines []string
+	if rs := p.c.opts.Resume; rs != nil {
+		// An interrupted session of a few hours ago goes on with r.
+		for _, l := range wrap(rs.Offer()+" (stopped "+rs.Ago+"): press r", w) {
+			lines = append(lines, st.Good.Render(l))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Exercise.Render("How sore are you?"), "")
 	for i, l := range routines.Levels() {
 		name := fmt.Sprintf("%-10s", l.Title())
 		// The description wraps under itself rather than being cut.
@@ -376,7 +387,6 @@ func (p *picker) routineView(w, h int) []string {
 		return append(lines, st.Faint.Render(truncate("No routine for "+p.chosenLevel().Title()+" matches \""+p.filter+"\".", w)))
 	}
 	p.cursor = max(min(p.cursor, len(ch)-1), 0)
-	t := p.c.opts.Session.Timing
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
 	sel := ch[p.cursor]
 	detail := []string{""}
@@ -397,7 +407,17 @@ func (p *picker) routineView(w, h int) []string {
 	if len(ch) > room && room >= 3 {
 		room--
 	}
+	lines = append(lines, p.routineRows(ch, room, sug, w)...)
+	return append(lines, detail...)
+}
+
+// routineRows are the list's rows in room lines around the cursor (nil:
+// the build-one entry), with a line saying what is above and below.
+func (p *picker) routineRows(ch []*routines.Routine, room int, sug *routines.Routine, w int) []string {
+	st := p.c.styles
+	t := p.c.opts.Session.Timing
 	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	var lines []string
 	nameW := lipgloss.Width(buildLabel)
 	for _, r := range ch {
 		if r != nil {
@@ -435,7 +455,7 @@ func (p *picker) routineView(w, h int) []string {
 		}
 		lines = append(lines, st.Faint.Render(truncate("  "+strings.Join(more, " · "), w)))
 	}
-	return append(lines, detail...)
+	return lines
 }
 
 // buildLabel is the list entry that opens the plan builder.

@@ -44,6 +44,8 @@ type PlainOptions struct {
 	// command puts a terminal in a mode where keys arrive at once, unechoed.)
 	In       io.Reader
 	Recorder Recorder
+	// Resume starts the session where this interrupted one stopped.
+	Resume *Resume
 	// Err takes the warnings, so the event lines (what a screen reader or
 	// a log follows) hold only the session; nil puts them among the lines.
 	Err io.Writer
@@ -73,7 +75,13 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 		pl.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
 	}
 	pl.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
-	evs := s.Start(now)
+	var evs []session.Event
+	if rs := o.Resume; rs != nil {
+		pl.line(now, "Resuming at step %d of %d.", rs.Step+1, tl.Steps())
+		evs = s.StartAt(now, rs.Step, rs.Done)
+	} else {
+		evs = s.Start(now)
+	}
 	if o.Recorder != nil {
 		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
 			pl.warn("%v", err) // the checkpoint only; the log is still tried at the end

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,16 +86,47 @@ func TestPlainInterrupted(t *testing.T) {
 }
 
 func TestPlainNoAutoWaitsForEnter(t *testing.T) {
-	out, _, res := plainRun(t, context.Background(), func(o *PlainOptions) {
+	// Enter is pressed only once the prompt is out, as a person would: an
+	// Enter pressed during a hold is not an answer, and with a fake clock
+	// that never waits, keys sent up front would race the holds.
+	prompts := &promptWriter{seen: make(chan struct{}, 16)}
+	_, _, res := plainRun(t, context.Background(), func(o *PlainOptions) {
 		o.Session.AutoAdvance = false
-		o.In = strings.NewReader("\n\n")
+		o.Out = prompts
+		o.In = enterOnPrompt(prompts.seen)
 	})
+	close(prompts.seen)
 	if res.Outcome != OutcomeCompleted {
 		t.Fatalf("result %+v", res)
 	}
+	out := prompts.String()
 	if n := strings.Count(out, "Press Enter"); n != 2 {
 		t.Fatalf("%d waits, want 2:\n%s", n, out)
 	}
+}
+
+// promptWriter keeps what plain mode writes and tells each "Press Enter".
+type promptWriter struct {
+	bytes.Buffer
+	seen chan struct{}
+}
+
+func (w *promptWriter) Write(p []byte) (int, error) {
+	for range strings.Count(string(p), "Press Enter") {
+		w.seen <- struct{}{}
+	}
+	return w.Buffer.Write(p)
+}
+
+// enterOnPrompt is a keyboard that presses Enter once per prompt.
+type enterOnPrompt chan struct{}
+
+func (e enterOnPrompt) Read(p []byte) (int, error) {
+	if _, ok := <-e; !ok {
+		return 0, io.EOF
+	}
+	p[0] = '\n'
+	return 1, nil
 }
 
 // Plain mode with the breathing bell: one bell at each change of the

@@ -29,9 +29,10 @@ type runScreen struct {
 	sess        *session.Session
 	level       routines.Level
 	keys        SessionKeys
-	confirm     bool // the quit question is showing
-	resumeAfter bool // resume when the quit question is answered no
-	helpPaused  bool // the ? overlay paused the session: resume when it closes
+	confirm     bool    // the quit question is showing
+	resumeAfter bool    // resume when the quit question is answered no
+	helpPaused  bool    // the ? overlay paused the session: resume when it closes
+	resume      *Resume // start where this interrupted session stopped
 	gen         int
 	// at is the moment the screen shows: the last start, tick or key, not
 	// the stamp of any message (drawnAt), so a frame drawn for another
@@ -57,7 +58,14 @@ func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScre
 func (r *runScreen) start() tea.Cmd {
 	now := r.c.now()
 	r.at = now
-	evs := r.sess.Start(now)
+	var evs []session.Event
+	if rs := r.resume; rs != nil {
+		evs = r.sess.StartAt(now, rs.Step, rs.Done)
+	} else {
+		evs = r.sess.Start(now)
+	}
+	// The record begins from the session as started (a resumed one with
+	// its earlier steps).
 	return tea.Batch(r.record(true, now), r.handle(evs, now))
 }
 

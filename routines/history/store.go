@@ -196,7 +196,7 @@ func (s *Store) Read() (recs []Record, warnings []Warning, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("history: cannot read %s: %w", s.Path(), err)
 	}
-	return recs, ws.list(FileName), nil
+	return latestByID(recs), ws.list(FileName), nil
 }
 
 // warnList collects problem lines, keeping the first maxWarnings and
@@ -450,4 +450,26 @@ func cleanPathErr(err error) error {
 // line of stderr.
 func oneLine(err error) string {
 	return string(bytes.ReplaceAll([]byte(err.Error()), []byte("\n"), []byte("; ")))
+}
+
+// latestByID keeps one record per session id, the last one written, in
+// its place: a resumed session appends its final record under the id of
+// the interrupted one, and the two are one session.
+func latestByID(recs []Record) []Record {
+	last := make(map[string]int, len(recs))
+	for i, r := range recs {
+		if r.ID != "" {
+			last[r.ID] = i
+		}
+	}
+	if len(last) == len(recs) {
+		return recs
+	}
+	out := recs[:0:0]
+	for i, r := range recs {
+		if r.ID == "" || last[r.ID] == i {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -436,3 +436,23 @@ func TestAdjustBothSides(t *testing.T) {
 		t.Errorf("+5 on the right changed the next rep: %v", got)
 	}
 }
+
+// StartAt resumes at a step: the steps before it keep their done and
+// skipped counts, the run starts at that step's get-ready.
+func TestStartAt(t *testing.T) {
+	s := New(mixed(), opts(true))
+	evs := s.StartAt(t0, 2, 1)
+	if s.StepIndex() != 2 || s.Segment().Kind != GetReady || len(evs) != 1 || evs[0].Kind != SegmentStarted {
+		t.Fatalf("at step %d, segment %v, events %+v", s.StepIndex(), s.Segment().Kind, evs)
+	}
+	sum := s.Summary(t0)
+	if sum.StepsDone != 1 || sum.StepsSkipped != 1 || sum.Active != 0 {
+		t.Errorf("summary %+v", sum)
+	}
+	if got := s.RoutineRemaining(t0); got != mixedTotal-157*sec {
+		t.Errorf("remaining %v, want the last two steps' %v", got, mixedTotal-157*sec)
+	}
+	if s := New(mixed(), opts(true)); s.StartAt(t0, 99, 0) != nil && s.StepIndex() != 0 {
+		t.Error("a step out of range did not start from the beginning")
+	}
+}

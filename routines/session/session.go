@@ -131,6 +131,26 @@ func New(r *routines.Routine, opts Options) *Session {
 	return s
 }
 
+// StartAt starts the session at step (0-based), resuming one that was
+// interrupted there: of the steps before it, the first done count as done
+// and the rest as skipped, as they were; only the time from now on is this
+// run's. A step out of range starts from the beginning.
+func (s *Session) StartAt(now time.Time, step, done int) []Event {
+	if step <= 0 || step >= s.tl.Steps() || s.state != NotStarted {
+		return s.Start(now)
+	}
+	for i := range step {
+		s.status[i] = Skipped
+		if i < done {
+			s.status[i] = Completed
+		}
+	}
+	now = s.observe(now)
+	s.start = now
+	s.state = Running
+	return s.enter(s.tl.StepStart(step), now)
+}
+
 // observe records now as the latest time seen and returns it, or returns
 // the latest time already seen if now is earlier.
 func (s *Session) observe(now time.Time) time.Time {

@@ -18,7 +18,8 @@ import (
 )
 
 func main() {
-	runs := flag.Int("runs", 3, "full runs of the routine (they run side by side, started -stagger apart); medians are reported")
+	runs := flag.Int("runs", 2, "full runs of the routine at each size (all run side by side, started -stagger apart); medians are reported")
+	sizes := flag.String("sizes", "80x24,100x24,120x40", "the window sizes of the full runs, comma-separated")
 	starts := flag.Int("starts", 10, "extra starts of the session and of the picker that measure only the first frame and the start-up peak RSS (one after another, before the runs)")
 	stagger := flag.Duration("stagger", 4*time.Second, "delay between the starts of the full runs")
 	bin := flag.String("bin", "", "the cooldown binary to measure (default: build the module this is run in)")
@@ -29,14 +30,32 @@ func main() {
 	var env envFlag
 	flag.Var(&env, "env", "add KEY=VALUE to the app's environment (repeatable), e.g. -env GOGC=50")
 	flag.Parse()
-	o := options{truecolor: *truecolor, light: *light, env: env}
+	o := options{cols: 80, rows: 24, truecolor: *truecolor, light: *light, env: env}
+	szs, err := parseSizes(*sizes)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench: -sizes:", err)
+		os.Exit(2)
+	}
 	if *trace {
 		o.trace = os.Stderr
 	}
-	if err := bench(os.Stdout, *bin, *runs, *starts, *stagger, o, *verbose); err != nil {
+	if err := bench(os.Stdout, *bin, szs, *runs, *starts, *stagger, o, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// parseSizes reads "80x24,120x40".
+func parseSizes(list string) ([][2]int, error) {
+	var szs [][2]int
+	for _, f := range strings.Split(list, ",") {
+		var w, h int
+		if _, err := fmt.Sscanf(f, "%dx%d", &w, &h); err != nil || w < 40 || h < 12 {
+			return nil, fmt.Errorf("%q is not a size like 80x24 (at least 40x12)", f)
+		}
+		szs = append(szs, [2]int{w, h})
+	}
+	return szs, nil
 }
 
 // envFlag collects repeated -env flags.
@@ -45,7 +64,7 @@ type envFlag []string
 func (e *envFlag) String() string     { return strings.Join(*e, " ") }
 func (e *envFlag) Set(v string) error { *e = append(*e, v); return nil }
 
-func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o options, verbose bool) error {
+func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger time.Duration, o options, verbose bool) error {
 	if runs < 0 || runs == 0 && starts < 1 {
 		return fmt.Errorf("nothing to measure: give -runs or -starts")
 	}
@@ -79,17 +98,32 @@ func bench(out io.Writer, bin string, runs, starts int, stagger time.Duration, o
 	for _, s := range benchSegments {
 		total += s.dur
 	}
-	logf("%d runs of %v, started %v apart", runs, total, stagger)
-	results, err := fullRuns(bin, tmp, runs, stagger, o, logf)
+	logf("%d runs of %v at each of %d sizes, started %v apart", runs, total, len(sizes), stagger)
+	results, err := fullRuns(bin, tmp, sizes, runs*len(sizes), stagger, o, logf)
+	if err != nil {
+		return err
+	}
+	cmds, err := commandTimes(bin, filepath.Join(tmp, "commands"))
 	if err != nil {
 		return err
 	}
 
-	fmt.Fprintf(out, "cooldown benchmark: %s in an %d×%d pty, routine of %v in %d segments (3 s gaps), %d runs side by side, %d extra starts\n",
-		filepath.Base(bin), benchCols, benchRows, total, len(benchSegments), runs, starts)
-	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n\n",
+	fmt.Fprintf(out, "cooldown benchmark: %s, routine of %v in %d segments (3 s gaps), %d runs at each size, all %d side by side, %d extra starts at 80×24\n",
+		filepath.Base(bin), total, len(benchSegments), runs, len(results), starts)
+	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n",
 		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg())
-	report(out, results, quick, quickPicker)
+	for k, size := range sizes {
+		var rs []*result
+		for i := k; i < len(results); i += len(sizes) {
+			rs = append(rs, results[i])
+		}
+		fmt.Fprintf(out, "\n%d×%d\n", size[0], size[1])
+		if k == 0 {
+			report(out, rs, quick, quickPicker, cmds)
+		} else {
+			report(out, rs, nil, nil, nil)
+		}
+	}
 	return nil
 }
 
@@ -128,8 +162,9 @@ func quickStarts(bin, tmp string, n int, o options, logf func(string, ...any)) (
 	return quick, quickPicker, quickRSS, nil
 }
 
-// fullRuns runs the routine n times side by side, started stagger apart.
-func fullRuns(bin, tmp string, n int, stagger time.Duration, o options, logf func(string, ...any)) ([]*result, error) {
+// fullRuns runs the routine n times side by side, started stagger apart,
+// run i at sizes[i % len(sizes)].
+func fullRuns(bin, tmp string, sizes [][2]int, n int, stagger time.Duration, o options, logf func(string, ...any)) ([]*result, error) {
 	results := make([]*result, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -137,8 +172,10 @@ func fullRuns(bin, tmp string, n int, stagger time.Duration, o options, logf fun
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			progress := func(s string) { logf("run %d: %s", i+1, s) }
+			size := sizes[i%len(sizes)]
+			progress := func(s string) { logf("run %d (%d×%d): %s", i+1, size[0], size[1], s) }
 			ro := o
+			ro.cols, ro.rows = size[0], size[1]
 			if i > 0 {
 				ro.trace = nil // run 1's output is enough to read
 			}
@@ -187,8 +224,8 @@ type row struct {
 	text   []string // non-numeric rows
 }
 
-func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
-	rows := reportRows(rs, quick, quickPicker)
+func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration, cmds []commandTime) {
+	rows := reportRows(rs, quick, quickPicker, cmds)
 	restoredText := make([]string, len(rs))
 	allOK := true
 	for i, r := range rs {
@@ -240,7 +277,7 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration) {
 }
 
 // reportRows are the table's rows: a value per run, or the starts' spread.
-func reportRows(rs []*result, quick, quickPicker []time.Duration) []row {
+func reportRows(rs []*result, quick, quickPicker []time.Duration, cmds []commandTime) []row {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	col := func(f func(*result) float64) []float64 {
 		v := make([]float64, len(rs))
@@ -251,6 +288,11 @@ func reportRows(rs []*result, quick, quickPicker []time.Duration) []row {
 	}
 	rows := []row{
 		{name: "first complete frame (ms)", vals: col(func(r *result) float64 { return ms(r.firstFrame) }), format: "%.1f", target: "≤ 40", ok: le(40)},
+	}
+	for _, c := range cmds {
+		rows = append(rows, row{name: fmt.Sprintf("`%s`, %d runs (ms)", c.name, len(c.d)),
+			text: []string{fmt.Sprintf("min %.1f", slices.Min(millis(c.d))), fmt.Sprintf("max %.1f", slices.Max(millis(c.d)))},
+			vals: []float64{median(millis(c.d))}, format: "%.1f", target: "≤ 50", ok: le(50)})
 	}
 	for _, qs := range []struct {
 		name string
@@ -267,12 +309,16 @@ func reportRows(rs []*result, quick, quickPicker []time.Duration) []row {
 	}
 	rows = append(rows,
 		row{name: "  zero's lag: first frame − app's recorded start (ms)", vals: col(func(r *result) float64 { return ms(r.appLatency) }), format: "%.1f"},
-		row{name: "hold: bytes written per second", vals: col(func(r *result) float64 { return r.bytesPerSec }), format: "%.0f", target: "≤ 200", ok: le(200)},
+	)
+	rows = append(rows, windowRows(rs, col)...)
+	rows = append(rows,
 		row{name: "  whole routine: bytes per second", vals: col(func(r *result) float64 { return r.allBytes }), format: "%.0f"},
 		row{name: "hold: CPU, % of one core (utime+stime)", vals: col(func(r *result) float64 { return r.cpuPct }), format: "%.3f", target: "≤ 0.5", ok: le(0.5)},
 		row{name: "  same, from schedstat (ns)", vals: col(func(r *result) float64 { return r.cpuNsPct }), format: "%.3f"},
 		row{name: "hold: wake-ups per second (context switches)", vals: col(func(r *result) float64 { return r.wakeups }), format: "%.1f"},
 		row{name: "breathing pacer: bytes written per second", vals: col(func(r *result) float64 { return r.pacerBytes }), format: "%.0f"},
+		row{name: "  floor (B/s)", vals: col(func(r *result) float64 { return r.pacer.floor }), format: "%.0f"},
+		row{name: "  ratio to the floor", vals: col(func(r *result) float64 { return r.pacer.bytes / r.pacer.floor }), format: "%.2f"},
 		row{name: "breathing pacer: CPU, % of one core", vals: col(func(r *result) float64 { return r.pacerCPU }), format: "%.3f"},
 		row{name: "breathing pacer: wake-ups per second", vals: col(func(r *result) float64 { return r.pacerWakeups }), format: "%.1f"},
 		row{name: "peak RSS, VmHWM to the end (MB)", vals: col(func(r *result) float64 { return float64(r.hwmKB) / 1024 }), format: "%.1f", target: "≤ 15", ok: le(15)},
@@ -300,6 +346,26 @@ func reportRows(rs []*result, quick, quickPicker []time.Duration) []row {
 		row{name: "  pause, as the app recorded it (s)", vals: col(func(r *result) float64 { return r.paused.Seconds() }), format: "%.3f"},
 	)
 	return rows
+}
+
+// windowRows are the bytes of the hold, the window with a step change and
+// the get-ready, each against its floor.
+func windowRows(rs []*result, col func(func(*result) float64) []float64) []row {
+	budget := 80.0 // the target for a hold; 160 where the big digits are doubled (34 rows and up)
+	if len(rs) > 0 && rs[0].rows >= 34 {
+		budget = 160
+	}
+	return []row{
+		{name: "hold: bytes written per second", vals: col(func(r *result) float64 { return r.hold.bytes }), format: "%.0f", target: fmt.Sprintf("≤ %.0f", budget), ok: le(budget)},
+		{name: "  floor: changed cells, cheapest moves and pen (B/s)", vals: col(func(r *result) float64 { return r.hold.floor }), format: "%.0f"},
+		{name: "  ratio to the floor", vals: col(func(r *result) float64 { return r.hold.bytes / r.hold.floor }), format: "%.2f", target: "≤ 1.5", ok: le(1.5)},
+		{name: "hold + step change, 10 s window: bytes per second", vals: col(func(r *result) float64 { return r.change.bytes }), format: "%.0f"},
+		{name: "  floor (B/s)", vals: col(func(r *result) float64 { return r.change.floor }), format: "%.0f"},
+		{name: "  ratio to the floor", vals: col(func(r *result) float64 { return r.change.bytes / r.change.floor }), format: "%.2f", target: "≤ 1.5", ok: le(1.5)},
+		{name: "get-ready after the hold (pose animation): bytes per second", vals: col(func(r *result) float64 { return r.getReady.bytes }), format: "%.0f"},
+		{name: "  floor (B/s)", vals: col(func(r *result) float64 { return r.getReady.floor }), format: "%.0f"},
+		{name: "  CPU, % of one core (schedstat)", vals: col(func(r *result) float64 { return r.getReady.cpu }), format: "%.3f"},
+	}
 }
 
 func le(limit float64) func(float64) bool { return func(v float64) bool { return v <= limit } }

@@ -4,12 +4,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/vt"
+
+	"github.com/cooldown-app/cooldown/tui"
 	"github.com/cooldown-app/cooldown/tui/ptytest"
 )
 
@@ -57,11 +64,14 @@ var benchSegments = []segment{
 }
 
 const (
-	benchCols, benchRows = 80, 24
 	// The idle window inside the first hold (segment 1): from 5 s after it
 	// starts to 5 s before it ends, away from both transitions.
 	holdSegment          = 1
 	windowFrom, windowTo = 5 * time.Second, 55 * time.Second
+	// The window with a step change: the last 5 s of the long hold and the
+	// first 5 s after it (a get-ready, with the pose animating, and the
+	// start of the next hold).
+	changeFrom, changeTo = 55 * time.Second, 65 * time.Second
 	pauseSegment         = 7 // the breathing step
 	pauseAfter, pauseFor = 8 * time.Second, 1500 * time.Millisecond
 	// The pacer's window inside the breathing step, after the pause and
@@ -77,10 +87,11 @@ const (
 
 // options are the ways a run can be varied from the command line.
 type options struct {
-	truecolor bool     // COLORTERM=truecolor
-	light     bool     // the terminal answers that its background is white
-	env       []string // added to the app's environment (GOGC=..., GODEBUG=...)
-	trace     io.Writer
+	cols, rows int
+	truecolor  bool     // COLORTERM=truecolor
+	light      bool     // the terminal answers that its background is white
+	env        []string // added to the app's environment (GOGC=..., GODEBUG=...)
+	trace      io.Writer
 }
 
 // newSandbox is a fresh HOME and XDG folders holding the settings and the
@@ -102,10 +113,18 @@ type record struct {
 	ActiveSeconds float64   `json:"active_seconds"`
 }
 
-// chunk is one read from the pty master: when it arrived and its size.
+// chunk is one read from the pty master: when it arrived, its size, and
+// the floor of the change it made to the screen (tui.Floor).
 type chunk struct {
+	at    time.Time
+	n     int
+	floor int
+}
+
+// cpuSample is the app's CPU time (schedstat) at a moment.
+type cpuSample struct {
 	at time.Time
-	n  int
+	ns int64
 }
 
 // transition is a change of what the screen says the session is doing:
@@ -122,6 +141,9 @@ type term struct {
 	*ptytest.Term
 
 	chunks      []chunk
+	cells       *vt.Emulator // the bench's own copy of the screen, for the floor
+	shown       *uv.Buffer   // its cells after the last chunk
+	cpu         []cpuSample
 	firstFrame  time.Time
 	sig         string // the signature shown now ("" before the session)
 	transitions []transition
@@ -134,12 +156,14 @@ type term struct {
 }
 
 func startTerm(bin string, sb *ptytest.Sandbox, o options, complete func([]string) bool, args ...string) (*term, error) {
-	t := &term{trace: o.trace, traceFrom: time.Now(), complete: complete}
+	t := &term{trace: o.trace, traceFrom: time.Now(), complete: complete,
+		cells: vt.NewEmulator(o.cols, o.rows), shown: uv.NewBuffer(o.cols, o.rows)}
+	go func() { _, _ = io.Copy(io.Discard, t.cells) }() // its replies to queries; unread, they block it
 	env := o.env
 	if o.truecolor {
 		env = append([]string{"COLORTERM=truecolor"}, env...)
 	}
-	po := ptytest.Options{Cols: benchCols, Rows: benchRows, Env: env, LightBackground: o.light, OnOutput: t.onChunk}
+	po := ptytest.Options{Cols: o.cols, Rows: o.rows, Env: env, LightBackground: o.light, OnOutput: t.onChunk}
 	if os.Getenv("BENCH_T0") != "" {
 		po.StartEnv = "COOLDOWN_T0"
 	}
@@ -153,7 +177,17 @@ func startTerm(bin string, sb *ptytest.Sandbox, o options, complete func([]strin
 
 // onChunk runs for each chunk of output, with the Term locked.
 func (t *term) onChunk(at time.Time, data []byte, screen string) {
-	t.chunks = append(t.chunks, chunk{at, len(data)})
+	_, _ = t.cells.Write(data)
+	next := uv.NewBuffer(t.shown.Width(), t.shown.Height())
+	for y := range next.Height() {
+		for x := range next.Width() {
+			if c := t.cells.CellAt(x, y); c != nil {
+				next.SetCell(x, y, c)
+			}
+		}
+	}
+	t.chunks = append(t.chunks, chunk{at, len(data), tui.Floor(t.shown, next, colorprofile.TrueColor)})
+	t.shown = next
 	if t.trace != nil {
 		fmt.Fprintf(t.trace, "+%10.3f ms  %5d bytes  %q\n", float64(at.Sub(t.traceFrom))/1e6, len(data), data)
 	}
@@ -185,7 +219,7 @@ func (t *term) observe(at time.Time, screen string) {
 // help line: the header with the step, the phase, the big digits, the
 // progress bar, and the help line at the bottom.
 func completeFrame(lines []string) bool {
-	if len(lines) < benchRows {
+	if len(lines) < tui.MinHeight {
 		return false
 	}
 	var header, phase, bar bool
@@ -199,21 +233,21 @@ func completeFrame(lines []string) bool {
 			digitRows++
 		}
 	}
-	help := strings.HasPrefix(strings.TrimSpace(lines[benchRows-1]), firstFrameNeedsHelpPrefix)
+	help := strings.HasPrefix(strings.TrimSpace(lines[len(lines)-1]), firstFrameNeedsHelpPrefix)
 	return header && phase && digitRows >= 5 && bar && help
 }
 
 // completePicker: the picker's first frame has arrived whole, its question
 // and its help line at the bottom.
 func completePicker(lines []string) bool {
-	if len(lines) < benchRows {
+	if len(lines) < tui.MinHeight {
 		return false
 	}
 	question := false
 	for _, l := range lines {
 		question = question || strings.Contains(l, "How sore are you?")
 	}
-	return question && strings.Contains(lines[benchRows-1], "quit")
+	return question && strings.Contains(lines[len(lines)-1], "quit")
 }
 
 // signature names what the session screen shows: the step number, the
@@ -292,6 +326,67 @@ func (t *term) bytesBetween(from, to time.Time) int {
 	return n
 }
 
+// floorBetween is the floor of the changes the chunks in [from, to) made.
+func (t *term) floorBetween(from, to time.Time) int {
+	t.Lock()
+	defer t.Unlock()
+	n := 0
+	for _, c := range t.chunks {
+		if !c.at.Before(from) && c.at.Before(to) {
+			n += c.floor
+		}
+	}
+	return n
+}
+
+// sampleCPU reads the app's CPU time every 50 ms until it exits, so the
+// CPU of any window can be read afterwards.
+func (t *term) sampleCPU(pid int) {
+	for {
+		ns := cpuNanos(pid)
+		t.Lock()
+		t.cpu = append(t.cpu, cpuSample{time.Now(), ns})
+		t.Unlock()
+		select {
+		case <-t.Exited():
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// cpuBetween is the app's CPU in [from, to), % of one core, between the
+// first and last samples inside the window.
+func (t *term) cpuBetween(from, to time.Time) float64 {
+	t.Lock()
+	defer t.Unlock()
+	var a, b *cpuSample
+	for i := range t.cpu {
+		s := &t.cpu[i]
+		if a == nil && !s.at.Before(from) {
+			a = s
+		}
+		if s.at.Before(to) {
+			b = s
+		}
+	}
+	if a == nil || b == nil || !b.at.After(a.at) {
+		return math.NaN()
+	}
+	return float64(b.ns-a.ns) / float64(b.at.Sub(a.at)) * 100
+}
+
+// window is the cost of a stretch of the run, per second: bytes, the
+// floor of what changed, and CPU.
+type window struct {
+	bytes, floor, cpu float64
+}
+
+func (t *term) window(from, to time.Time) window {
+	secs := to.Sub(from).Seconds()
+	return window{float64(t.bytesBetween(from, to)) / secs, float64(t.floorBetween(from, to)) / secs, t.cpuBetween(from, to)}
+}
+
 // result is what one run measured. Durations are zero when not measured.
 type result struct {
 	firstFrame time.Duration
@@ -299,6 +394,11 @@ type result struct {
 	// recorded (its wall clock): how late the benchmark's zero is.
 	appLatency   time.Duration
 	bytesPerSec  float64
+	rows         int     // the window's height
+	hold         window  // the hold-only window
+	change       window  // the window with a step change
+	getReady     window  // the get-ready after the long hold (the pose animates)
+	pacer        window  // the breathing pacer
 	pacerBytes   float64 // bytes per second while the breathing pacer runs
 	pacerCPU     float64 // CPU % (utime+stime) while the pacer runs
 	pacerWakeups float64 // context switches per second while the pacer runs
@@ -327,7 +427,8 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 		return nil, err
 	}
 	defer t.Kill()
-	res := &result{}
+	res := &result{rows: o.rows}
+	go t.sampleCPU(t.Pid())
 
 	if err := t.waitFor("the first complete frame", screenTimeout, func() bool { return !t.firstFrame.IsZero() }); err != nil {
 		return nil, err
@@ -486,6 +587,12 @@ func (t *term) segmentErrors(res *result, zero time.Time) error {
 	res.endErr = res.segErr[len(res.segErr)-1]
 	end := trs[len(trs)-1].at
 	res.allBytes = float64(t.bytesBetween(zero, end)) / end.Sub(zero).Seconds()
+	holdStart := trs[holdSegment-1].at
+	res.hold = t.window(holdStart.Add(windowFrom), holdStart.Add(windowTo))
+	res.change = t.window(holdStart.Add(changeFrom), holdStart.Add(changeTo))
+	res.getReady = t.window(trs[holdSegment].at, trs[holdSegment+1].at)
+	breathe := trs[pauseSegment-1].at
+	res.pacer = t.window(breathe.Add(pacerFrom), breathe.Add(pacerTo))
 	return nil
 }
 
@@ -557,4 +664,35 @@ func restored(raw []byte, code int) string {
 		return "yes"
 	}
 	return strings.Join(bad, "; ")
+}
+
+// commandTime is how long a command took, run several times.
+type commandTime struct {
+	name string
+	d    []time.Duration
+}
+
+// commandTimes runs the commands that print and exit, 5 times each, in a
+// sandbox with the benchmark's routine.
+func commandTimes(bin, dir string) ([]commandTime, error) {
+	sb, err := newSandbox(dir)
+	if err != nil {
+		return nil, err
+	}
+	file := filepath.Join(sb.RoutinesDir(), "bench.yaml")
+	var out []commandTime
+	for _, args := range [][]string{{"list"}, {"show", "bench"}, {"validate", file}, {"plan", "--minutes", "20"}} {
+		ct := commandTime{name: strings.Replace(strings.Join(args, " "), file, "bench.yaml", 1)}
+		for range 5 {
+			cmd := exec.Command(bin, args...)
+			cmd.Env, cmd.Dir = sb.Environ(), sb.Home
+			start := time.Now()
+			if b, err := cmd.CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("%s: %v\n%s", ct.name, err, b)
+			}
+			ct.d = append(ct.d, time.Since(start))
+		}
+		out = append(out, ct)
+	}
+	return out, nil
 }

@@ -40,6 +40,7 @@ type app struct {
 	quiet     bool
 	voice     bool
 	noAuto    bool
+	resume    bool // start --resume: go on with the interrupted session
 	getReady  time.Duration
 	breathing string
 	// startFlags are the running command's flags: only the session flags
@@ -140,15 +141,21 @@ func (a *app) startCmd() *cobra.Command {
 		Use:   "start [ROUTINE]",
 		Short: "Start a routine (or pick one)",
 		Long: "Start a routine by id, skipping the picker. Without an id, the picker opens " +
-			"(at the given --soreness, if any).",
-		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore",
+			"(at the given --soreness, if any).\n\n" +
+			"--resume goes on with the last session if it was interrupted (a signal, a closed terminal, " +
+			"a crash) in the last 3 hours, from the step it reached; the history keeps it as one session.",
+		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore\n  cooldown start --resume",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.startFlags = cmd.Flags()
+			if a.resume && len(args) > 0 {
+				return usageErr("--resume goes on with the interrupted session: name no routine")
+			}
 			return a.runTUI(args)
 		},
 	}
 	a.addSessionFlags(cmd)
+	cmd.Flags().BoolVar(&a.resume, "resume", false, "go on with the session interrupted in the last 3 hours, from the step it reached")
 	return cmd
 }
 
@@ -335,6 +342,15 @@ func (a *app) runTUI(args []string) error {
 	if routine == nil {
 		routine = a.planned
 	}
+	var offer *resumable
+	if a.resume {
+		// The session to resume is in the log once earlier ones are recovered.
+		warnings = append(warnings, a.recoverSessions(time.Now())...)
+		if offer = a.resumable(lib, time.Now()); offer == nil {
+			return usageErr("--resume: no interrupted session of the last %d hours to go on with; `cooldown history` lists your sessions", int(resumeWithin.Hours()))
+		}
+		routine, level = offer.Routine, offer.Level
+	}
 	plain := a.plain || !isTTY(a.io.out)
 	switch {
 	case plain && routine == nil:
@@ -344,8 +360,16 @@ func (a *app) runTUI(args []string) error {
 	}
 	// Every usage error is behind us: only a session that will run touches
 	// the history (recovering earlier sessions writes to it).
-	warnings = append(warnings, a.recoverSessions(time.Now())...)
+	if !a.resume {
+		warnings = append(warnings, a.recoverSessions(time.Now())...)
+		if routine == nil {
+			offer = a.resumable(lib, time.Now()) // the picker offers it
+		}
+	}
 	rec := newRecorder()
+	if offer != nil {
+		rec.offer = offer
+	}
 	voice, voiceErr := a.voiceFor(set)
 	if voiceErr != "" {
 		diag(a.io.err, "%s", voiceErr)
@@ -353,7 +377,7 @@ func (a *app) runTUI(args []string) error {
 	}
 	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
 	if plain {
-		return a.runPlain(routine, level, sessOpts, set, voice, rec)
+		return a.runPlain(routine, level, sessOpts, set, voice, rec, offer.tui())
 	}
 	opts := tui.Options{
 		Library:  lib,
@@ -364,6 +388,7 @@ func (a *app) runTUI(args []string) error {
 		Units:    set.Units,
 		Warnings: warnings,
 		Figure:   tui.Figure(set.Figure),
+		Resume:   offer.tui(),
 		// Braille needs a UTF-8 locale and a font that has it.
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
 		Cues:        a.player(set, voice),
@@ -417,7 +442,7 @@ func (a *app) runTUI(args []string) error {
 
 // runPlain runs the routine line by line until it ends or a signal
 // arrives (exit 130, the session recorded as interrupted).
-func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set settings.Settings, voice *tui.Voice, rec *recorder) error {
+func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Options, set settings.Settings, voice *tui.Voice, rec *recorder, resume *tui.Resume) error {
 	if level == "" && len(r.Soreness) > 0 {
 		level = r.Soreness[0]
 	}
@@ -460,7 +485,8 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
 		Routine: r, Level: level, Session: so, Units: set.Units,
 		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
-		Stops: stops, Stop: pause,
+		Resume: resume,
+		Stops:  stops, Stop: pause,
 	})
 	a.finishRecord(rec, res)
 	if err != nil {

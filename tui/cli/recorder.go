@@ -25,6 +25,12 @@ type recorder struct {
 	base  history.Record
 	last  session.Summary
 	begun bool // Begin was called: there is a session to record
+	// prior is the interrupted session this one resumes: the same session
+	// in the log (its id), its start, and its time so far.
+	prior *history.Record
+	// offer is the session the picker offers to resume: a session that
+	// begins at its step is that one going on.
+	offer *resumable
 	done  bool // its final record was written (or tried): once only
 }
 
@@ -41,18 +47,49 @@ func record(base history.Record, sum session.Summary) history.Record {
 	return r
 }
 
+// sessionID is a new session's id, or the resumed one's.
+func (r *recorder) sessionID(sum session.Summary) string {
+	if r.prior != nil {
+		return r.prior.ID
+	}
+	return history.NewID(sum.Start)
+}
+
+// recordOf is the log record of the session so far, a resumed session's
+// earlier run included: one session, from its first start.
+func (r *recorder) recordOf(sum session.Summary) history.Record {
+	rec := record(r.base, sum)
+	if p := r.prior; p != nil {
+		rec.Start = p.Start
+		rec.ActiveSeconds += p.ActiveSeconds
+		rec.PausedSeconds += p.PausedSeconds
+		areas := map[string]float64{}
+		for a, s := range p.AreaSeconds {
+			areas[a] += s
+		}
+		for a, s := range rec.AreaSeconds {
+			areas[a] += s
+		}
+		rec.AreaSeconds = areas
+	}
+	return rec
+}
+
 // Begin implements tui.Recorder.
 func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session.Summary) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if o := r.offer; o != nil && rt.ID == o.Routine.ID && sum.StepsDone+sum.StepsSkipped == o.Step {
+		r.prior = &o.record
+	}
 	r.base = history.Record{
-		Version: history.CurrentVersion, ID: history.NewID(sum.Start),
+		Version: history.CurrentVersion, ID: r.sessionID(sum),
 		Routine: rt.ID, RoutineName: rt.Name, Soreness: string(level),
 		Outcome: history.OutcomeInterrupted,
 	}
 	r.last = sum
 	r.begun = true
-	cp, err := r.store.Begin(record(r.base, sum))
+	cp, err := r.store.Begin(r.recordOf(sum))
 	if err != nil {
 		// The session still goes to the log when it ends: the checkpoint
 		// only protects against a crash, and the log may well be writable
@@ -72,7 +109,7 @@ func (r *recorder) Checkpoint(sum session.Summary) error {
 	if r.cp == nil {
 		return nil
 	}
-	rec := record(r.base, sum)
+	rec := r.recordOf(sum)
 	if sum.Completed {
 		rec.Outcome = history.OutcomeCompleted
 	}
@@ -96,7 +133,7 @@ func (r *recorder) Progress(sum session.Summary, now time.Time) (week, streak in
 		return 0, 0, err
 	}
 	r.mu.Lock()
-	cur := record(r.base, sum)
+	cur := r.recordOf(sum)
 	r.mu.Unlock()
 	if sum.Completed {
 		cur.Outcome = history.OutcomeCompleted
@@ -124,7 +161,7 @@ func (r *recorder) finish(res tui.Result) error {
 		r.cp = nil
 		return err
 	}
-	rec := record(r.base, res.Summary)
+	rec := r.recordOf(res.Summary)
 	switch {
 	case res.Outcome == tui.OutcomeCompleted:
 		rec.Outcome = history.OutcomeCompleted

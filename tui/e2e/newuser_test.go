@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // e2eLeaveSummary waits for the summary a quit ends on and leaves it.
@@ -307,5 +309,103 @@ func TestE2EReadmePlainExample(t *testing.T) {
 		if g[3] != w[3] || secs(g)-secs(w) > 1 || secs(w)-secs(g) > 1 {
 			t.Errorf("line %d: %q, the README shows %q", n+1, got[n], want[n])
 		}
+	}
+}
+
+// An interrupted session goes on where it stopped: the picker offers it
+// (r), `cooldown start --resume` resumes it, and the history keeps one
+// session, from its first start, not two.
+func TestE2EResume(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.writeRoutine(t, "tiny.yaml", `routines:
+  - id: tiny
+    name: Tiny test routine
+    soreness: [sore]
+    steps:
+      - do: hydrate
+        for: 1s
+      - do: active-easy
+        for: 30s
+      - do: hydrate
+        for: 1s
+`)
+	interrupt := func() {
+		t.Helper()
+		tm := e2eStart(t, env, 80, 24, "start", "tiny")
+		tm.waitFor(t, e2eTimeout, "the second step", func(s string) bool {
+			return strings.Contains(s, "step 2 of 3") && strings.Contains(s, "MOVE")
+		})
+		tm.signal(t, syscall.SIGTERM)
+		if code := tm.waitExit(t, e2eTimeout); code != 130 {
+			t.Fatalf("exit %d after SIGTERM, want 130", code)
+		}
+	}
+	interrupt()
+	first := env.history(t)
+	if len(first) != 1 || first[0].Outcome != "interrupted" || first[0].StepsDone != 1 {
+		t.Fatalf("history after the interruption: %+v", first)
+	}
+
+	// The picker offers it; r resumes at the step reached.
+	tm := e2eStart(t, env, 80, 24)
+	tm.waitForText(t, e2eTimeout, "Resume Tiny test routine at step 2 of 3")
+	tm.send(t, "r")
+	tm.waitFor(t, e2eTimeout, "the session at step 2", func(s string) bool {
+		return strings.Contains(s, "step 2 of 3") && strings.Contains(s, "Easy walk")
+	})
+	tm.send(t, "q")
+	tm.waitForText(t, e2eTimeout, "Quit this session?")
+	tm.send(t, "y")
+	e2eLeaveSummary(t, tm)
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	h := exec.Command(e2eBinary(t), "history", "--json")
+	h.Env = env.environ()
+	data, err := h.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Sessions []struct {
+			Start     time.Time `json:"start"`
+			Outcome   string    `json:"outcome"`
+			StepsDone int       `json:"steps_done"`
+		} `json:"sessions"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Sessions) != 1 || got.Sessions[0].Outcome != "quit" || !got.Sessions[0].Start.Equal(first[0].Start) || got.Sessions[0].StepsDone < 1 {
+		t.Fatalf("history after resuming: %s", data)
+	}
+
+	// Interrupted again, `start --resume --plain` goes on from step 2.
+	interrupt()
+	tm = e2eStart(t, env, 100, 30, "start", "--resume", "--plain")
+	tm.waitForText(t, e2eTimeout, "Resuming at step 2 of 3.")
+	tm.waitForText(t, e2eTimeout, "Go: Easy walk or spin")
+	tm.send(t, "q")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	h = exec.Command(e2eBinary(t), "history", "--json")
+	h.Env = env.environ()
+	if data, err = h.Output(); err != nil {
+		t.Fatal(err)
+	}
+	got.Sessions = nil
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Sessions) != 2 || got.Sessions[1].Outcome != "quit" {
+		t.Fatalf("history after the plain resume: want the first session and this one, quit: %s", data)
+	}
+	// Nothing left to resume: --resume says so.
+	none := exec.Command(e2eBinary(t), "start", "--resume", "--plain")
+	none.Env = env.environ()
+	if err := none.Run(); e2eExitCode(t, err) != 2 {
+		t.Errorf("--resume with nothing to resume: %v, want exit 2", err)
 	}
 }
