@@ -3,10 +3,14 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cooldown-app/cooldown/routines"
@@ -271,4 +275,43 @@ func TestPickerSaysMoreBelow(t *testing.T) {
 		h.key("down")
 	}
 	h.requireScreen("more above")
+}
+
+// Every key the README lists for a session is one the session answers to:
+// each is pressed and must match one of the session's bindings.
+func TestReadmeSessionKeys(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	i := strings.Index(text, "Keys in a session:")
+	if i < 0 {
+		t.Fatal("the README lists no session keys")
+	}
+	para := text[i : i+strings.Index(text[i:], "\n\n")]
+	k := DefaultKeyMap().Session
+	var all []key.Binding
+	for _, row := range k.FullHelp() {
+		all = append(all, row...)
+	}
+	names := map[string]string{"→": "right", "←": "left"}
+	n := 0
+	for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(para, -1) {
+		if strings.Contains(m[1], " ") {
+			continue // a command (`kill -TSTP`), not a key
+		}
+		for _, name := range strings.Split(m[1], "/") {
+			if v, ok := names[name]; ok {
+				name = v
+			}
+			n++
+			if !slices.ContainsFunc(all, func(b key.Binding) bool { return key.Matches(keyPress(name), b) }) {
+				t.Errorf("the README's session key %q is not a session key", name)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d keys found in the README's list", n)
+	}
 }

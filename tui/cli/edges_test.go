@@ -5,10 +5,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/testfiles"
@@ -398,5 +402,126 @@ func TestPlainWarningsGoToStderr(t *testing.T) {
 	}
 	if !strings.Contains(r.out, "Finished: 1 of 1 steps done") {
 		t.Errorf("stdout:\n%s", r.out)
+	}
+}
+
+// readmeCommands are the command lines the README shows: `cooldown ...`
+// spans in the text and the lines of its code blocks that start with
+// cooldown (or $ cooldown).
+func readmeCommands(text string) [][]string {
+	var out [][]string
+	add := func(line string) {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "$ ")
+		if i := strings.Index(line, "  "); i >= 0 {
+			line = line[:i] // a usage list: the description follows
+		}
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		for _, sep := range []string{"|", ">", "<", ";", "&&", "2>"} {
+			if i := strings.Index(line, " "+sep); i >= 0 {
+				line = line[:i]
+			}
+		}
+		if f := strings.Fields(line); len(f) > 0 && f[0] == "cooldown" {
+			out = append(out, f[1:])
+		}
+	}
+	for _, m := range regexp.MustCompile("`(cooldown [^`]*)`").FindAllStringSubmatch(text, -1) {
+		add(m[1])
+	}
+	inBlock := false
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "```") {
+			inBlock = !inBlock
+			continue
+		}
+		if inBlock && (strings.HasPrefix(l, "cooldown ") || strings.HasPrefix(l, "$ cooldown")) {
+			add(l)
+		}
+	}
+	return out
+}
+
+// Every command and flag the README shows is one the program has: each
+// command's --help is run and must list the flags the README gives it.
+func TestReadmeCommandsAndFlags(t *testing.T) {
+	env(t)
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds := readmeCommands(string(readme))
+	if len(cmds) < 20 {
+		t.Fatalf("found only %d command lines in the README", len(cmds))
+	}
+	root := newApp(testStreams(io.Discard, io.Discard)).rootCmd()
+	help := map[string]string{}
+	checked := 0
+	for _, words := range cmds {
+		path := []string{}
+		c := root
+		for _, w := range words {
+			next := false
+			for _, sub := range c.Commands() {
+				if sub.Name() == w {
+					c, path, next = sub, append(path, w), true
+					break
+				}
+			}
+			if !next {
+				break
+			}
+		}
+		key := strings.Join(path, " ")
+		if len(words) > 0 && words[0] == "completion" {
+			// Added by fang when the program runs: run it.
+			if r := cli(t, "completion", "bash"); r.code != exitOK || !strings.Contains(r.out, "__complete") {
+				t.Errorf("cooldown completion bash: exit %d", r.code)
+			}
+			continue
+		}
+		if len(path) == 0 && len(words) > 0 && !strings.HasPrefix(words[0], "-") {
+			t.Errorf("the README shows `cooldown %s`: %s is not a command", strings.Join(words, " "), words[0])
+		}
+		if _, ok := help[key]; !ok {
+			r := cli(t, append(slices.Clone(path), "--help")...)
+			if r.code != exitOK {
+				t.Errorf("cooldown %s --help: exit %d", key, r.code)
+			}
+			help[key] = r.out + r.err
+		}
+		for _, w := range words[len(path):] {
+			if !strings.HasPrefix(w, "-") {
+				continue
+			}
+			flag := strings.SplitN(w, "=", 2)[0]
+			checked++
+			if !strings.Contains(help[key], flag) {
+				t.Errorf("the README shows `cooldown %s`, but `cooldown %s --help` has no %s", strings.Join(words, " "), key, flag)
+			}
+		}
+	}
+	if checked < 15 {
+		t.Errorf("only %d flags checked", checked)
+	}
+	// Every --flag the README names anywhere is a flag of some command.
+	all := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) { all["--"+f.Name] = true })
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+	all["--help"], all["--version"] = true, true
+	for _, m := range regexp.MustCompile("`[^`]*?(--[a-z][a-z-]+)[^`]*`").FindAllStringSubmatch(string(readme), -1) {
+		if strings.Contains(m[0], "go ") || strings.Contains(m[0], "./tui/bench") || strings.Contains(m[0], "tmux") || strings.HasPrefix(m[0], "`code ") {
+			continue // go's flags, the benchmark's and other programs'
+		}
+		if !all[m[1]] {
+			t.Errorf("the README names %s (in %s), which no command has", m[1], m[0])
+		}
 	}
 }
