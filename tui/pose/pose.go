@@ -282,69 +282,89 @@ func Render(p *routines.Pose, frac float64, w, h int, o Options) string {
 
 // draw puts props, then the figure, then its working side on c.
 func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect float64, t int, sided bool) {
-	pt := func(q routines.Point) (int, int) {
-		return int(math.Floor(f.x(q.X))), int(math.Floor(f.y(q.Y, aspect)))
-	}
-	seg := func(a, b routines.Point, th int, l uint8) {
-		x0, y0 := pt(a)
-		x1, y1 := pt(b)
-		c.line(x0, y0, x1, y1, th, l)
-	}
-	pr := p.Props
+	d := dotDrawing{c: c, f: f, aspect: aspect, t: t}
+	d.props(p.Props, pos)
+	d.figure(pos, sided)
+}
+
+// dotDrawing draws lines t dots thick onto a dot canvas, fitted by f.
+type dotDrawing struct {
+	c      *canvas
+	f      fit
+	aspect float64
+	t      int
+}
+
+func (d dotDrawing) pt(q routines.Point) (int, int) {
+	return int(math.Floor(d.f.x(q.X))), int(math.Floor(d.f.y(q.Y, d.aspect)))
+}
+
+func (d dotDrawing) seg(a, b routines.Point, th int, l uint8) {
+	x0, y0 := d.pt(a)
+	x1, y1 := d.pt(b)
+	d.c.line(x0, y0, x1, y1, th, l)
+}
+
+// props draws the floor, wall, furniture, roller, ball and strap.
+func (d dotDrawing) props(pr routines.Props, pos *routines.Position) {
 	floor := 0.0
 	if pr.Floor != nil {
 		floor = *pr.Floor
-		_, y := pt(routines.Point{Y: floor})
-		c.line(0, y, c.w-1, y, t, prop)
+		_, y := d.pt(routines.Point{Y: floor})
+		d.c.line(0, y, d.c.w-1, y, d.t, prop)
 	}
 	if pr.Wall != nil {
-		x, y := pt(routines.Point{X: *pr.Wall, Y: floor})
-		c.line(x, 0, x, y, t, prop)
+		x, y := d.pt(routines.Point{X: *pr.Wall, Y: floor})
+		d.c.line(x, 0, x, y, d.t, prop)
 	}
 	if q := pr.Chair; q != nil {
 		l, r := routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}
-		seg(l, r, t, prop)
-		seg(l, routines.Point{X: l.X, Y: floor}, t, prop)
-		seg(r, routines.Point{X: r.X, Y: floor}, t, prop)
-		seg(l, routines.Point{X: l.X, Y: q.Y + chairTop}, t, prop)
+		d.seg(l, r, d.t, prop)
+		d.seg(l, routines.Point{X: l.X, Y: floor}, d.t, prop)
+		d.seg(r, routines.Point{X: r.X, Y: floor}, d.t, prop)
+		d.seg(l, routines.Point{X: l.X, Y: q.Y + chairTop}, d.t, prop)
 	}
 	if q := pr.Table; q != nil {
-		seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, t, prop)
+		d.seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, d.t, prop)
 		for _, x := range []float64{q.X - tableW + 0.5, q.X + tableW - 0.5} {
-			seg(routines.Point{X: x, Y: q.Y}, routines.Point{X: x, Y: floor}, t, prop)
+			d.seg(routines.Point{X: x, Y: q.Y}, routines.Point{X: x, Y: floor}, d.t, prop)
 		}
 	}
 	if q := pr.Step; q != nil {
 		a, b := routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}
-		seg(a, b, t, prop)
-		seg(a, routines.Point{X: a.X, Y: floor}, t, prop)
-		seg(b, routines.Point{X: b.X, Y: floor}, t, prop)
+		d.seg(a, b, d.t, prop)
+		d.seg(a, routines.Point{X: a.X, Y: floor}, d.t, prop)
+		d.seg(b, routines.Point{X: b.X, Y: floor}, d.t, prop)
 	}
 	if q := pr.Stool; q != nil {
 		l, r := routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}
-		seg(l, r, t, prop)
-		seg(l, routines.Point{X: l.X + 0.3, Y: floor}, t, prop)
-		seg(r, routines.Point{X: r.X - 0.3, Y: floor}, t, prop)
+		d.seg(l, r, d.t, prop)
+		d.seg(l, routines.Point{X: l.X + 0.3, Y: floor}, d.t, prop)
+		d.seg(r, routines.Point{X: r.X - 0.3, Y: floor}, d.t, prop)
 	}
 	if r := pr.Mat; r != nil {
-		a, b, cc, d := routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, routines.Point{X: r[0], Y: r[3]}
-		seg(a, b, 1, prop)
-		seg(b, cc, 1, prop)
-		seg(cc, d, 1, prop)
-		seg(d, a, 1, prop)
+		a, b, cc, dd := routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, routines.Point{X: r[0], Y: r[3]}
+		d.seg(a, b, 1, prop)
+		d.seg(b, cc, 1, prop)
+		d.seg(cc, dd, 1, prop)
+		d.seg(dd, a, 1, prop)
 	}
 	if pos.Has[routines.Roller] {
 		q := pos.P[routines.Roller]
-		c.circle(f.x(q.X), f.y(q.Y, aspect), rollerR*f.s, t, false, prop)
+		d.c.circle(d.f.x(q.X), d.f.y(q.Y, d.aspect), rollerR*d.f.s, d.t, false, prop)
 	}
 	if pos.Has[routines.Ball] {
 		q := pos.P[routines.Ball]
-		c.circle(f.x(q.X), f.y(q.Y, aspect), ballR*f.s, t, true, prop)
+		d.c.circle(d.f.x(q.X), d.f.y(q.Y, d.aspect), ballR*d.f.s, d.t, true, prop)
 	}
 	if len(pr.Strap) == 2 {
-		seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, t-1), prop)
+		d.seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, d.t-1), prop)
 	}
+}
 
+// figure draws the body; the working (left) side in its own layer when
+// sided.
+func (d dotDrawing) figure(pos *routines.Position, sided bool) {
 	at := pos.At
 	limbs := func(side []routines.Joint, l uint8) {
 		for i := 0; i+1 < len(side); i++ {
@@ -353,7 +373,7 @@ func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect flo
 					continue
 				}
 			}
-			seg(at(side[i]), at(side[i+1]), t, l)
+			d.seg(at(side[i]), at(side[i+1]), d.t, l)
 		}
 	}
 	leftArm := []routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}
@@ -366,15 +386,15 @@ func draw(c *canvas, p *routines.Pose, pos *routines.Position, f fit, aspect flo
 	}
 	limbs(rightArm, body)
 	limbs(rightLeg, body)
-	seg(at(routines.Neck), at(routines.Mid), t, body)
-	seg(at(routines.Mid), at(routines.Hip), t, body)
+	d.seg(at(routines.Neck), at(routines.Mid), d.t, body)
+	d.seg(at(routines.Mid), at(routines.Hip), d.t, body)
 	// The neck runs to the edge of the head, which is a ring.
 	n, hd := at(routines.Neck), at(routines.Head)
-	if d := math.Hypot(hd.X-n.X, hd.Y-n.Y); d > headR {
-		k := (d - headR) / d
-		seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, t, body)
+	if dist := math.Hypot(hd.X-n.X, hd.Y-n.Y); dist > headR {
+		k := (dist - headR) / dist
+		d.seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, d.t, body)
 	}
-	c.circle(f.x(hd.X), f.y(hd.Y, aspect), headR*f.s, t, false, body)
+	d.c.circle(d.f.x(hd.X), d.f.y(hd.Y, d.aspect), headR*d.f.s, d.t, false, body)
 	limbs(leftLeg, side)
 	limbs(leftArm, side)
 }
@@ -441,93 +461,120 @@ func paint(st *Styles, l uint8, s string) string {
 // of the line through it; cells are about twice as tall as wide.
 func renderASCII(p *routines.Pose, pos *routines.Position, w, h int, o Options) string {
 	const aspect = 2
-	c := newCanvas(w, h)
-	f := fitTo(bounds(p), w, h, aspect)
-	chars := make([]byte, w*h)
-	for i := range chars {
-		chars[i] = ' '
+	d := &asciiDrawing{c: newCanvas(w, h), f: fitTo(bounds(p), w, h, aspect), chars: make([]byte, w*h), w: w, h: h, aspect: aspect}
+	for i := range d.chars {
+		d.chars[i] = ' '
 	}
 	// Draw each layer onto the dot canvas, then give every cell of it the
 	// character of the segment that set it.
-	put := func(x, y int, ch byte, l uint8) {
-		if x >= 0 && y >= 0 && x < w && y < h && c.at(x, y) <= l {
-			c.dots[y*w+x] = l
-			chars[y*w+x] = ch
+	d.props(p.Props, pos)
+	d.figure(pos, o)
+	if o.Mirror {
+		mirrorASCII(d.c, d.chars, w, h)
+	}
+	return d.paint(o)
+}
+
+// asciiDrawing is a figure being drawn in characters: the dot canvas holds
+// each cell's layer, chars its character.
+type asciiDrawing struct {
+	c      *canvas
+	f      fit
+	chars  []byte
+	w, h   int
+	aspect float64
+}
+
+func (d *asciiDrawing) put(x, y int, ch byte, l uint8) {
+	if x >= 0 && y >= 0 && x < d.w && y < d.h && d.c.at(x, y) <= l {
+		d.c.dots[y*d.w+x] = l
+		d.chars[y*d.w+x] = ch
+	}
+}
+
+func (d *asciiDrawing) pt(q routines.Point) (float64, float64) {
+	return d.f.x(q.X), d.f.y(q.Y, d.aspect)
+}
+
+// seg draws a line in the character that leans its way, or in force.
+func (d *asciiDrawing) seg(a, b routines.Point, l uint8, force byte) {
+	x0, y0 := d.pt(a)
+	x1, y1 := d.pt(b)
+	dx, dy := x1-x0, (y1-y0)*d.aspect
+	ch := force
+	if ch == 0 {
+		switch {
+		case math.Abs(dy) < 0.5*math.Abs(dx):
+			ch = '-'
+		case math.Abs(dx) < 0.5*math.Abs(dy):
+			ch = '|'
+		case (dx > 0) == (dy > 0):
+			ch = '\\'
+		default:
+			ch = '/'
 		}
 	}
-	pt := func(q routines.Point) (float64, float64) { return f.x(q.X), f.y(q.Y, aspect) }
-	seg := func(a, b routines.Point, l uint8, force byte) {
-		x0, y0 := pt(a)
-		x1, y1 := pt(b)
-		dx, dy := x1-x0, (y1-y0)*aspect
-		ch := force
-		if ch == 0 {
-			switch {
-			case math.Abs(dy) < 0.5*math.Abs(dx):
-				ch = '-'
-			case math.Abs(dx) < 0.5*math.Abs(dy):
-				ch = '|'
-			case (dx > 0) == (dy > 0):
-				ch = '\\'
-			default:
-				ch = '/'
-			}
-		}
-		n := int(math.Ceil(max(math.Abs(x1-x0), math.Abs(y1-y0)))) + 1
-		for i := 0; i <= n; i++ {
-			k := float64(i) / float64(n)
-			put(int(math.Floor(x0+(x1-x0)*k)), int(math.Floor(y0+(y1-y0)*k)), ch, l)
-		}
+	n := int(math.Ceil(max(math.Abs(x1-x0), math.Abs(y1-y0)))) + 1
+	for i := 0; i <= n; i++ {
+		k := float64(i) / float64(n)
+		d.put(int(math.Floor(x0+(x1-x0)*k)), int(math.Floor(y0+(y1-y0)*k)), ch, l)
 	}
-	pr := p.Props
+}
+
+// props draws the floor, wall and furniture a pose uses.
+func (d *asciiDrawing) props(pr routines.Props, pos *routines.Position) {
 	floor := 0.0
 	if pr.Floor != nil {
 		floor = *pr.Floor
-		seg(routines.Point{X: -1e3, Y: floor}, routines.Point{X: 1e3, Y: floor}, prop, '_')
+		d.seg(routines.Point{X: -1e3, Y: floor}, routines.Point{X: 1e3, Y: floor}, prop, '_')
 	}
 	if pr.Wall != nil {
-		x, _ := pt(routines.Point{X: *pr.Wall})
-		_, y := pt(routines.Point{Y: floor})
+		x, _ := d.pt(routines.Point{X: *pr.Wall})
+		_, y := d.pt(routines.Point{Y: floor})
 		for r := 0; r <= int(y); r++ {
-			put(int(math.Floor(x)), r, '#', prop)
+			d.put(int(math.Floor(x)), r, '#', prop)
 		}
 	}
 	if q := pr.Chair; q != nil {
-		seg(routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}, prop, '=')
-		seg(routines.Point{X: q.X - seatHalf, Y: q.Y + chairTop}, routines.Point{X: q.X - seatHalf, Y: floor}, prop, 'H')
-		seg(routines.Point{X: q.X + seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X - seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: q.Y}, prop, '=')
+		d.seg(routines.Point{X: q.X - seatHalf, Y: q.Y + chairTop}, routines.Point{X: q.X - seatHalf, Y: floor}, prop, 'H')
+		d.seg(routines.Point{X: q.X + seatHalf, Y: q.Y}, routines.Point{X: q.X + seatHalf, Y: floor}, prop, '|')
 	}
 	if q := pr.Table; q != nil {
-		seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, prop, '=')
-		seg(routines.Point{X: q.X - tableW + 0.5, Y: q.Y}, routines.Point{X: q.X - tableW + 0.5, Y: floor}, prop, '|')
-		seg(routines.Point{X: q.X + tableW - 0.5, Y: q.Y}, routines.Point{X: q.X + tableW - 0.5, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X - tableW, Y: q.Y}, routines.Point{X: q.X + tableW, Y: q.Y}, prop, '=')
+		d.seg(routines.Point{X: q.X - tableW + 0.5, Y: q.Y}, routines.Point{X: q.X - tableW + 0.5, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X + tableW - 0.5, Y: q.Y}, routines.Point{X: q.X + tableW - 0.5, Y: floor}, prop, '|')
 	}
 	if q := pr.Step; q != nil {
-		seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}, prop, '=')
-		seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X - stepHalf, Y: floor}, prop, '|')
-		seg(routines.Point{X: q.X + stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: q.Y}, prop, '=')
+		d.seg(routines.Point{X: q.X - stepHalf, Y: q.Y}, routines.Point{X: q.X - stepHalf, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X + stepHalf, Y: q.Y}, routines.Point{X: q.X + stepHalf, Y: floor}, prop, '|')
 	}
 	if q := pr.Stool; q != nil {
-		seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}, prop, '=')
-		seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X - stoolHalf + 0.3, Y: floor}, prop, '|')
-		seg(routines.Point{X: q.X + stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf - 0.3, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf, Y: q.Y}, prop, '=')
+		d.seg(routines.Point{X: q.X - stoolHalf, Y: q.Y}, routines.Point{X: q.X - stoolHalf + 0.3, Y: floor}, prop, '|')
+		d.seg(routines.Point{X: q.X + stoolHalf, Y: q.Y}, routines.Point{X: q.X + stoolHalf - 0.3, Y: floor}, prop, '|')
 	}
 	if r := pr.Mat; r != nil {
-		seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, prop, '.')
-		seg(routines.Point{X: r[0], Y: r[3]}, routines.Point{X: r[2], Y: r[3]}, prop, '.')
-		seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[0], Y: r[3]}, prop, ':')
-		seg(routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, prop, ':')
+		d.seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[2], Y: r[1]}, prop, '.')
+		d.seg(routines.Point{X: r[0], Y: r[3]}, routines.Point{X: r[2], Y: r[3]}, prop, '.')
+		d.seg(routines.Point{X: r[0], Y: r[1]}, routines.Point{X: r[0], Y: r[3]}, prop, ':')
+		d.seg(routines.Point{X: r[2], Y: r[1]}, routines.Point{X: r[2], Y: r[3]}, prop, ':')
 	}
 	if len(pr.Strap) == 2 {
-		seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), prop, ':')
+		d.seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), prop, ':')
 	}
+}
+
+// figure draws the body, the working side in its own layer when sided.
+func (d *asciiDrawing) figure(pos *routines.Position, o Options) {
 	at := pos.At
 	chain := func(js []routines.Joint, l uint8) {
 		for i := 0; i+1 < len(js); i++ {
 			if (js[i+1] == routines.LeftToe || js[i+1] == routines.RightToe) && !pos.Has[js[i+1]] {
 				continue
 			}
-			seg(at(js[i]), at(js[i+1]), l, 0)
+			d.seg(at(js[i]), at(js[i+1]), l, 0)
 		}
 	}
 	side := body
@@ -540,30 +587,31 @@ func renderASCII(p *routines.Pose, pos *routines.Position, w, h int, o Options) 
 	chain([]routines.Joint{routines.Hip, routines.LeftHip, routines.LeftKnee, routines.LeftFoot, routines.LeftToe}, side)
 	chain([]routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}, side)
 	if pos.Has[routines.Roller] {
-		x, y := pt(pos.P[routines.Roller])
-		put(int(x), int(y), '@', prop)
+		x, y := d.pt(pos.P[routines.Roller])
+		d.put(int(x), int(y), '@', prop)
 	}
 	if pos.Has[routines.Ball] {
-		x, y := pt(pos.P[routines.Ball])
-		put(int(x), int(y), 'o', prop)
+		x, y := d.pt(pos.P[routines.Ball])
+		d.put(int(x), int(y), 'o', prop)
 	}
-	hx, hy := pt(at(routines.Head))
-	put(int(math.Floor(hx)), int(math.Floor(hy)), 'O', body)
-	if o.Mirror {
-		mirrorASCII(c, chars, w, h)
-	}
+	hx, hy := d.pt(at(routines.Head))
+	d.put(int(math.Floor(hx)), int(math.Floor(hy)), 'O', body)
+}
+
+// paint writes the cells row by row, each run of one layer in its style.
+func (d *asciiDrawing) paint(o Options) string {
 	var b strings.Builder
-	for row := range h {
+	for row := range d.h {
 		if row > 0 {
 			b.WriteByte('\n')
 		}
-		for col := 0; col < w; {
-			l := c.at(col, row)
+		for col := 0; col < d.w; {
+			l := d.c.at(col, row)
 			end := col
-			for end < w && c.at(end, row) == l {
+			for end < d.w && d.c.at(end, row) == l {
 				end++
 			}
-			b.WriteString(paint(o.Styles, l, string(chars[row*w+col:row*w+end])))
+			b.WriteString(paint(o.Styles, l, string(d.chars[row*d.w+col:row*d.w+end])))
 			col = end
 		}
 	}
