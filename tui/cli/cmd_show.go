@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/routines/strictyaml"
 )
 
 func (a *app) showCmd() *cobra.Command {
@@ -32,6 +31,9 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := lib.AddBuiltinPoses(); err != nil {
+				return err
+			}
 			width := 80
 			if w, isTerm := a.io.width(a.io.out); isTerm {
 				width = max(min(w, 80), 30)
@@ -42,16 +44,7 @@ func (a *app) showCmd() *cobra.Command {
 					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
 					return err
 				}
-				// show takes both: the nearest routine or exercise ids.
-				var ids []string
-				for _, r := range lib.Routines() {
-					ids = append(ids, r.ID)
-				}
-				for _, e := range lib.Exercises() {
-					ids = append(ids, e.ID)
-				}
-				return usageErr("no routine or exercise %q%s; `cooldown list` and `cooldown exercises` show them",
-					strictyaml.Clean(args[0]), strictyaml.Suggest(args[0], ids))
+				return &exitError{code: exitUsage, err: showNotFound(lib, args[0], err)}
 			}
 			var out string
 			if markdown {
