@@ -315,3 +315,21 @@ func TestReadmeSessionKeys(t *testing.T) {
 		t.Errorf("only %d keys found in the README's list", n)
 	}
 }
+
+// On the session screen a warning wraps under the header instead of being
+// cut at 80 columns, at most two lines, and the frame keeps its size.
+func TestSessionWarningWraps(t *testing.T) {
+	long := "Skipped 2 routine files with problems (also-bad.yml and broken.yaml); `cooldown validate` shows them."
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}, {40, 12}} {
+		h := startRoutine(t, sz.w, sz.h, func(o *Options) { o.Warnings = []string{long} })
+		h.advance(8 * time.Second)
+		frame := h.screen()
+		checkFrame(t, frame, sz.w, sz.h)
+		if sz.w == 80 && !strings.Contains(frame, "`cooldown validate` shows them.") {
+			t.Errorf("%d×%d: the warning is cut:\n%s", sz.w, sz.h, frame)
+		}
+		if !strings.Contains(frame, "! Skipped 2 routine files") {
+			t.Errorf("%d×%d: no warning:\n%s", sz.w, sz.h, frame)
+		}
+	}
+}

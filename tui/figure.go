@@ -165,8 +165,9 @@ func (r *runScreen) withFigure(p *routines.Pose, w, h int) string {
 		left[row] += strings.Repeat(" ", max(pad, 0)+gap) + l
 	}
 	// The header and its rule span the whole width, over the figure too.
-	if len(left) >= 2 {
-		left[0], left[1] = r.top(w)
+	if n := len(r.top(mainW)); len(left) >= n {
+		left = append(r.top(w), left[n:]...)
+		left = left[:min(len(left), h)]
 	}
 	return strings.Join(left, "\n")
 }

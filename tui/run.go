@@ -361,8 +361,9 @@ func (r *runScreen) view(w, h int) string {
 		left[row] += strings.Repeat(" ", max(pad, 0)+4) + l
 	}
 	// The header and its rule span the whole width, over the map too.
-	if len(left) >= 2 {
-		left[0], left[1] = r.top(w)
+	if n := len(r.top(mainW)); len(left) >= n {
+		left = append(r.top(w), left[n:]...)
+		left = left[:min(len(left), h)]
 	}
 	return strings.Join(left, "\n")
 }
@@ -441,8 +442,7 @@ func (r *runScreen) column(w, h int) string {
 	}
 	next := r.nextLine(now, w)
 
-	header, rule := r.top(w)
-	top := []string{header, rule}
+	top := r.top(w)
 	mid := []string{center(st.Phase.Render(phase), w), center(st.Exercise.Render(truncate(what, w)), w)}
 	core := append(append(append([]string{}, mid...), ""), digitLines...)
 	core = append(append(core, "", barLine), caption...)
@@ -500,21 +500,37 @@ func (r *runScreen) timeLeft(now time.Time) string {
 
 // top is the session's header (routine, step, time left) and the rule
 // under it, or a warning in the rule's place.
-func (r *runScreen) top(w int) (header, rule string) {
+// A warning takes the rule's place, wrapped to two lines at most.
+func (r *runScreen) top(w int) []string {
 	st := r.c.styles
 	s := r.sess
 	tl := s.Timeline()
 	seg := s.Segment()
-	header = spread(st.Title.Render(tl.Routine.Name),
+	header := spread(st.Title.Render(tl.Routine.Name),
 		st.Subtle.Render(fmt.Sprintf("step %d of %d · %s left", seg.Step+1, tl.Steps(), r.timeLeft(r.at))), w)
-	rule = st.Rule.Render(strings.Repeat("─", w))
+	warn := ""
 	switch {
 	case r.recErr != nil:
-		rule = st.Warn.Render(truncate("! history not saved: "+strictyaml.Clean(r.recErr.Error()), w))
+		warn = "history not saved: " + strictyaml.Clean(r.recErr.Error())
 	case r.c.notice != "":
-		rule = st.Warn.Render(truncate("! "+strictyaml.Clean(r.c.notice), w))
+		warn = strictyaml.Clean(r.c.notice)
 	}
-	return header, rule
+	if warn == "" {
+		return []string{header, st.Rule.Render(strings.Repeat("─", w))}
+	}
+	lines := wrap(warn, max(w-2, 1))
+	if len(lines) > 2 {
+		lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), max(w-2, 1)))
+	}
+	out := []string{header}
+	for i, l := range lines {
+		prefix := "! "
+		if i > 0 {
+			prefix = "  "
+		}
+		out = append(out, st.Warn.Render(prefix+l))
+	}
+	return out
 }
 
 // phaseText is the line above the countdown and the exercise line.
