@@ -333,3 +333,24 @@ func TestSessionWarningWraps(t *testing.T) {
 		}
 	}
 }
+
+// The README's screen sizes are the layout's own thresholds (each is
+// tested at its edge in TestScreenSizeThresholds).
+func TestReadmeScreenSizes(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ToLower(strings.Join(strings.Fields(string(readme)), " "))
+	for _, want := range []string{
+		fmt.Sprintf("on a window of %d×%d or more a body map", BodyMapMinWidth, BodyMapMinHeight),
+		fmt.Sprintf("at %d rows or more (and %d columns", HugeDigitsHeight, HugeDigitsWidth),
+		fmt.Sprintf("from %d×%d a stick figure", PoseMinWidth, PoseMinHeight),
+		fmt.Sprintf("below %d rows they shrink to three rows", SmallDigitsBelow),
+		fmt.Sprintf("below %d×%d the app asks for a larger window", MinWidth, MinHeight),
+	} {
+		if !strings.Contains(text, strings.ToLower(want)) {
+			t.Errorf("the README does not say %q", want)
+		}
+	}
+}
