@@ -45,6 +45,12 @@ var catalogueWant = []struct {
 	{"shin-toe-drag", Stretch, []string{"shins", "feet"}, true},
 	{"toe-extension", Stretch, []string{"feet"}, true},
 	{"crossed-leg-lean", Stretch, []string{"it-band", "hips"}, true},
+	// The chair versions (the extra stretches of the guidance).
+	{"chair-hamstring", Stretch, []string{"hamstrings", "calves"}, true},
+	{"seated-towel-calf", Stretch, []string{"calves"}, true},
+	{"seated-figure-four", Stretch, []string{"glutes", "hips"}, true},
+	{"chair-hip-flexor", Stretch, []string{"hips", "quads"}, true},
+	{"table-lat-stretch", Stretch, []string{"lats", "shoulders"}, false},
 	// Foam-roll zones.
 	{"roll-calves", Roll, []string{"calves"}, true},
 	{"roll-hamstrings", Roll, []string{"hamstrings"}, true},
@@ -110,8 +116,8 @@ func TestCatalogueMatchesContent(t *testing.T) {
 			rolls++
 		}
 	}
-	if stretches != 24 || rolls != 10 {
-		t.Fatalf("expected table has %d stretches and %d rolls, want 24 and 10", stretches, rolls)
+	if stretches != 29 || rolls != 10 {
+		t.Fatalf("expected table has %d stretches and %d rolls, want 29 and 10", stretches, rolls)
 	}
 	for id, kind := range supportWant {
 		if e, ok := lib.Exercise(id); !ok || e.Kind != kind || len(e.Areas) > 0 {
@@ -430,6 +436,11 @@ var allowedAreas = map[string][]string{
 	"shin-toe-drag":       {"shins", "feet"},
 	"toe-extension":       {"feet"},
 	"crossed-leg-lean":    {"it-band", "hips"},
+	"chair-hamstring":     {"hamstrings", "calves"},
+	"seated-towel-calf":   {"calves"},
+	"seated-figure-four":  {"glutes", "hips"},
+	"chair-hip-flexor":    {"hips", "quads"},
+	"table-lat-stretch":   {"lats", "shoulders"},
 	"roll-calves":         {"calves"},
 	"roll-hamstrings":     {"hamstrings"},
 	"roll-quads":          {"quads"},
@@ -786,6 +797,41 @@ func TestPlanWholeBodyIsWhole(t *testing.T) {
 			if u < 2 || lo < 2 {
 				t.Errorf("%d min %s whole body works %d upper and %d lower areas: %v\n%s", m, l, u, lo, r.Areas(), dumpPlan(r, notes))
 			}
+		}
+	}
+}
+
+// The older-adult option uses one set as a whole: the floor set, or with
+// Chair the chair set, never a mix, never a one-leg stand.
+func TestPlanChairOrFloorSet(t *testing.T) {
+	lib := builtin(t)
+	chair := []string{"chair-hamstring", "seated-towel-calf", "seated-figure-four", "chair-hip-flexor", "table-lat-stretch"}
+	floor := []string{"supine-hamstring", "figure-four", "knees-to-chest", "supine-twist", "kneeling-hip-flexor",
+		"side-lying-quad", "childs-pose", "thread-needle", "butterfly"}
+	for _, useChair := range []bool{false, true} {
+		for _, l := range Levels() {
+			for _, set := range contentAreaSets() {
+				for _, m := range []int{10, 20, 40} {
+					req := PlanRequest{Minutes: m, Level: l, Areas: set, LongerHolds: true, Chair: useChair}
+					r, notes, err := lib.Plan(req)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, s := range r.Steps {
+						bad := slices.Contains(chair, s.Do) != useChair && (slices.Contains(chair, s.Do) || slices.Contains(floor, s.Do)) ||
+							slices.Contains(oneLegOrWide, s.Do) || useChair && s.Exercise.Kind == Roll && s.Do != "roll-feet"
+						if bad {
+							t.Errorf("%d min %s %v chair=%v uses %s\n%s", m, l, set, useChair, s.Do, dumpPlan(r, notes))
+						}
+					}
+				}
+			}
+		}
+	}
+	r, _, _ := lib.Plan(PlanRequest{Minutes: 20, Level: Sore, Areas: []string{"hamstrings", "hips", "lats"}, LongerHolds: true, Chair: true})
+	for _, id := range []string{"chair-hamstring", "chair-hip-flexor", "table-lat-stretch"} {
+		if !slices.ContainsFunc(r.Steps, func(s Step) bool { return s.Do == id }) {
+			t.Errorf("the chair plan lacks %s\n%s", id, dumpPlan(r, nil))
 		}
 	}
 }

@@ -28,6 +28,10 @@ type PlanRequest struct {
 	// (45 s by default) and the supported versions of stretches. Such plans
 	// are user routines, so they may go past the 30 s of built-in data.
 	LongerHolds bool
+	// Chair asks for the chair set as a whole: seated and standing
+	// supported stretches only, nothing done on the floor (no foam roller
+	// either), for someone who would rather not get down and up.
+	Chair bool
 	// Timing is the person's get-ready and switch gaps: the plan fits the
 	// minutes with the gaps they will really get. Nil means DefaultTiming
 	// (zero gaps are a valid choice, so the zero Timing cannot mean that).
@@ -149,6 +153,22 @@ var rollPrefs = map[string][]string{
 // relatedRolls is the foam-roll zone that eases an area that may not be
 // rolled itself: the upper back carries much of a stiff neck and shoulders.
 var relatedRolls = map[string]string{"neck": "roll-upper-back", "shoulders": "roll-upper-back"}
+
+// chairSet are the chair versions of floor stretches; chairSwaps maps each
+// floor stretch to its chair version. Plans use one set or the other as a
+// whole: the chair set with Chair, the floor set otherwise.
+var (
+	chairSet   = []string{"chair-hamstring", "seated-towel-calf", "seated-figure-four", "chair-hip-flexor", "table-lat-stretch"}
+	chairSwaps = map[string]string{
+		"supine-hamstring": "chair-hamstring", "step-hamstring": "chair-hamstring",
+		"figure-four": "seated-figure-four", "knees-to-chest": "seated-figure-four",
+		"kneeling-hip-flexor": "chair-hip-flexor", "standing-quad": "chair-hip-flexor", "side-lying-quad": "chair-hip-flexor",
+		"childs-pose": "table-lat-stretch",
+	}
+	// floorOnly are done lying, kneeling or sitting on the floor.
+	floorOnly = []string{"supine-hamstring", "figure-four", "knees-to-chest", "supine-twist", "kneeling-hip-flexor",
+		"side-lying-quad", "childs-pose", "thread-needle", "butterfly"}
+)
 
 // standingBalance are the stretches done on one leg or in a wide standing
 // lunge: left out when very sore and for older adults, whose plans use the
@@ -371,8 +391,21 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 				}
 			}
 		}
-		if k == Stretch && (p.req.Level == VerySore || p.req.LongerHolds) && slices.Contains(standingBalance, id) {
-			continue // no one-leg or wide standing stretch when very sore or for older adults
+		if k == Stretch && p.req.Chair {
+			if to, ok := chairSwaps[id]; ok {
+				if _, fits := p.isKind(to, Stretch, area); fits {
+					id, from = to, id
+				}
+			}
+		}
+		if k == Stretch && (p.req.Level == VerySore || p.req.LongerHolds || p.req.Chair) && slices.Contains(standingBalance, id) {
+			continue // no one-leg or wide standing stretch when very sore, for older adults or in a chair
+		}
+		if p.req.Chair && (slices.Contains(floorOnly, id) || k == Roll && id != "roll-feet") {
+			continue // the chair set: nothing on the floor
+		}
+		if !p.req.Chair && slices.Contains(chairSet, id) {
+			continue // the floor set as a whole
 		}
 		e, ok := p.isKind(id, k, area)
 		if !ok || slices.Contains(out, e) {
@@ -435,7 +468,7 @@ func (p *planner) pickStretchesAndRolls() {
 			continue
 		}
 		rolls, _ := p.candidates(a, Roll, rollPrefs)
-		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll {
+		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll && !p.req.Chair {
 			rolls = append(rolls, rel)
 		}
 		for _, e := range rolls {
@@ -761,9 +794,15 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 		}
 		swaps = append(swaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
 	}
+	if p.req.Chair {
+		notes = append(notes, "Chair set: use a steady chair without wheels, against a wall; no foam roller on the floor.")
+	}
 	if len(swaps) > 0 {
 		why := "Very sore: supported versions, no balancing"
-		if p.req.Level != VerySore {
+		switch {
+		case p.req.Chair:
+			why = "Chair set, nothing on the floor"
+		case p.req.Level != VerySore:
 			why = "Longer holds: supported versions"
 		}
 		notes = append(notes, why+": "+strings.Join(swaps, "; ")+".")
@@ -861,6 +900,9 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 	long, longName := "", ""
 	if p.req.LongerHolds {
 		long, longName = "-long", ", long holds"
+	}
+	if p.req.Chair {
+		long, longName = long+"-chair", longName+", chair"
 	}
 	adj := ""
 	if p.req.Level != Fresh {

@@ -51,3 +51,22 @@ func TestShowMarkdownAdvice(t *testing.T) {
 		t.Errorf("a fresh-and-sore handout in fl oz:\n%s", oz.out)
 	}
 }
+
+// plan --chair builds from the chair set, says so, and a saved plan
+// remembers the flag.
+func TestPlanChair(t *testing.T) {
+	env(t)
+	r := cli(t, "plan", "--minutes", "20", "--areas", "hamstrings,hips,lats", "--longer-holds", "--chair")
+	r.want(t, exitOK)
+	for _, want := range []string{"Chair hamstring", "Chair hip flexor", "Table lat stretch", "Chair set: use a steady chair", "long holds, chair"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("the chair plan lacks %q:\n%s", want, r.out)
+		}
+	}
+	steps := r.out[strings.Index(r.out, "Steps"):strings.Index(r.out, "Notes")]
+	for _, floor := range []string{"Strap hamstring", "Child's pose", "Foam roll"} {
+		if strings.Contains(steps, floor) {
+			t.Errorf("the chair plan has %q:\n%s", floor, r.out)
+		}
+	}
+}

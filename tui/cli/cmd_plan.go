@@ -25,6 +25,7 @@ type planOptions struct {
 	minutes     string
 	areas       []string
 	longerHolds bool
+	chair       bool
 	save        string
 	name        string
 	start       bool
@@ -46,7 +47,9 @@ func (a *app) planCmd() *cobra.Command {
 			"--soreness changes the plan as `cooldown start` does: very-sore means longer easy movement, " +
 			"short gentle holds, supported (lying or seated) versions of standing stretches and at most " +
 			"light, optional rolling. --longer-holds holds stretches 30–60 s (45 s when there is time), " +
-			"as suits older adults.\n\n" +
+			"as suits older adults, with the floor and wall-supported stretches as a set and never a " +
+			"one-leg stand; --chair uses the chair set instead (seated and supported stretches, nothing " +
+			"on the floor, no foam roller).\n\n" +
 			"--areas takes areas (" + strings.Join(routines.Areas(), ", ") + ") or groups (" +
 			strings.Join(groupList(), ", ") + "), separated by commas.\n\n" +
 			"--save NAME writes the plan as a routine file. A bare name (no folder) is saved in your " +
@@ -68,6 +71,7 @@ func (a *app) planCmd() *cobra.Command {
 	f.StringVar(&o.minutes, "minutes", "", "the minutes you have, 5 to 60 (required)")
 	f.StringSliceVar(&o.areas, "areas", nil, "sore body areas or groups, e.g. calves,quads or legs (default: the whole body)")
 	f.BoolVar(&o.longerHolds, "longer-holds", false, "hold stretches 30–60 s (older adults)")
+	f.BoolVar(&o.chair, "chair", false, "the chair set: seated and supported stretches, nothing on the floor")
 	f.StringVar(&o.save, "save", "", "save the plan as a routine file (a bare name goes in your routines folder); its id is the file's name")
 	f.StringVar(&o.name, "name", "", "the saved routine's name, as the picker and list show it (with --save; default: from the file's name)")
 	f.BoolVar(&o.start, "start", false, "start the plan at once")
@@ -203,6 +207,7 @@ func parsePlanRequest(o planOptions, soreness string, minutesSet, areasSet bool)
 		req.Areas = o.areas
 	}
 	req.LongerHolds = o.longerHolds
+	req.Chair = o.chair
 	return req, nil
 }
 
@@ -308,6 +313,9 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 	}
 	if req.LongerHolds {
 		cmd += " --longer-holds"
+	}
+	if req.Chair {
+		cmd += " --chair"
 	}
 	out := []string{"Made with: " + cmd}
 	for _, n := range notes {
