@@ -91,6 +91,9 @@ func LoadBuiltin() (*Library, error) {
 	if len(broken) > 0 {
 		return nil, broken
 	}
+	if err := lib.AddBuiltinPoses(); err != nil {
+		return nil, err
+	}
 	return lib, nil
 }
 
@@ -127,14 +130,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile, mobilityFile, posesFile), true
+					return onlyBuiltin(catalogueFile, mobilityFile), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, mobilityFile, posesFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(catalogueFile, mobilityFile, builtinRoutineFile(id)), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -406,7 +409,9 @@ func builtinNames(want func(name string) bool) []string {
 		names = append(names, catalogueFile)
 	}
 	for _, n := range all {
-		if n != catalogueFile && (want == nil || want(n)) {
+		// The poses are parsed apart (BuiltinPoses): only the session
+		// screen and show need them, and they are the costliest file.
+		if n != catalogueFile && n != posesFile && (want == nil || want(n)) {
 			names = append(names, n)
 		}
 	}

@@ -3,6 +3,7 @@ package routines
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -600,4 +601,61 @@ func linkPoses(files []*File, exercises map[string]*Exercise, ids []string) (bro
 		}
 	}
 	return broken, problems
+}
+
+// BuiltinPoses parses the built-in poses, by exercise id. They are not
+// part of Load (parsing them costs more than the rest of what starting a
+// routine needs): the session screen reads them off the UI goroutine and
+// hands them to AddPoses; the commands that draw poses call
+// AddBuiltinPoses. An error is a bug in the shipped file.
+func BuiltinPoses() (map[string]*Pose, error) {
+	f, err := parseBuiltin(posesFile)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*Pose, len(f.Poses))
+	for _, kp := range f.Poses {
+		out[kp.ID] = kp.Pose
+	}
+	return out, nil
+}
+
+// AddPoses gives each exercise without a pose its pose from m (the
+// built-in poses): a pose of the user's, in the exercise or in a poses:
+// mapping, stays. It changes the library's exercises, so call it where
+// they are read (the UI goroutine).
+func (l *Library) AddPoses(m map[string]*Pose) {
+	for id, p := range m {
+		if e, ok := l.exercises[id]; ok && e.Pose == nil {
+			e.Pose = p
+		}
+	}
+}
+
+// AddBuiltinPoses parses the built-in poses and adds them (AddPoses),
+// reporting a built-in pose for an exercise the built-in catalogue lacks.
+func (l *Library) AddBuiltinPoses() error {
+	f, err := parseBuiltin(posesFile)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(l.exercises))
+	for id := range l.exercises {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var broken Problems
+	m := make(map[string]*Pose, len(f.Poses))
+	for _, kp := range f.Poses {
+		m[kp.ID] = kp.Pose
+		if _, ok := l.exercises[kp.ID]; !ok {
+			broken = append(broken, Problem{File: posesFile, Line: kp.Pos.Line, Col: kp.Pos.Col, Field: "poses." + kp.ID,
+				Msg: fmt.Sprintf("pose for unknown exercise %q%s", kp.ID, strictyaml.Suggest(kp.ID, ids))})
+		}
+	}
+	if len(broken) > 0 {
+		return broken
+	}
+	l.AddPoses(m)
+	return nil
 }

@@ -146,11 +146,26 @@ func TestPoseMirror(t *testing.T) {
 	}
 }
 
-// Running one routine (LoadFor) loads the poses too.
-func TestLoadForHasPoses(t *testing.T) {
-	lib, _, err := LoadFor(t.TempDir(), "quick-10-lower")
+// Running one routine (LoadFor) does not parse the built-in poses (the
+// costliest file); BuiltinPoses and AddPoses add them after, keeping a
+// user's own pose.
+func TestLoadForThenPoses(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "poses.yaml"), "poses:\n  wall-calf:\n    start: "+standing+"\n    end: {}\n")
+	lib, _, err := LoadFor(dir, "quick-10-lower")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if e, _ := lib.Exercise("standing-quad"); e.Pose != nil {
+		t.Fatal("LoadFor parsed the built-in poses")
+	}
+	m, err := BuiltinPoses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.AddPoses(m)
+	if e, _ := lib.Exercise("wall-calf"); e.Pose == nil || e.Pose.Props.Wall != nil {
+		t.Errorf("the user's wall-calf pose was replaced by the built-in one")
 	}
 	r, err := lib.Routine("quick-10-lower")
 	if err != nil {
@@ -160,6 +175,28 @@ func TestLoadForHasPoses(t *testing.T) {
 		if s.Exercise.Pose == nil {
 			t.Errorf("%s has no pose", s.Do)
 		}
+	}
+}
+
+// Load with the built-in poses added gives every built-in exercise its
+// pose; a user's poses: mapping for a built-in exercise wins.
+func TestLoadThenBuiltinPoses(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "poses.yaml"), "poses:\n  wall-calf:\n    start: "+standing+"\n    end: {}\n")
+	lib, problems, err := Load(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	if err := lib.AddBuiltinPoses(); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lib.Exercises() {
+		if e.Pose == nil {
+			t.Errorf("%s has no pose", e.ID)
+		}
+	}
+	if e, _ := lib.Exercise("wall-calf"); e.Pose.Props.Wall != nil {
+		t.Errorf("the built-in pose replaced the user's")
 	}
 }
 

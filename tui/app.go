@@ -251,7 +251,7 @@ func (m *Model) Result() Result { return m.result }
 
 // Init asks for the background colour and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watchTerminal()}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watchTerminal(), loadPoses}
 	switch s := m.screen.(type) {
 	case *runScreen:
 		cmds = append(cmds, s.start())
@@ -263,6 +263,19 @@ func (m *Model) Init() tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// posesMsg carries the built-in poses, parsed off the UI goroutine after
+// start-up: the first frame does not wait for the costliest file, and the
+// figure appears with the next one.
+type posesMsg struct {
+	poses map[string]*routines.Pose
+	err   error
+}
+
+func loadPoses() tea.Msg {
+	p, err := routines.BuiltinPoses()
+	return posesMsg{poses: p, err: err}
 }
 
 // Update handles global messages first, then the active screen's.
@@ -287,6 +300,12 @@ func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
+	case posesMsg:
+		// Added here, on the UI goroutine, where the exercises are read.
+		if msg.err == nil && m.c.opts.Library != nil {
+			m.c.opts.Library.AddPoses(msg.poses)
+		}
+		return nil, true
 	case tea.BackgroundColorMsg:
 		if t := m.c.opts.Theme; t == "light" || t == "dark" {
 			return nil, true // the setting wins over the terminal's answer

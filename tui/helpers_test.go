@@ -148,7 +148,7 @@ func (h *harness) run(cmd tea.Cmd) {
 // runtime's own requests, such as the background colour query, are dropped).
 func isInternal(msg tea.Msg) bool {
 	switch msg.(type) {
-	case chooseMsg, sessionEndedMsg, quitMsg, ratedMsg, recordErrMsg, tickMsg, coverageMsg, progressMsg, noticeMsg, openPlannerMsg, backToPickerMsg,
+	case posesMsg, chooseMsg, sessionEndedMsg, quitMsg, ratedMsg, recordErrMsg, tickMsg, coverageMsg, progressMsg, noticeMsg, openPlannerMsg, backToPickerMsg,
 		openTriageMsg, triageConfirmedMsg, triageBackMsg:
 		return true
 	}

@@ -31,6 +31,9 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := lib.AddBuiltinPoses(); err != nil {
+				return err
+			}
 			width := 80
 			if w, isTerm := a.io.width(a.io.out); isTerm {
 				width = max(min(w, 80), 30)
@@ -41,7 +44,7 @@ func (a *app) showCmd() *cobra.Command {
 					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
 					return err
 				}
-				return &exitError{code: exitUsage, err: err}
+				return &exitError{code: exitUsage, err: showNotFound(lib, args[0], err)}
 			}
 			var out string
 			if markdown {

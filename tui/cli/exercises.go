@@ -55,6 +55,9 @@ func (a *app) exercisesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := lib.AddBuiltinPoses(); err != nil {
+				return err
+			}
 			var keep []*routines.Exercise
 			for _, e := range lib.Exercises() {
 				if k != "" && e.Kind != k {
@@ -307,4 +310,23 @@ func poseBlockMarkdown(e *routines.Exercise, ascii bool) string {
 	}
 	b.WriteString("   ```\n\n")
 	return b.String()
+}
+
+// showNotFound is show's error for an id that is neither a routine nor an
+// exercise: the routine error, unless an exercise id is the near match.
+func showNotFound(lib *routines.Library, id string, routineErr error) error {
+	var rids, eids []string
+	for _, r := range lib.Routines() {
+		rids = append(rids, r.ID)
+	}
+	for _, e := range lib.Exercises() {
+		eids = append(eids, e.ID)
+	}
+	if strictyaml.Suggest(id, rids) != "" {
+		return routineErr
+	}
+	if hint := strictyaml.Suggest(id, eids); hint != "" {
+		return fmt.Errorf("no routine or exercise %q%s; `cooldown exercises` lists the exercises", id, hint)
+	}
+	return fmt.Errorf("no routine or exercise %q; `cooldown list` shows the routines, `cooldown exercises` the exercises", id)
 }

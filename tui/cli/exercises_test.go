@@ -146,6 +146,16 @@ func TestShowExercise(t *testing.T) {
 	if a := cli(t, "show", "wall-calf", "--ascii"); strings.ContainsFunc(a.out, func(r rune) bool { return r >= 0x2800 && r <= 0x28ff }) {
 		t.Errorf("--ascii printed braille")
 	}
+	r = cli(t, "show", "wall-clf")
+	r.want(t, exitUsage)
+	if !strings.Contains(r.err, `did you mean "wall-calf"`) || !strings.Contains(r.err, "cooldown exercises") {
+		t.Errorf("show wall-clf: %q", r.err)
+	}
+	r = cli(t, "show", "zzzzzzzz")
+	r.want(t, exitUsage)
+	if !strings.Contains(r.err, "cooldown exercises") {
+		t.Errorf("show zzzzzzzz: %q", r.err)
+	}
 	t.Setenv("LC_ALL", "C")
 	if a := cli(t, "show", "wall-calf"); strings.ContainsFunc(a.out, func(r rune) bool { return r >= 0x2800 && r <= 0x28ff }) {
 		t.Errorf("a C locale printed braille")

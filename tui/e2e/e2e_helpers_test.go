@@ -342,6 +342,17 @@ func e2eCountdown(screen string) string {
 			rows = append(rows, strings.TrimRight(l, " "))
 		}
 	}
+	// The digits' shape, wherever they are centred: the column narrows
+	// when the stick figure appears beside it, a moment after the start.
+	indent := -1
+	for _, r := range rows {
+		if n := len(r) - len(strings.TrimLeft(r, " ")); indent < 0 || n < indent {
+			indent = n
+		}
+	}
+	for i := range rows {
+		rows[i] = rows[i][max(indent, 0):]
+	}
 	return strings.Join(rows, "\n")
 }
 
