@@ -710,9 +710,14 @@ func (p *planner) upperOnly() bool {
 
 // notes says what the plan left out, cut, swapped or padded, and why.
 func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, breathe, target time.Duration) []string {
+	notes := p.coverageNotes(rt, r)
+	return append(notes, p.timeNotes(rt, r, ladder, chosen, active, breathe, target)...)
+}
+
+// coverageNotes say which areas, stretches and rolls the plan left out,
+// and why.
+func (p *planner) coverageNotes(rt *Routine, r rung) []string {
 	var notes []string
-	t := p.req.timing()
-	total := rt.Total(t)
 	covered := rt.Areas()
 	var in, out []string
 	for _, a := range p.areas {
@@ -755,6 +760,15 @@ func (p *planner) notes(rt *Routine, r rung, ladder []rung, chosen int, active, 
 	if r.rolls > 0 && p.req.Level == VerySore {
 		notes = append(notes, "Very sore: rolling is optional, very light and 30 s; skip any area too tender to touch.")
 	}
+	return notes
+}
+
+// timeNotes say how the time was fitted: movement cut, holds shortened or
+// longer, supported swaps, what fills spare time, and a plan shorter than
+// asked.
+func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, active, breathe, target time.Duration) []string {
+	var notes []string
+	total := rt.Total(p.req.timing())
 	if active < p.rules.activeFloor {
 		usual := map[Level]string{Fresh: "5 min", Sore: "5–10 min", VerySore: "8–15 min"}[p.req.Level]
 		notes = append(notes, fmt.Sprintf("Easy movement cut to %s to fit the time (%s is usual when %s).",
