@@ -81,6 +81,22 @@ func (l *Library) Routine(id string) (*Routine, error) {
 	for i, r := range l.routines {
 		ids[i] = r.ID
 	}
+	if e, ok := l.exercises[id]; ok {
+		// An exercise id where a routine was wanted: say so, and where it is used.
+		var uses []string
+		for _, r := range l.routines {
+			for _, st := range r.Steps {
+				if st.Do == e.ID && !slices.Contains(uses, r.ID) {
+					uses = append(uses, r.ID)
+				}
+			}
+		}
+		hint := ""
+		if len(uses) > 0 {
+			hint = "; routines that use it: " + strings.Join(uses[:min(len(uses), 3)], ", ")
+		}
+		return nil, fmt.Errorf("%q is an exercise (%s), not a routine%s; `cooldown list` shows the routines", id, e.Name, hint)
+	}
 	return nil, fmt.Errorf("no routine %q%s; `cooldown list` shows them all", id, strictyaml.Suggest(id, ids))
 }
 

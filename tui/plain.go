@@ -160,6 +160,9 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			case k == 'p' || k == 'P':
 				evs = s.Back(now)
 			case k == 'q' || k == 'Q':
+				// Left in the first get-ready: not a session, nothing recorded.
+				res.NotStarted = s.Index() == 0 && s.Segment().Kind == session.GetReady &&
+					s.Summary(now).StepsDone == 0 && s.Summary(now).StepsSkipped == 0 && o.Resume == nil
 				s.Pause(now)
 				res.Summary, res.Outcome = s.Summary(now), OutcomeQuit
 				pl.line(now, "Quit: %d of %d steps done, %d skipped, %s active.",

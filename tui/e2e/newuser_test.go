@@ -409,3 +409,23 @@ func TestE2EResume(t *testing.T) {
 		t.Errorf("--resume with nothing to resume: %v, want exit 2", err)
 	}
 }
+
+// In plain mode too, q in the first get-ready leaves no session behind.
+func TestE2EPlainQuitInFirstGetReady(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.settings(t, "get_ready: 30s\n")
+	env.writeRoutine(t, "tiny.yaml", e2eHoldYAML)
+	tm := e2eStart(t, env, 100, 30, "start", "tiny", "--plain")
+	tm.waitForText(t, e2eTimeout, "Step 1 of 2, get ready")
+	tm.send(t, "q")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	if recs := env.history(t); len(recs) != 0 {
+		t.Errorf("recorded: %+v", recs)
+	}
+	if left, _ := filepath.Glob(filepath.Join(env.state, "cooldown", "checkpoints", "*")); len(left) > 0 {
+		t.Errorf("checkpoint files left: %v", left)
+	}
+}
