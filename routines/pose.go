@@ -395,13 +395,8 @@ func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f'
 
 // position reads a mapping of joint names to [x, y] points.
 func (d *decoder) position(n ast.Node, path string, p *Position) {
-	var values []*ast.MappingValueNode
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := strictyaml.Entries(n)
+	if !ok {
 		d.Add(n, path, "a position must be a mapping of joints to [x, y] points, found %s", strictyaml.Describe(n))
 		return
 	}
@@ -535,13 +530,8 @@ type KeyedPose struct {
 
 // poses reads the top-level poses: mapping of exercise ids to poses.
 func (d *decoder) poses(n ast.Node, path string) []KeyedPose {
-	var values []*ast.MappingValueNode
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := strictyaml.Entries(n)
+	if !ok {
 		d.Add(n, path, "must be a mapping of exercise ids to poses, found %s", strictyaml.Describe(n))
 		return nil
 	}

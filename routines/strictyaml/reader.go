@@ -370,13 +370,8 @@ func countMarks(s string) int {
 // required and missing. A key with no value reaches its handler as an
 // implicit null placed at the key (IsMissing tells it).
 func (r *Reader) Fields(n ast.Node, path string, handlers map[string]func(ast.Node, string), required []string) bool {
-	var values []*ast.MappingValueNode
-	switch m := unwrap(n).(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := Entries(n)
+	if !ok {
 		r.Add(n, path, "must be a mapping of fields, found %s", Describe(n))
 		return false
 	}
@@ -412,6 +407,18 @@ func (r *Reader) Fields(n ast.Node, path string, handlers map[string]func(ast.No
 		}
 	}
 	return true
+}
+
+// Entries are a mapping's key-value pairs (a one-key mapping is parsed as
+// the pair alone), or false when n is not a mapping.
+func Entries(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch m := unwrap(n).(type) {
+	case *ast.MappingNode:
+		return m.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{m}, true
+	}
+	return nil, false
 }
 
 func (r *Reader) unknown(key string, handlers map[string]func(ast.Node, string)) string {
