@@ -315,25 +315,22 @@ func (t *term) waitFor(what string, timeout time.Duration, cond func() bool) err
 
 // bytesBetween is the number of bytes the app wrote in [from, to).
 func (t *term) bytesBetween(from, to time.Time) int {
-	t.Lock()
-	defer t.Unlock()
-	n := 0
-	for _, c := range t.chunks {
-		if !c.at.Before(from) && c.at.Before(to) {
-			n += c.n
-		}
-	}
-	return n
+	return t.sumBetween(from, to, func(c chunk) int { return c.n })
 }
 
 // floorBetween is the floor of the changes the chunks in [from, to) made.
 func (t *term) floorBetween(from, to time.Time) int {
+	return t.sumBetween(from, to, func(c chunk) int { return c.floor })
+}
+
+// sumBetween adds up what of each chunk that arrived in [from, to).
+func (t *term) sumBetween(from, to time.Time, what func(chunk) int) int {
 	t.Lock()
 	defer t.Unlock()
 	n := 0
 	for _, c := range t.chunks {
 		if !c.at.Before(from) && c.at.Before(to) {
-			n += c.floor
+			n += what(c)
 		}
 	}
 	return n
