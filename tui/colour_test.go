@@ -87,9 +87,7 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 	h.key("n", "?")
 	snap("help", h)
 
-	h = on(startRoutine(t, w, hh, func(o *Options) { o.Figure = FigureBodyMap }))
-	h.advance(5*time.Second + 20*time.Second + 5*time.Second + 12*time.Second)
-	snap("hold-body-map", h)
+	shots = append(shots, colourHold(t, w, hh, bg, "hold-body-map", FigureBodyMap))
 
 	h = on(breathHarness(t, w, hh, nil, nil))
 	h.advance(5*time.Second + 2*time.Second) // 2 s into the first breath in
@@ -106,39 +104,64 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 	return shots
 }
 
+// colourFigures is the hold of the quad stretch, left side, with the stick
+// figure and with the body map: the working side in its own colour.
+func colourFigures(t *testing.T, w, hh int, bg color.Color) []colourShot {
+	t.Helper()
+	return []colourShot{
+		colourHold(t, w, hh, bg, "hold-figure", FigurePose),
+		colourHold(t, w, hh, bg, "hold-body-map", FigureBodyMap),
+	}
+}
+
+// colourHold is the quad stretch, left side, 18 s left, with figure f.
+func colourHold(t *testing.T, w, hh int, bg color.Color, name string, f Figure) colourShot {
+	t.Helper()
+	h := startRoutine(t, w, hh, func(o *Options) { o.Figure = f })
+	h.send(tea.BackgroundColorMsg{Color: bg})
+	h.advance(5*time.Second + 20*time.Second + 5*time.Second + 12*time.Second)
+	return colourShot{name, colourFrame(t, h)}
+}
+
 // Every screen with its colours, on a dark and on a light background: a
 // palette change shows as a golden diff. The two palettes must differ on
 // every screen while the text stays the same.
 func TestColourScreens(t *testing.T) {
-	eachSize(t, func(t *testing.T, w, hh int) {
-		tours := map[string][]colourShot{}
-		for _, b := range colourBackgrounds {
-			tours[b.name] = colourTour(t, w, hh, b.bg)
-			t.Run(b.name, func(t *testing.T) {
-				for _, s := range tours[b.name] {
-					t.Run(s.name, func(t *testing.T) {
-						checkFrame(t, ansi.Strip(s.frame), w, hh)
-						if !strings.Contains(s.frame, "\x1b[") {
-							t.Fatal("the frame has no styling at all")
-						}
-						golden.RequireEqual(t, []byte(s.frame))
-					})
-				}
-			})
-		}
-		dark, light := tours["dark"], tours["light"]
-		if len(dark) != len(light) {
-			t.Fatalf("%d dark screens, %d light", len(dark), len(light))
-		}
-		for i := range dark {
-			if dark[i].frame == light[i].frame {
-				t.Errorf("%s: the light frame is the dark frame", dark[i].name)
+	eachSize(t, func(t *testing.T, w, hh int) { colourGoldens(t, w, hh, colourTour) })
+	// The body map needs 100×22; the figure is wider there too.
+	t.Run("100x24", func(t *testing.T) { colourGoldens(t, 100, 24, colourFigures) })
+}
+
+// colourGoldens checks the screens tour gives at w×h, on each background,
+// against their goldens, and the two backgrounds against each other.
+func colourGoldens(t *testing.T, w, hh int, tour func(*testing.T, int, int, color.Color) []colourShot) {
+	tours := map[string][]colourShot{}
+	for _, b := range colourBackgrounds {
+		tours[b.name] = tour(t, w, hh, b.bg)
+		t.Run(b.name, func(t *testing.T) {
+			for _, s := range tours[b.name] {
+				t.Run(s.name, func(t *testing.T) {
+					checkFrame(t, ansi.Strip(s.frame), w, hh)
+					if !strings.Contains(s.frame, "\x1b[") {
+						t.Fatal("the frame has no styling at all")
+					}
+					golden.RequireEqual(t, []byte(s.frame))
+				})
 			}
-			if ansi.Strip(dark[i].frame) != ansi.Strip(light[i].frame) {
-				t.Errorf("%s: the text differs between the backgrounds", dark[i].name)
-			}
+		})
+	}
+	dark, light := tours["dark"], tours["light"]
+	if len(dark) != len(light) {
+		t.Fatalf("%d dark screens, %d light", len(dark), len(light))
+	}
+	for i := range dark {
+		if dark[i].frame == light[i].frame {
+			t.Errorf("%s: the light frame is the dark frame", dark[i].name)
 		}
-	})
+		if ansi.Strip(dark[i].frame) != ansi.Strip(light[i].frame) {
+			t.Errorf("%s: the text differs between the backgrounds", dark[i].name)
+		}
+	}
 }
 
 // With NO_COLOR set, what the renderer writes for every screen, on either
