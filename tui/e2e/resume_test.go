@@ -97,3 +97,19 @@ func TestE2EKilledResumedRunIsRecovered(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// plan --soreness very-sore --start in a terminal shows the very-sore check
+// once: on screen, where it is answered, and not also on stderr.
+func TestE2EPlanStartVerySoreCheckOnce(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	var errb e2eBuffer
+	tm := e2eStartWith(t, env, e2eOptions{cols: 80, rows: 24, stderr: &errb},
+		"plan", "--minutes", "10", "--soreness", "very-sore", "--areas", "legs", "--start")
+	tm.waitForText(t, e2eTimeout, "quick check")
+	tm.send(t, e2eKeyCtrlC)
+	tm.waitExit(t, e2eTimeout)
+	if strings.Contains(errb.String(), "quick check") {
+		t.Errorf("the check card was also printed on stderr:\n%s", errb.String())
+	}
+}
