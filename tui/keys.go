@@ -12,7 +12,10 @@ type GlobalKeys struct {
 // PickerKeys drive the soreness and routine menus.
 type PickerKeys struct {
 	Up, Down, Choose, Back, Safety, Quit, Filter key.Binding
-	Global                                       *GlobalKeys
+	// Resume goes on with an interrupted session; enabled only while one
+	// is offered.
+	Resume key.Binding
+	Global *GlobalKeys
 }
 
 // SessionKeys drive a running session.
@@ -69,6 +72,7 @@ func DefaultKeyMap() *KeyMap {
 		Safety: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "safety")),
 		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Resume: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
 		Global: &k.Global,
 	}
 	k.Session = SessionKeys{
@@ -107,12 +111,12 @@ func DefaultKeyMap() *KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Choose, k.Back, k.Filter, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
+	return []key.Binding{k.Resume, k.Choose, k.Back, k.Filter, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
 }
 
 // FullHelp implements help.KeyMap.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back, k.Filter}, {k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back, k.Filter}, {k.Resume, k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
 }
 
 // ShortHelp implements help.KeyMap.

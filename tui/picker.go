@@ -209,7 +209,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		cur = &p.cursor
 	}
 	switch {
-	case p.stage == askLevel && k.String() == "r" && p.c.opts.Resume != nil:
+	case p.resumable() && key.Matches(k, p.keys.Resume):
 		rs := p.c.opts.Resume
 		return p, func() tea.Msg { return chooseMsg{routine: rs.Routine, level: rs.Level, resume: rs} }
 	case key.Matches(k, p.keys.Quit):
@@ -247,7 +247,13 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *picker) helpKeys() help.KeyMap {
 	k := p.keys
 	k.Back.SetEnabled(p.stage == askRoutine)
+	k.Resume.SetEnabled(p.resumable())
 	return k
+}
+
+// resumable: an interrupted session is offered, on the first screen.
+func (p *picker) resumable() bool {
+	return p.stage == askLevel && p.c.opts.Resume != nil
 }
 
 func (p *picker) view(w, h int) string {

@@ -136,13 +136,46 @@ func renderSVG(lines []string, cols, rows int) string {
 		if l == "" {
 			continue
 		}
-		fill := ""
-		if strings.ContainsAny(l, "█▀▄") && !strings.Contains(l, "░") {
-			fill = ` fill="#5fd7af"` // the digits, in the app's accent
+		digits := strings.ContainsAny(l, "█▀▄") && !strings.Contains(l, "░")
+		// Braille dots are drawn one cell each: a font's braille glyphs
+		// (often from a fallback font) need not be as wide as its letters,
+		// and a run of them would put the figure's dots in the wrong cells.
+		col := 0
+		for _, run := range cellRuns(l) {
+			n := len([]rune(run))
+			if strings.TrimSpace(run) != "" {
+				fill := ""
+				if digits && strings.ContainsAny(run, "█▀▄") {
+					fill = ` fill="#5fd7af"` // the digits, in the app's accent
+				}
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" textLength="%.1f"%s>%s</text>`+"\n",
+					pad+float64(col)*cw, pad+float64(i)*ch+ch*0.8, float64(n)*cw, fill, html.EscapeString(run))
+			}
+			col += n
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" textLength="%.1f"%s>%s</text>`+"\n",
-			pad, pad+float64(i)*ch+ch*0.8, float64(len([]rune(l)))*cw, fill, html.EscapeString(l))
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return b.String()
+}
+
+// cellRuns splits a row into runs of ordinary text and single braille
+// cells, in order; joined they are the row.
+func cellRuns(l string) []string {
+	var runs []string
+	var cur strings.Builder
+	for _, r := range l {
+		if r >= 0x2800 && r <= 0x28FF {
+			if cur.Len() > 0 {
+				runs = append(runs, cur.String())
+				cur.Reset()
+			}
+			runs = append(runs, string(r))
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	if cur.Len() > 0 {
+		runs = append(runs, cur.String())
+	}
+	return runs
 }

@@ -14,6 +14,14 @@ func TestRenderSVG(t *testing.T) {
 	if !strings.Contains(svg, "Quick &lt;lower&gt; &amp; more") {
 		t.Error("text is not escaped")
 	}
+	// Braille cells are placed one by one, in their own cells.
+	fig := renderSVG([]string{"ab⣿⡇c"}, 80, 24)
+	for _, want := range []string{`<text x="12.0" y="25.6" textLength="16.8">ab</text>`, `<text x="28.8" y="25.6" textLength="8.4">⣿</text>`,
+		`<text x="37.2" y="25.6" textLength="8.4">⡇</text>`, `<text x="45.6" y="25.6" textLength="8.4">c</text>`} {
+		if !strings.Contains(fig, want) {
+			t.Errorf("want %s in:\n%s", want, fig)
+		}
+	}
 	if strings.Count(svg, "<text ") != 2 {
 		t.Errorf("want a text element per non-empty row:\n%s", svg)
 	}
