@@ -278,18 +278,51 @@ func loadPoses() tea.Msg {
 	return posesMsg{poses: p, err: err}
 }
 
-// Update handles global messages first, then the active screen's.
+// Update handles global messages first, then the active screen's, and
+// then fits the screen's scroll to its room, so View only reads state.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.c.stamp = m.c.now()
+	cmd := m.update(msg)
+	m.settle()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	if cmd, done := m.updateTerminal(msg); done {
-		return m, cmd
+		return cmd
 	}
 	if cmd, done := m.navigate(msg); done {
-		return m, cmd
+		return cmd
 	}
 	var cmd tea.Cmd
 	m.screen, cmd = m.screen.update(msg)
-	return m, cmd
+	return cmd
+}
+
+// settler is a screen whose scroll or cursor depends on what it shows and
+// the room it has: settle clamps them for a view of width w and height h.
+type settler interface {
+	settle(w, h int)
+}
+
+// settle tells the screen the room its next view has.
+func (m *Model) settle() {
+	s, ok := m.screen.(settler)
+	if !ok {
+		return
+	}
+	w, h := m.c.width, m.c.height
+	if w < MinWidth || h < MinHeight {
+		return
+	}
+	s.settle(w-2, h-len(m.helpLines()))
+}
+
+// helpLines is the help under the screen: the short line, or all of it.
+func (m *Model) helpLines() []string {
+	hp := m.help
+	hp.ShowAll = m.showHelp
+	return strings.Split(hp.View(m.screen.helpKeys()), "\n")
 }
 
 // updateTerminal handles what the terminal and the process say: size,
@@ -473,16 +506,7 @@ func (m *Model) frame() string {
 	if w < MinWidth || h < MinHeight {
 		return tooSmall(m.c.styles, w, h)
 	}
-	keys := m.screen.helpKeys()
-	var helpView string
-	if m.showHelp {
-		m.help.ShowAll = true
-		helpView = m.help.View(keys)
-	} else {
-		m.help.ShowAll = false
-		helpView = m.help.View(keys)
-	}
-	helpLines := strings.Split(helpView, "\n")
+	helpLines := m.helpLines()
 	bodyH := h - len(helpLines)
 	body := m.screen.view(w-2, bodyH)
 	lines := strings.Split(body, "\n")

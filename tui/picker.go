@@ -257,6 +257,34 @@ func (p *picker) resumable() bool {
 }
 
 func (p *picker) view(w, h int) string {
+	lines := p.header(w)
+	switch p.stage {
+	case askLevel:
+		lines = append(lines, p.levelView(w)...)
+	case askRoutine:
+		lines = append(lines, p.routineView(w, h-len(lines))...)
+	case showSafety:
+		lines = append(lines, p.safetyView(w, h-len(lines))...)
+	}
+	return fit(lines, w, h)
+}
+
+// settle keeps the cursor on an entry and the disclaimer's scroll within
+// the text, for a view of w×h.
+func (p *picker) settle(w, h int) {
+	switch p.stage {
+	case askRoutine:
+		if ch := p.entries(); len(ch) > 0 {
+			p.cursor = max(min(p.cursor, len(ch)-1), 0)
+		}
+	case showSafety:
+		text, room := p.safetyText(w, h-len(p.header(w)))
+		p.scroll = max(min(p.scroll, len(text)-room), 0)
+	}
+}
+
+// header is the title and the warnings above every stage of the picker.
+func (p *picker) header(w int) []string {
 	st := p.c.styles
 	var lines []string
 	lines = append(lines, spread(st.Title.Render("cooldown"), st.Subtle.Render("post-workout cool-down"), w), "")
@@ -273,25 +301,22 @@ func (p *picker) view(w, h int) string {
 	if len(p.c.opts.Warnings) > 0 {
 		lines = append(lines, "")
 	}
-	switch p.stage {
-	case askLevel:
-		lines = append(lines, p.levelView(w)...)
-	case askRoutine:
-		lines = append(lines, p.routineView(w, h-len(lines))...)
-	case showSafety:
-		lines = append(lines, p.safetyView(w, h-len(lines))...)
-	}
-	return fit(lines, w, h)
+	return lines
+}
+
+// safetyText is the disclaimer wrapped to w, and the rows of an h-row
+// view it has.
+func (p *picker) safetyText(w, h int) (text []string, room int) {
+	return wrap(routines.Disclaimer, w), h - 3 // title, blank, footer
 }
 
 // safetyView shows the disclaimer, scrolling with ↑/↓ when it does not fit.
 func (p *picker) safetyView(w, h int) []string {
 	st := p.c.styles
-	text := wrap(routines.Disclaimer, w)
-	room := h - 3 // title, blank, footer
-	p.scroll = max(min(p.scroll, len(text)-room), 0)
+	text, room := p.safetyText(w, h)
+	top := max(min(p.scroll, len(text)-room), 0) // settled already; guards a view before any update
 	lines := []string{st.Title.Render("Before you start"), ""}
-	for _, l := range text[p.scroll:min(len(text), p.scroll+room)] {
+	for _, l := range text[top:min(len(text), top+room)] {
 		lines = append(lines, st.Item.Render(l))
 	}
 	footer := "Press any key to go back."
@@ -392,9 +417,9 @@ func (p *picker) routineView(w, h int) []string {
 	if len(ch) == 0 {
 		return append(lines, st.Faint.Render(truncate("No routine for "+p.chosenLevel().Title()+" matches \""+p.filter+"\".", w)))
 	}
-	p.cursor = max(min(p.cursor, len(ch)-1), 0)
+	cursor := max(min(p.cursor, len(ch)-1), 0) // settled already; guards a view before any update
 	// Detail of the highlighted routine takes the bottom; the list scrolls.
-	sel := ch[p.cursor]
+	sel := ch[cursor]
 	detail := []string{""}
 	if sel == nil {
 		for _, l := range wrap("Say how many minutes you have and where you are sore; cooldown builds a routine for today from the catalogue.", w) {
@@ -413,16 +438,16 @@ func (p *picker) routineView(w, h int) []string {
 	if len(ch) > room && room >= 3 {
 		room--
 	}
-	lines = append(lines, p.routineRows(ch, room, sug, w)...)
+	lines = append(lines, p.routineRows(ch, cursor, room, sug, w)...)
 	return append(lines, detail...)
 }
 
 // routineRows are the list's rows in room lines around the cursor (nil:
 // the build-one entry), with a line saying what is above and below.
-func (p *picker) routineRows(ch []*routines.Routine, room int, sug *routines.Routine, w int) []string {
+func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *routines.Routine, w int) []string {
 	st := p.c.styles
 	t := p.c.opts.Session.Timing
-	start := max(0, min(p.cursor-room/2, len(ch)-room))
+	start := max(0, min(cursor-room/2, len(ch)-room))
 	var lines []string
 	nameW := lipgloss.Width(buildLabel)
 	for _, r := range ch {
@@ -445,7 +470,7 @@ func (p *picker) routineRows(ch []*routines.Routine, room int, sug *routines.Rou
 		}
 		name := truncate(label, nameW)
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
-		if i == p.cursor {
+		if i == cursor {
 			lines = append(lines, st.Cursor.Render("> ")+st.Selected.Render(name)+" "+st.Subtle.Render(mins))
 		} else {
 			lines = append(lines, "  "+st.Item.Render(name)+" "+st.Faint.Render(mins))

@@ -65,28 +65,7 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 	s := session.New(o.Routine, o.Session)
 	res := Result{Routine: o.Routine, Level: o.Level}
 	pl := &plainPrinter{o: o, s: s}
-	now := o.Clock.Now()
-	pl.start = now
-	tl := s.Timeline()
-	if o.Level == routines.VerySore {
-		// The check card, as on screen; plain mode reads no answer to it,
-		// so it says how to stop instead.
-		pl.card(now, routines.VerySoreCheck())
-		pl.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
-	}
-	pl.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
-	var evs []session.Event
-	if rs := o.Resume; rs != nil {
-		pl.line(now, "Resuming at step %d of %d.", rs.Step+1, tl.Steps())
-		evs = s.StartAt(now, rs.Step, rs.Done)
-	} else {
-		evs = s.Start(now)
-	}
-	if o.Recorder != nil {
-		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
-			pl.warn("%v", err) // the checkpoint only; the log is still tried at the end
-		}
-	}
+	evs := pl.begin()
 	keys := keyReader(o.In)
 	for {
 		pl.events(evs)
@@ -94,9 +73,7 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 			// The output was closed (its reader left: `| head -2`): the
 			// session ends here, interrupted and recorded, rather than
 			// running on unseen.
-			now := o.Clock.Now()
-			s.Pause(now)
-			res.Summary, res.Outcome, res.Interrupted = s.Summary(now), OutcomeInterrupted, true
+			pl.interrupt(&res)
 			return res, nil
 		}
 		if s.State() == session.Done {
@@ -117,71 +94,126 @@ func RunPlain(ctx context.Context, o PlainOptions) (Result, error) {
 		}
 		select {
 		case <-o.Stops:
-			// A stop from job control (ctrl+z, kill -TSTP): the hold waits
-			// with the process and goes on, where it was, once continued.
-			// A session the person had paused stays paused.
-			ours := s.State() != session.Paused
-			pl.events(s.Pause(o.Clock.Now()))
-			if o.Stop != nil {
-				o.Stop()
-			}
-			evs = nil
-			if ours {
-				evs = s.Resume(o.Clock.Now())
-			}
+			evs = pl.jobStop()
 		case <-ctx.Done():
-			now := o.Clock.Now()
-			s.Pause(now)
-			res.Summary, res.Outcome, res.Interrupted = s.Summary(now), OutcomeInterrupted, true
-			pl.line(now, "Interrupted: %d of %d steps done.", res.Summary.StepsDone, res.Summary.StepsTotal)
+			pl.interrupt(&res)
+			pl.line(o.Clock.Now(), "Interrupted: %d of %d steps done.", res.Summary.StepsDone, res.Summary.StepsTotal)
 			return res, nil
 		case <-wake:
 			evs = s.Tick(o.Clock.Now())
 		case k, ok := <-keys:
-			now := o.Clock.Now()
-			evs = nil
-			switch {
-			case !ok:
+			var quit bool
+			if !ok {
 				keys = nil // no more keys: the session runs on by itself
-				if s.State() == session.Paused {
-					evs = s.Resume(now)
-				}
-			case k == '\r' || k == '\n':
-				if s.State() == session.Waiting {
-					pl.asked = false
-					evs = s.Continue(now)
-				}
-			case k == ' ':
-				if s.State() != session.Waiting {
-					evs = s.Toggle(now)
-				}
-			case k == 'n' || k == 'N':
-				evs = s.Skip(now)
-			case k == 'p' || k == 'P':
-				evs = s.Back(now)
-			case k == 'q' || k == 'Q':
-				// Left in the first get-ready: not a session, nothing recorded.
-				res.NotStarted = s.Index() == 0 && s.Segment().Kind == session.GetReady &&
-					s.Summary(now).StepsDone == 0 && s.Summary(now).StepsSkipped == 0 && o.Resume == nil
-				s.Pause(now)
-				res.Summary, res.Outcome = s.Summary(now), OutcomeQuit
-				pl.line(now, "Quit: %d of %d steps done, %d skipped, %s active.",
-					res.Summary.StepsDone, res.Summary.StepsTotal, res.Summary.StepsSkipped, minSec(res.Summary.Active))
+			}
+			if evs, quit = pl.key(o.Clock.Now(), k, ok, &res); quit {
 				return res, nil
 			}
 		}
 	}
-	sum := s.Summary(o.Clock.Now())
+	pl.finish(&res)
+	return res, nil
+}
+
+// begin prints the opening lines, starts (or resumes) the session and
+// opens its record.
+func (p *plainPrinter) begin() []session.Event {
+	o, s := p.o, p.s
+	now := o.Clock.Now()
+	p.start = now
+	tl := s.Timeline()
+	if o.Level == routines.VerySore {
+		// The check card, as on screen; plain mode reads no answer to it,
+		// so it says how to stop instead.
+		p.card(now, routines.VerySoreCheck())
+		p.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
+	}
+	p.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
+	var evs []session.Event
+	if rs := o.Resume; rs != nil {
+		p.line(now, "Resuming at step %d of %d.", rs.Step+1, tl.Steps())
+		evs = s.StartAt(now, rs.Step, rs.Done)
+	} else {
+		evs = s.Start(now)
+	}
+	if o.Recorder != nil {
+		if err := o.Recorder.Begin(o.Routine, o.Level, s.Summary(now)); err != nil {
+			p.warn("%v", err) // the checkpoint only; the log is still tried at the end
+		}
+	}
+	return evs
+}
+
+// interrupt pauses the session and marks the result interrupted.
+func (p *plainPrinter) interrupt(res *Result) {
+	now := p.o.Clock.Now()
+	p.s.Pause(now)
+	res.Summary, res.Outcome, res.Interrupted = p.s.Summary(now), OutcomeInterrupted, true
+}
+
+// jobStop handles a stop from job control (ctrl+z, kill -TSTP): the hold
+// waits with the process and goes on, where it was, once continued. A
+// session the person had paused stays paused.
+func (p *plainPrinter) jobStop() []session.Event {
+	s := p.s
+	ours := s.State() != session.Paused
+	p.events(s.Pause(p.o.Clock.Now()))
+	if p.o.Stop != nil {
+		p.o.Stop()
+	}
+	if ours {
+		return s.Resume(p.o.Clock.Now())
+	}
+	return nil
+}
+
+// key applies one key read at now (ok false: the input has ended) and
+// says whether it quit the session, res then holding the outcome.
+func (p *plainPrinter) key(now time.Time, k rune, ok bool, res *Result) ([]session.Event, bool) {
+	s := p.s
+	switch {
+	case !ok:
+		if s.State() == session.Paused {
+			return s.Resume(now), false
+		}
+	case k == '\r' || k == '\n':
+		if s.State() == session.Waiting {
+			p.asked = false
+			return s.Continue(now), false
+		}
+	case k == ' ':
+		if s.State() != session.Waiting {
+			return s.Toggle(now), false
+		}
+	case k == 'n' || k == 'N':
+		return s.Skip(now), false
+	case k == 'p' || k == 'P':
+		return s.Back(now), false
+	case k == 'q' || k == 'Q':
+		// Left in the first get-ready: not a session, nothing recorded.
+		res.NotStarted = s.Index() == 0 && s.Segment().Kind == session.GetReady &&
+			s.Summary(now).StepsDone == 0 && s.Summary(now).StepsSkipped == 0 && p.o.Resume == nil
+		s.Pause(now)
+		res.Summary, res.Outcome = s.Summary(now), OutcomeQuit
+		p.line(now, "Quit: %d of %d steps done, %d skipped, %s active.",
+			res.Summary.StepsDone, res.Summary.StepsTotal, res.Summary.StepsSkipped, minSec(res.Summary.Active))
+		return nil, true
+	}
+	return nil, false
+}
+
+// finish records a completed session and prints its closing lines.
+func (p *plainPrinter) finish(res *Result) {
+	sum := p.s.Summary(p.o.Clock.Now())
 	res.Summary, res.Outcome = sum, OutcomeCompleted
-	pl.line(sum.End, "Finished: %d of %d steps done, %d skipped, %s active.", sum.StepsDone, sum.StepsTotal, sum.StepsSkipped, minSec(sum.Active))
+	p.line(sum.End, "Finished: %d of %d steps done, %d skipped, %s active.", sum.StepsDone, sum.StepsTotal, sum.StepsSkipped, minSec(sum.Active))
 	if sum.StepsDone > 0 {
-		level := o.Level
+		level := p.o.Level
 		if !level.Valid() {
 			level = routines.Sore
 		}
-		pl.card(sum.End, routines.AfterSession(level, routines.Units(o.Units)))
+		p.card(sum.End, routines.AfterSession(level, routines.Units(p.o.Units)))
 	}
-	return res, nil
 }
 
 // card prints a card one line per heading, bullet, action and closing

@@ -373,73 +373,12 @@ func (r *runScreen) column(w, h int) string {
 	st := r.c.styles
 	now := r.at
 	s := r.sess
-	tl := s.Timeline()
 	seg := s.Segment()
-	step := tl.Routine.Steps[seg.Step]
-	ex := step.Exercise
+	step := s.Timeline().Routine.Steps[seg.Step]
 	state := s.State()
 
-	phase, what := r.phaseText(seg, step, state)
-	digitSize := DigitsLarge
-	switch {
-	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth && w >= bigTextWidth("10:00", DigitsHuge):
-		digitSize = DigitsHuge
-	case r.c.height < SmallDigitsBelow:
-		digitSize = DigitsSmall
-	}
-	digits := bigText(clock(s.Remaining(now)), digitSize)
-	digitStyle := st.Digits
-	if state == session.Paused || state == session.Waiting {
-		digitStyle = st.DigitsDim
-	}
-	digitLines := strings.Split(digits, "\n")
-	for i, l := range digitLines {
-		digitLines[i] = center(digitStyle.Render(l), w)
-	}
-
-	bar := progress.New(progress.WithWidth(barWidth(w)), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
-	bar.FullColor, bar.EmptyColor = st.BarFull, st.BarEmpty
-	barLine := center(bar.ViewAs(barFraction(s.Length(), s.Remaining(now))), w)
-
-	var caption []string
-	if pc, ok := s.Pacer(now); ok {
-		// A breathing hold: the pacer's word and bar in place of the
-		// countdown and its bar, the time left in the line above.
-		pv := r.pacerView(pc, now, w, digitSize)
-		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
-		caption = []string{pv.caption}
-	}
-	if rp, ok := s.Reps(now); ok {
-		// A drill counted in reps: which rep, and the tempo to move at.
-		caption = []string{center(st.Subtle.Render(repCaption(rp, w)), w)}
-	}
-
-	// Parts in order of importance; each is kept only if it fits.
-	type part struct {
-		lines []string
-		order int
-	}
-	var cues []string
-	if ex != nil && state != session.Waiting {
-		cues = append(cues, bullets(s.StepCues(seg.Step), w, "  • ", st.Cue)...)
-	}
-	var extra []string
-	if ex != nil && ex.Kind == routines.Hydrate {
-		extra = append(extra, center(st.Good.Render(routines.DrinkAdvice(routines.Units(r.c.opts.Units))), w))
-	}
-	if step.Note != "" {
-		extra = append(extra, center(st.Note.Render(truncate(step.Note, w)), w))
-	}
-	var caution []string
-	if ex != nil && ex.Caution != "" {
-		for i, l := range wrap(ex.Caution, w-4) {
-			prefix := "  ! "
-			if i > 0 {
-				prefix = "    "
-			}
-			caution = append(caution, st.Caution.Render(prefix+l))
-		}
-	}
+	phase, what, digitLines, barLine, caption := r.countdown(seg, step, state, w)
+	cues, caution, extra := r.stepNotes(seg, step, state, w)
 	next := r.nextLine(now, w)
 
 	top := r.top(w)
@@ -452,17 +391,88 @@ func (r *runScreen) column(w, h int) string {
 		box := lipgloss.Place(w, h-len(top), lipgloss.Center, lipgloss.Center, dialog)
 		return fit(append(top, strings.Split(box, "\n")...), w, h)
 	}
+	return layoutColumn(top, core, [][]string{cues, caution, extra}, next, w, h)
+}
 
-	// Keep what fits by priority (next step, hydration and note, caution,
-	// cues), then lay the kept blocks out in reading order.
+// countdown is the middle of the session screen: the phase and exercise
+// lines, the big digits and the bar, or a breathing pacer or rep count.
+func (r *runScreen) countdown(seg session.Segment, step routines.Step, state session.State, w int) (phase, what string, digitLines []string, barLine string, caption []string) {
+	st := r.c.styles
+	now := r.at
+	s := r.sess
+	phase, what = r.phaseText(seg, step, state)
+	digitSize := DigitsLarge
+	switch {
+	case r.c.height >= HugeDigitsHeight && r.c.width >= HugeDigitsWidth && w >= bigTextWidth("10:00", DigitsHuge):
+		digitSize = DigitsHuge
+	case r.c.height < SmallDigitsBelow:
+		digitSize = DigitsSmall
+	}
+	digits := bigText(clock(s.Remaining(now)), digitSize)
+	digitStyle := st.Digits
+	if state == session.Paused || state == session.Waiting {
+		digitStyle = st.DigitsDim
+	}
+	digitLines = strings.Split(digits, "\n")
+	for i, l := range digitLines {
+		digitLines[i] = center(digitStyle.Render(l), w)
+	}
+
+	bar := progress.New(progress.WithWidth(barWidth(w)), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	bar.FullColor, bar.EmptyColor = st.BarFull, st.BarEmpty
+	barLine = center(bar.ViewAs(barFraction(s.Length(), s.Remaining(now))), w)
+
+	if pc, ok := s.Pacer(now); ok {
+		// A breathing hold: the pacer's word and bar in place of the
+		// countdown and its bar, the time left in the line above.
+		pv := r.pacerView(pc, now, w, digitSize)
+		phase, what, digitLines, barLine = pv.phase, pv.what, pv.word, pv.bar
+		caption = []string{pv.caption}
+	}
+	if rp, ok := s.Reps(now); ok {
+		// A drill counted in reps: which rep, and the tempo to move at.
+		caption = []string{center(st.Subtle.Render(repCaption(rp, w)), w)}
+	}
+	return phase, what, digitLines, barLine, caption
+}
+
+// stepNotes are the blocks under the countdown: the cues, the caution and
+// the extras (drink advice, the step's note).
+func (r *runScreen) stepNotes(seg session.Segment, step routines.Step, state session.State, w int) (cues, caution, extra []string) {
+	st := r.c.styles
+	ex := step.Exercise
+	if ex != nil && state != session.Waiting {
+		cues = append(cues, bullets(r.sess.StepCues(seg.Step), w, "  • ", st.Cue)...)
+	}
+	if ex != nil && ex.Kind == routines.Hydrate {
+		extra = append(extra, center(st.Good.Render(routines.DrinkAdvice(routines.Units(r.c.opts.Units))), w))
+	}
+	if step.Note != "" {
+		extra = append(extra, center(st.Note.Render(truncate(step.Note, w)), w))
+	}
+	if ex != nil && ex.Caution != "" {
+		for i, l := range wrap(ex.Caution, w-4) {
+			prefix := "  ! "
+			if i > 0 {
+				prefix = "    "
+			}
+			caution = append(caution, st.Caution.Render(prefix+l))
+		}
+	}
+	return cues, caution, extra
+}
+
+// layoutColumn keeps what fits by priority (next step, then blocks from
+// last to first: extras, caution, cues), then lays the kept blocks out in
+// reading order under top and core, with next on the last line.
+func layoutColumn(top, core []string, blocks [][]string, next string, w, h int) string {
 	avail := h - len(top) - len(core) - 1
 	keepNext := next != "" && avail >= 1
 	if keepNext {
 		avail--
 	}
-	blocks := [][]string{cues, caution, extra}
 	keep := make([]bool, len(blocks))
-	for _, i := range []int{2, 1, 0} {
+	for i := len(blocks) - 1; i >= 0; i-- {
 		if n := len(blocks[i]) + 1; len(blocks[i]) > 0 && n <= avail {
 			keep[i], avail = true, avail-n
 		}

@@ -114,6 +114,21 @@ func (s *summaryScreen) adviceLevel() routines.Level {
 var feelings = []string{"", "rough", "meh", "okay", "good", "great"}
 
 func (s *summaryScreen) view(w, h int) string {
+	return fit(s.scrolled(s.lines(w), w, h), w, h)
+}
+
+// settle clamps the scroll to the lines a view of w×h shows and notes
+// whether advice is left below them.
+func (s *summaryScreen) settle(w, h int) {
+	s.adviceMore = false
+	if body, room := s.lines(w)[summaryHead:], h-summaryHead; len(body) > room && room > 1 {
+		s.scroll = max(min(s.scroll, len(body)-room), 0)
+		s.adviceMore = s.scroll+room < len(body)
+	}
+}
+
+// lines are the whole summary, before scrolling.
+func (s *summaryScreen) lines(w int) []string {
 	st := s.c.styles
 	title := "Cool-down complete. Well done."
 	switch {
@@ -149,12 +164,11 @@ func (s *summaryScreen) view(w, h int) string {
 	// The advice for the level chosen comes first. What does not fit is
 	// scrolled in with ↑/↓: everything under the title moves, so a small
 	// window shows the advice too.
-	s.adviceMore = false
 	if len(advice) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, advice...)
 	}
-	return fit(s.scrolled(lines, w, h), w, h)
+	return lines
 }
 
 // stats are the summary's figures: time, steps, pause, areas worked, and
@@ -201,19 +215,21 @@ func (s *summaryScreen) stats(w int) []string {
 	return lines
 }
 
+// summaryHead is the title and the rule under it: they stay put.
+const summaryHead = 2
+
 // scrolled keeps the title and its rule in place and scrolls what is under
-// them to fit h rows, marking that more advice is below.
+// them to fit h rows (the scroll settled for them), marking that more
+// advice is below.
 func (s *summaryScreen) scrolled(lines []string, w, h int) []string {
 	st := s.c.styles
-	const head = 2 // the title and the rule under it stay put
-	if body, room := lines[head:], h-head; len(body) > room && room > 1 {
-		s.scroll = max(min(s.scroll, len(body)-room), 0)
-		shown := slices.Clone(body[s.scroll : s.scroll+room])
-		if s.scroll+room < len(body) {
-			s.adviceMore = true
+	if body, room := lines[summaryHead:], h-summaryHead; len(body) > room && room > 1 {
+		top := max(min(s.scroll, len(body)-room), 0) // settled already; guards a view before any update
+		shown := slices.Clone(body[top : top+room])
+		if top+room < len(body) {
 			shown[room-1] = st.Faint.Render(truncate("↓ more advice", w))
 		}
-		lines = append(lines[:head], shown...)
+		lines = append(lines[:summaryHead], shown...)
 	}
 	return lines
 }

@@ -429,20 +429,27 @@ func (s *Session) prepare(now time.Time) (evs []Event, ok bool) {
 // waiting for the user it skips the waiting step whole. A paused session
 // stays paused.
 func (s *Session) Skip(now time.Time) []Event {
+	return s.jump(now, func(now time.Time, seg Segment, waiting bool) (int, []Event) {
+		if seg.Kind == GetReady && !waiting {
+			return s.idx + 1, nil
+		}
+		s.status[seg.Step] = Skipped
+		return s.nextStepStart(seg.Step), []Event{{Kind: StepSkipped, At: now, Index: s.idx, Segment: seg}}
+	})
+}
+
+// jump is the shared body of Skip and Back: it leaves the current segment,
+// asks to for the segment to enter (past the last one finishes the routine)
+// and any events of the leaving, and keeps a pause the user asked for.
+func (s *Session) jump(now time.Time, to func(now time.Time, seg Segment, waiting bool) (int, []Event)) []Event {
 	now = s.observe(now)
 	evs, ok := s.prepare(now)
 	if !ok {
 		return evs
 	}
 	wasPaused, waiting, seg := s.leaveSegment(now)
-	var next int
-	if seg.Kind == GetReady && !waiting {
-		next = s.idx + 1
-	} else {
-		s.status[seg.Step] = Skipped
-		evs = append(evs, Event{Kind: StepSkipped, At: now, Index: s.idx, Segment: seg})
-		next = s.nextStepStart(seg.Step)
-	}
+	next, left := to(now, seg, waiting)
+	evs = append(evs, left...)
 	s.restartClock(now)
 	if next >= len(s.tl.Segments) {
 		return append(evs, s.finish(now)...)
@@ -450,8 +457,8 @@ func (s *Session) Skip(now time.Time) []Event {
 	s.state = Running
 	evs = append(evs, s.enter(next, now)...)
 	if wasPaused {
-		// Skipping while paused moves on but stays paused: the user asked
-		// for a pause and has not lifted it.
+		// Moving while paused stays paused: the user asked for a pause
+		// and has not lifted it.
 		evs = append(evs, s.Pause(now)...)
 	}
 	return evs
@@ -481,26 +488,16 @@ func (s *Session) nextStepStart(step int) int {
 // get-ready) it goes to the previous step's get-ready. At the first step it
 // restarts that step. A paused session stays paused.
 func (s *Session) Back(now time.Time) []Event {
-	now = s.observe(now)
-	evs, ok := s.prepare(now)
-	if !ok {
-		return evs
-	}
-	wasPaused, waiting, seg := s.leaveSegment(now)
-	step := seg.Step
-	atStart := waiting || s.idx == s.tl.StepStart(step) && (seg.Kind == GetReady || s.elapsed(now) < backGrace)
-	if atStart && step > 0 {
-		step--
-	}
-	s.status[step] = Pending
-	s.status[seg.Step] = Pending
-	s.restartClock(now)
-	s.state = Running
-	evs = append(evs, s.enter(s.tl.StepStart(step), now)...)
-	if wasPaused {
-		evs = append(evs, s.Pause(now)...)
-	}
-	return evs
+	return s.jump(now, func(now time.Time, seg Segment, waiting bool) (int, []Event) {
+		step := seg.Step
+		atStart := waiting || s.idx == s.tl.StepStart(step) && (seg.Kind == GetReady || s.elapsed(now) < backGrace)
+		if atStart && step > 0 {
+			step--
+		}
+		s.status[step] = Pending
+		s.status[seg.Step] = Pending
+		return s.tl.StepStart(step), nil
+	})
 }
 
 // Adjust lengthens or shortens the current segment by d. Shortening never

@@ -309,89 +309,116 @@ func joinAnd(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
+// launch is what runTUI settles before anything touches the terminal.
+type launch struct {
+	level    routines.Level
+	set      settings.Settings
+	lib      *routines.Library
+	routine  *routines.Routine
+	offer    *resumable
+	warnings []string
+	plain    bool
+}
+
 func (a *app) runTUI(args []string) error {
-	var level routines.Level
-	if a.soreness != "" {
-		l, err := routines.ParseLevel(a.soreness)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		level = l
-	}
-	set, warnings, err := a.loadSettings()
+	l, err := a.prepareLaunch(args)
 	if err != nil {
 		return err
 	}
+	rec := newRecorder()
+	if l.offer != nil {
+		rec.offer = l.offer
+	}
+	voice, voiceErr := a.voiceFor(l.set)
+	if voiceErr != "" {
+		diag(a.io.err, "%s", voiceErr)
+		l.warnings = append(l.warnings, voiceErr)
+	}
+	sessOpts := session.Options{Timing: l.set.Timing(), AutoAdvance: l.set.AutoAdvance, Breathing: l.set.Breathing}
+	if l.plain {
+		return a.runPlain(l.routine, l.level, sessOpts, l.set, voice, rec, l.offer.tui())
+	}
+	return a.runOnScreen(tui.New(a.tuiOptions(l, sessOpts, voice, rec)), rec)
+}
+
+// prepareLaunch reads the flags, settings and library and decides which
+// routine runs, returning every usage error before the history is touched.
+func (a *app) prepareLaunch(args []string) (*launch, error) {
+	l := &launch{}
+	if a.soreness != "" {
+		lv, err := routines.ParseLevel(a.soreness)
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: err}
+		}
+		l.level = lv
+	}
+	set, warnings, err := a.loadSettings()
+	if err != nil {
+		return nil, err
+	}
+	l.set = set
 	only := "" // a routine named on the command line: load just what it needs
 	if len(args) == 1 {
 		only = args[0]
 	}
 	lib, libWarnings, err := a.loadLibraryFor(only)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	warnings = append(warnings, libWarnings...)
-	var routine *routines.Routine
+	l.lib = lib
+	l.warnings = append(warnings, libWarnings...)
 	if len(args) == 1 {
 		r, err := lib.Routine(args[0])
 		if err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return nil, &exitError{code: exitUsage, err: err}
 		}
-		routine = r
+		l.routine = r
 	}
-	if routine == nil {
-		routine = a.planned
+	if l.routine == nil {
+		l.routine = a.planned
 	}
-	var offer *resumable
 	if a.resume {
 		// The session to resume is in the log once earlier ones are recovered.
-		warnings = append(warnings, a.recoverSessions(time.Now())...)
-		if offer = a.resumable(lib, time.Now()); offer == nil {
-			return usageErr("--resume: no interrupted session of the last %d hours to go on with; `cooldown history` lists your sessions", int(resumeWithin.Hours()))
+		l.warnings = append(l.warnings, a.recoverSessions(time.Now())...)
+		if l.offer = a.resumable(lib, time.Now()); l.offer == nil {
+			return nil, usageErr("--resume: no interrupted session of the last %d hours to go on with; `cooldown history` lists your sessions", int(resumeWithin.Hours()))
 		}
-		routine, level = offer.Routine, offer.Level
+		l.routine, l.level = l.offer.Routine, l.offer.Level
 	}
-	plain := a.plain || !isTTY(a.io.out)
+	l.plain = a.plain || !isTTY(a.io.out)
 	switch {
-	case plain && routine == nil:
-		return &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
-	case !plain && !isTTY(a.io.in):
-		return &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
+	case l.plain && l.routine == nil:
+		return nil, &exitError{code: exitUsage, err: errors.New("plain mode needs a routine: `cooldown start ROUTINE --plain` (see `cooldown list`); the picker needs a terminal")}
+	case !l.plain && !isTTY(a.io.in):
+		return nil, &exitError{code: exitUsage, err: errors.New("cooldown needs a terminal for keys; run it in a terminal, or use `cooldown start ROUTINE --plain`")}
 	}
 	// Every usage error is behind us: only a session that will run touches
 	// the history (recovering earlier sessions writes to it).
 	if !a.resume {
-		warnings = append(warnings, a.recoverSessions(time.Now())...)
-		if routine == nil {
-			offer = a.resumable(lib, time.Now()) // the picker offers it
+		l.warnings = append(l.warnings, a.recoverSessions(time.Now())...)
+		if l.routine == nil {
+			l.offer = a.resumable(l.lib, time.Now()) // the picker offers it
 		}
 	}
-	rec := newRecorder()
-	if offer != nil {
-		rec.offer = offer
-	}
-	voice, voiceErr := a.voiceFor(set)
-	if voiceErr != "" {
-		diag(a.io.err, "%s", voiceErr)
-		warnings = append(warnings, voiceErr)
-	}
-	sessOpts := session.Options{Timing: set.Timing(), AutoAdvance: set.AutoAdvance, Breathing: set.Breathing}
-	if plain {
-		return a.runPlain(routine, level, sessOpts, set, voice, rec, offer.tui())
-	}
-	opts := tui.Options{
+	return l, nil
+}
+
+// tuiOptions turns a settled launch into the screen's options.
+func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, rec *recorder) tui.Options {
+	lib := l.lib
+	return tui.Options{
 		Library:  lib,
-		Level:    level,
-		Routine:  routine,
+		Level:    l.level,
+		Routine:  l.routine,
 		Session:  sessOpts,
 		Now:      time.Now,
-		Units:    set.Units,
-		Warnings: warnings,
-		Figure:   tui.Figure(set.Figure),
-		Resume:   offer.tui(),
+		Units:    l.set.Units,
+		Warnings: l.warnings,
+		Figure:   tui.Figure(l.set.Figure),
+		Resume:   l.offer.tui(),
 		// Braille needs a UTF-8 locale and a font that has it.
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
-		Cues:        a.player(set, voice),
+		Cues:        a.player(l.set, voice),
 		Recorder:    rec,
 		TerminalGone: func() bool {
 			return terminalGone(a.io.in)
@@ -399,9 +426,13 @@ func (a *app) runTUI(args []string) error {
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
-		Theme: set.Theme,
+		Theme: l.set.Theme,
 	}
-	model := tui.New(opts)
+}
+
+// runOnScreen runs the full-screen program with our own signal handling
+// and records the session however it ends.
+func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 	// cooldown draws the screen itself (tui.Terminal: a frame right after
 	// each change, no idle wake-ups) and restores the terminal however the
 	// program ends, panics included.
