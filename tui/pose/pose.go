@@ -657,9 +657,9 @@ func (d *asciiDrawing) paint(o Options) string {
 	return b.String()
 }
 
-// mirrorASCII flips the cells, and the characters that lean.
+// mirrorASCII flips the cells, and the characters that lean or curve.
 func mirrorASCII(c *canvas, chars []byte, w, h int) {
-	swap := map[byte]byte{'/': '\\', '\\': '/'}
+	swap := map[byte]byte{'/': '\\', '\\': '/', '(': ')', ')': '(', '`': '\'', '\'': '`'}
 	for y := range h {
 		row, ch := c.dots[y*w:(y+1)*w], chars[y*w:(y+1)*w]
 		for i, j := 0, w-1; i < j; i, j = i+1, j-1 {
