@@ -387,6 +387,6 @@ func (p *plainPrinter) checkpoint(at time.Time) {
 		return
 	}
 	if err := p.o.Recorder.Checkpoint(p.s.Summary(at)); err != nil {
-		p.warn("history not saved: %v", err)
+		p.warn("%v", err) // the checkpoint only; the log is still tried at the end
 	}
 }

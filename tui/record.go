@@ -12,6 +12,10 @@ import (
 // written exactly once however the program ends.
 type Recorder interface {
 	// Begin starts a checkpoint for a session that has just started.
+	// Its errors, like Checkpoint's, are shown as they are, on screen and
+	// in plain mode: a failed checkpoint loses only the protection against
+	// a crash, since the final record is still tried when the session
+	// ends, and the error says so rather than "not saved".
 	Begin(r *routines.Routine, level routines.Level, sum session.Summary) error
 	// Checkpoint replaces the checkpoint with the progress so far.
 	Checkpoint(sum session.Summary) error

@@ -521,7 +521,7 @@ func (r *runScreen) top(w int) []string {
 	warn := ""
 	switch {
 	case r.recErr != nil:
-		warn = "history not saved: " + strictyaml.Clean(r.recErr.Error())
+		warn = strictyaml.Clean(r.recErr.Error()) // says what is still saved
 	case r.c.notice != "":
 		warn = strictyaml.Clean(r.c.notice)
 	}

@@ -27,7 +27,8 @@ type summaryScreen struct {
 	keys    SummaryKeys
 	// week and streak come from the history, once read.
 	week, streak int
-	progressErr  error
+	progressErr  error // reading the log for week and streak failed
+	recErr       error // the final checkpoint failed (its error says what is still saved)
 	loaded       bool
 	// level is the soreness chosen, for the advice; scroll is the first
 	// advice line shown, and adviceMore whether the last view cut some off.
@@ -60,7 +61,7 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case recordErrMsg:
 		if msg.err != nil {
-			s.progressErr = msg.err
+			s.recErr = msg.err
 		}
 		return s, nil
 	}
@@ -199,9 +200,14 @@ func (s *summaryScreen) stats(w int) []string {
 			}
 		}
 	}
+	if s.recErr != nil {
+		for _, l := range wrap(strictyaml.Clean(s.recErr.Error()), max(w-2, 1)) {
+			lines = append(lines, st.Warn.Render(truncate("  "+l, w)))
+		}
+	}
 	switch {
 	case s.progressErr != nil:
-		lines = append(lines, st.Warn.Render(truncate("  History not saved: "+strictyaml.Clean(s.progressErr.Error()), w)))
+		lines = append(lines, st.Warn.Render(truncate("  History not read: "+strictyaml.Clean(s.progressErr.Error()), w)))
 	case s.loaded:
 		lines = append(lines, stat("This week", routines.Plural(s.week, "session", "sessions")+" · daily stretching is ideal"))
 		lines = append(lines, stat("Streak", routines.Plural(s.streak, "day", "days")))

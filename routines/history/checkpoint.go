@@ -229,13 +229,17 @@ func (c *Checkpoint) release() error {
 // of a checkpoint that lacks a usable one. A problem with one checkpoint
 // does not stop the others; all problems are joined in err.
 //
-// No double recording. A session can already be in the log when its
-// checkpoint is found: Finish (or an earlier Recover) appended it and then
-// crashed before removing the checkpoint. Every record carries its session
-// id, so Recover first reads the ids already in the log and, for a
-// checkpoint whose id is there, only removes the files. Only lines that
-// decode to valid records count: a record cut short by a crash is not in
-// the log, and is appended again in full. The check cannot race with
+// No double recording, no lost resume. A session can already be in the log
+// when its checkpoint is found: Finish (or an earlier Recover) appended it
+// and then crashed before removing the checkpoint, or the checkpoint is of
+// a resumed run, which reuses the id of the interrupted session it goes on
+// with. Recover first reads the latest record of each id in the log; a
+// checkpoint whose id is there is appended only if it holds more than that
+// record (see holdsMore): the resumed run's progress is kept, a final
+// record is not recorded again, and the log's reader keeps the last record
+// per id, so history shows one session either way. Only lines that decode
+// to valid records count: a record cut short by a crash is not in the log,
+// and is appended again in full. The check cannot race with
 // another writer of the same id: the owner is dead, and a second Recover
 // cannot hold the same lock at the same time. The log is read only when an
 // orphaned checkpoint exists, which is rare, so a normal start pays
@@ -254,7 +258,7 @@ func (s *Store) Recover(now time.Time) (recovered []Record, err error) {
 	}
 	var (
 		errs   []error
-		logged map[string]bool // ids already in the log; read on first need
+		logged map[string]Record // latest record per id in the log; read on first need
 	)
 	hasJSON := map[string]bool{}
 	for _, e := range entries {
@@ -286,7 +290,7 @@ func (s *Store) Recover(now time.Time) (recovered []Record, err error) {
 
 // recoverOne handles one <id>.json. appended says whether a record went
 // into the log.
-func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (rec Record, appended bool, err error) {
+func (s *Store) recoverOne(id string, now time.Time, logged *map[string]Record) (rec Record, appended bool, err error) {
 	dir := s.checkpointDir()
 	lockPath := s.lockPath(id)
 	lock, _, err := safefile.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o644)
@@ -334,11 +338,11 @@ func (s *Store) recoverOne(id string, now time.Time, logged *map[string]bool) (r
 		}
 		*logged = ids
 	}
-	if !(*logged)[id] {
+	if prev, ok := (*logged)[id]; !ok || holdsMore(rec, prev) {
 		if err := s.Append(rec); err != nil {
 			return Record{}, false, fmt.Errorf("session %s: %w", id, err) // checkpoint kept for next time
 		}
-		(*logged)[id] = true
+		(*logged)[id] = rec
 		appended = true
 	}
 	if err := removeSession(dir, id); err != nil {
@@ -382,16 +386,38 @@ func interrupted(b []byte, info fs.FileInfo, now time.Time) (Record, error) {
 	return r, nil
 }
 
-// loggedIDs is the set of session ids of the valid records in the log.
-func (s *Store) loggedIDs() (map[string]bool, error) {
-	recs, _, err := s.Read()
+// holdsMore reports whether a checkpoint's record ck says more about its
+// session than prev, the latest record of the same id in the log: it got
+// further (more steps done or skipped), or as far with more active time,
+// or as far and as long but ended later (a resumed run killed in a pause,
+// or a final record whose append failed). Each of these only grows while a
+// session, resumed or not, goes on, so a checkpoint left behind by a Finish
+// that did append is never more than the record it appended. A completed
+// record is never replaced by one that is not: a session is never recorded
+// as less than it was.
+func holdsMore(ck, prev Record) bool {
+	if prev.Outcome == OutcomeCompleted && ck.Outcome != OutcomeCompleted {
+		return false
+	}
+	if a, b := ck.StepsDone+ck.StepsSkipped, prev.StepsDone+prev.StepsSkipped; a != b {
+		return a > b
+	}
+	if ck.ActiveSeconds != prev.ActiveSeconds {
+		return ck.ActiveSeconds > prev.ActiveSeconds
+	}
+	return ck.End.After(prev.End)
+}
+
+// loggedIDs is the latest valid record of each session id in the log.
+func (s *Store) loggedIDs() (map[string]Record, error) {
+	recs, _, err := s.Read() // one record per id already: the last one
 	if err != nil {
 		return nil, err
 	}
-	ids := make(map[string]bool, len(recs))
+	ids := make(map[string]Record, len(recs))
 	for _, r := range recs {
 		if r.ID != "" {
-			ids[r.ID] = true
+			ids[r.ID] = r
 		}
 	}
 	return ids, nil

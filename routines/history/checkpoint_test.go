@@ -395,3 +395,64 @@ func TestRecoverStaleLockFiles(t *testing.T) {
 		t.Errorf("a held lock file was removed: %v", err)
 	}
 }
+
+// A resumed run reuses the id of the interrupted session it goes on with.
+// Killed in turn, its checkpoint must still be recorded when it holds more
+// than the log's record of that id, and history must read one session;
+// a checkpoint holding no more (a Finish that appended, then crashed) and
+// a completed record are never recorded as less.
+func TestRecoverResumedRun(t *testing.T) {
+	interrupted := func(steps int, min float64) Record {
+		r := mkRec("sess", t0(), min)
+		r.Outcome, r.StepsDone, r.StepsSkipped, r.Rating = OutcomeInterrupted, steps, 0, 0
+		return r
+	}
+	later := func(r Record, d time.Duration) Record { r.End = r.End.Add(d); return r }
+	tests := []struct {
+		name      string
+		logged    Record // the latest record of the id in the log
+		ck        Record // the checkpoint the dead resumed run left
+		wantNew   int
+		wantSteps int
+		wantOut   Outcome
+	}{
+		{"resumed run got further", interrupted(2, 3), later(interrupted(5, 6), time.Hour), 1, 5, OutcomeInterrupted},
+		{"resumed run, as far but longer", interrupted(2, 3), later(interrupted(2, 4), time.Hour), 1, 2, OutcomeInterrupted},
+		{"resumed run killed in a pause", interrupted(2, 3), later(interrupted(2, 3), time.Hour), 1, 2, OutcomeInterrupted},
+		{"resumed run's final append lost", interrupted(2, 3), later(mkRec("sess", t0(), 9), time.Hour), 1, 8, OutcomeCompleted},
+		{"resumed run finished, then crashed", mkRec("sess", t0(), 9), later(interrupted(8, 8), -time.Minute), 0, 8, OutcomeCompleted},
+		{"completed stays completed", mkRec("sess", t0(), 9), later(interrupted(9, 9), time.Hour), 0, 8, OutcomeCompleted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewStore(t.TempDir())
+			if err := s.Append(mkRec("other", t0().Add(-time.Hour), 5)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Append(tt.logged); err != nil {
+				t.Fatal(err)
+			}
+			c, err := s.Begin(tt.ck)
+			if err != nil {
+				t.Fatal(err)
+			}
+			die(c)
+			got, err := s.Recover(t0().Add(3 * time.Hour))
+			if err != nil || len(got) != tt.wantNew {
+				t.Fatalf("Recover = %+v, %v; want %d new", got, err, tt.wantNew)
+			}
+			assertCheckpointFiles(t, s, "sess", false)
+			recs, ws := mustRead(t, s)
+			if len(recs) != 2 || len(ws) != 0 {
+				t.Fatalf("log = %+v, %v; want two sessions", recs, ws)
+			}
+			r := recs[1]
+			if r.ID != "sess" || r.StepsDone != tt.wantSteps || r.Outcome != tt.wantOut || !r.Start.Equal(t0()) {
+				t.Errorf("session read as %+v; want %d steps done, %s", r, tt.wantSteps, tt.wantOut)
+			}
+			if again, err := s.Recover(t0().Add(3 * time.Hour)); err != nil || len(again) != 0 {
+				t.Errorf("second Recover = %+v, %v", again, err)
+			}
+		})
+	}
+}

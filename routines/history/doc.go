@@ -51,8 +51,12 @@
 //   - A session counts for streaks, weekly totals and the heatmap if at least
 //     one step was done, however it ended; it belongs to the calendar
 //     day of its Start in now's location. Weeks are ISO (Monday start).
-//   - Recover never records a session twice: records carry the session id,
-//     and a checkpoint whose id is already in the log is only removed.
+//   - Recover never loses a resumed run and never records a session twice:
+//     records carry the session id (a resumed run reuses the interrupted
+//     one's), a checkpoint whose id is already in the log is appended only
+//     if it holds more than that id's latest record (further, longer, or
+//     later; a completed record is never replaced by a lesser one), and
+//     Read keeps the last record per id.
 //   - A checkpoint's liveness is its flock, which the kernel releases when
 //     the owning process dies, however it dies. Without flock (non-unix
 //     builds) Recover does nothing rather than guess.

@@ -150,9 +150,10 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	if w, isTerm := a.io.width(a.io.out); isTerm {
 		width = max(min(w, 80), 30)
 	}
-	if req.Level == routines.VerySore {
+	if req.Level == routines.VerySore && !o.start {
 		// The very-sore check, on stderr so the plan itself stays clean to
-		// pipe or save; --start in a terminal asks it again on screen.
+		// pipe or save. With --start the session shows it (the screen asks
+		// it, plain mode prints it): shown once, where it is answered.
 		io.WriteString(a.io.err, cardText(routines.VerySoreCheck(), width)+"\n")
 	}
 	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {

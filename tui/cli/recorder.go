@@ -75,6 +75,10 @@ func (r *recorder) recordOf(sum session.Summary) history.Record {
 	return rec
 }
 
+// savedAtEnd ends the error of a failed checkpoint: only the protection
+// against a crash is lost, since finish still appends the session.
+const savedAtEnd = "the session is saved when it ends"
+
 // Begin implements tui.Recorder.
 func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session.Summary) error {
 	r.mu.Lock()
@@ -94,7 +98,7 @@ func (r *recorder) Begin(rt *routines.Routine, level routines.Level, sum session
 		// The session still goes to the log when it ends: the checkpoint
 		// only protects against a crash, and the log may well be writable
 		// (another file system, or room left in its last block).
-		return fmt.Errorf("%v; the session is saved when it ends", err)
+		return fmt.Errorf("%v; %s", err, savedAtEnd)
 	}
 	r.cp = cp
 	return nil
@@ -113,7 +117,10 @@ func (r *recorder) Checkpoint(sum session.Summary) error {
 	if sum.Completed {
 		rec.Outcome = history.OutcomeCompleted
 	}
-	return r.cp.Save(rec)
+	if err := r.cp.Save(rec); err != nil {
+		return fmt.Errorf("%v; %s", err, savedAtEnd)
+	}
+	return nil
 }
 
 // Coverage implements tui.Recorder.

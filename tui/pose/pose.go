@@ -595,7 +595,46 @@ func (d *asciiDrawing) figure(pos *routines.Position, o Options) {
 		d.put(int(x), int(y), 'o', prop)
 	}
 	hx, hy := d.pt(at(routines.Head))
-	d.put(int(math.Floor(hx)), int(math.Floor(hy)), 'O', body)
+	d.head(hx, hy, headR*d.f.s, headR*d.f.s/d.aspect)
+}
+
+// head draws the head as round as the cells allow: an outline (.-. ( )
+// `-') where it is two or more rows tall, "()" where it is one row but two
+// cells wide, else a single O.
+func (d *asciiDrawing) head(cx, cy, rx, ry float64) {
+	switch {
+	case ry >= 1:
+		top, bot := int(math.Floor(cy-ry+0.5)), int(math.Floor(cy+ry-0.5))
+		for r := top; r <= bot; r++ {
+			// the row's width where it comes nearest the centre, so the
+			// top and bottom rows are not pinched to a point
+			dy := (min(max(cy, float64(r)), float64(r+1)) - cy) / ry
+			half := rx * math.Sqrt(max(0, 1-dy*dy))
+			l, rt := int(math.Floor(cx-half+0.5)), int(math.Floor(cx+half-0.5))
+			if rt <= l {
+				rt = l + 1
+			}
+			left, right, mid := byte('('), byte(')'), byte(' ')
+			switch r {
+			case top:
+				left, right, mid = '.', '.', '-'
+			case bot:
+				left, right, mid = '`', '\'', '-'
+			}
+			d.put(l, r, left, body)
+			d.put(rt, r, right, body)
+			if r == top || r == bot {
+				for x := l + 1; x < rt; x++ {
+					d.put(x, r, mid, body)
+				}
+			}
+		}
+	case rx >= 0.8:
+		d.put(int(math.Floor(cx-0.5)), int(math.Floor(cy)), '(', body)
+		d.put(int(math.Floor(cx+0.5)), int(math.Floor(cy)), ')', body)
+	default:
+		d.put(int(math.Floor(cx)), int(math.Floor(cy)), 'O', body)
+	}
 }
 
 // paint writes the cells row by row, each run of one layer in its style.
@@ -618,9 +657,9 @@ func (d *asciiDrawing) paint(o Options) string {
 	return b.String()
 }
 
-// mirrorASCII flips the cells, and the characters that lean.
+// mirrorASCII flips the cells, and the characters that lean or curve.
 func mirrorASCII(c *canvas, chars []byte, w, h int) {
-	swap := map[byte]byte{'/': '\\', '\\': '/'}
+	swap := map[byte]byte{'/': '\\', '\\': '/', '(': ')', ')': '(', '`': '\'', '\'': '`'}
 	for y := range h {
 		row, ch := c.dots[y*w:(y+1)*w], chars[y*w:(y+1)*w]
 		for i, j := 0, w-1; i < j; i, j = i+1, j-1 {

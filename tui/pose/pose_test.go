@@ -169,6 +169,14 @@ func mirrorText(s string) string {
 				r[k] = '\\'
 			case c == '\\':
 				r[k] = '/'
+			case c == '(':
+				r[k] = ')'
+			case c == ')':
+				r[k] = '('
+			case c == '`':
+				r[k] = '\''
+			case c == '\'':
+				r[k] = '`'
 			case c >= 0x2800 && c <= 0x28ff:
 				var out rune
 				bits := c - 0x2800
