@@ -19,8 +19,8 @@ type triageScreen struct {
 	card   routines.Card
 	keys   TriageKeys
 	scroll int
-	// room is the number of card lines the last view showed, so ↓ stops
-	// at the end of the card.
+	// room is the number of card lines a view shows and total the card's,
+	// as settled for the window, so ↓ stops at the end of the card.
 	room, total int
 }
 
@@ -62,21 +62,38 @@ func (t *triageScreen) helpKeys() help.KeyMap {
 	return k
 }
 
-func (t *triageScreen) view(w, h int) string {
-	st := t.c.styles
-	body := cardLines(st, t.card, w, false)
-	lines := []string{st.Title.Render(truncate(t.card.Title, w)), ""}
-	footer := st.Exercise.Render(truncate("enter: a gentle routine · esc: back", w))
-	room := max(h-len(lines)-2, 1) // the footer and the blank line above it
+// settle measures the card for a view of w×h (so ↓ stops at its end and
+// the help knows whether it scrolls) and clamps the scroll to it.
+func (t *triageScreen) settle(w, h int) {
+	body, room := t.layout(w, h)
+	t.total, t.room = len(body), room
+	t.scroll = max(min(t.scroll, len(body)-room), 0)
+}
+
+// layout is the card's lines at width w and how many of them an h-row
+// view shows.
+func (t *triageScreen) layout(w, h int) (body []string, room int) {
+	body = cardLines(t.c.styles, t.card, w, false)
+	room = max(h-triageHead-2, 1) // the footer and the blank line above it
 	if len(body) > room {
 		room = max(room-1, 1) // keep a line to say there is more
 	}
-	t.total, t.room = len(body), room
-	t.scroll = max(min(t.scroll, len(body)-room), 0)
-	lines = append(lines, body[t.scroll:min(len(body), t.scroll+room)]...)
+	return body, room
+}
+
+// triageHead is the card's title and the blank line under it.
+const triageHead = 2
+
+func (t *triageScreen) view(w, h int) string {
+	st := t.c.styles
+	body, room := t.layout(w, h)
+	lines := []string{st.Title.Render(truncate(t.card.Title, w)), ""}
+	footer := st.Exercise.Render(truncate("enter: a gentle routine · esc: back", w))
+	top := max(min(t.scroll, len(body)-room), 0) // settled already; guards a view before any update
+	lines = append(lines, body[top:min(len(body), top+room)]...)
 	if len(body) > room {
-		more := fmt.Sprintf("↓ more (%d of %d lines)", t.scroll+room, len(body))
-		if t.scroll+room >= len(body) {
+		more := fmt.Sprintf("↓ more (%d of %d lines)", top+room, len(body))
+		if top+room >= len(body) {
 			more = "↑ back to the top"
 		}
 		lines = append(lines, st.Faint.Render(truncate(more, w)))
