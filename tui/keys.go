@@ -54,58 +54,66 @@ type KeyMap struct {
 	Triage  TriageKeys
 }
 
+// bind is a binding for keys, shown in the help as "help desc".
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// arrows are ↑/k and ↓/j, the moving keys every list and scrolled card
+// shares; only their help differs.
+func arrows(upHelp, upDesc, downHelp, downDesc string) (up, down key.Binding) {
+	return bind(upHelp, upDesc, "up", "k"), bind(downHelp, downDesc, "down", "j")
+}
+
 // DefaultKeyMap is cooldown's key map.
 func DefaultKeyMap() *KeyMap {
 	k := &KeyMap{}
 	k.Global = GlobalKeys{
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
-		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		Help:      bind("?", "help", "?"),
+		Interrupt: bind("ctrl+c", "quit now", "ctrl+c"),
+		Suspend:   bind("ctrl+z", "suspend", "ctrl+z"),
 	}
 	k.Picker = PickerKeys{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		// Only enter starts a routine: a letter typed by mistake (or meant
 		// for a filter) must never start a session.
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:   key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
-		Safety: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "safety")),
-		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Resume: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resume")),
+		Choose: bind("enter", "choose", "enter"),
+		Back:   bind("esc", "back", "esc", "backspace", "left", "h"),
+		Safety: bind("i", "safety", "i"),
+		Quit:   bind("q", "quit", "q"),
+		Filter: bind("/", "filter", "/"),
+		Resume: bind("r", "resume", "r"),
 		Global: &k.Global,
 	}
+	k.Picker.Up, k.Picker.Down = arrows("↑/k", "up", "↓/j", "down")
 	k.Session = SessionKeys{
-		Pause:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
-		Continue: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "start next")),
-		Skip:     key.NewBinding(key.WithKeys("right", "n"), key.WithHelp("→/n", "skip")),
-		Prev:     key.NewBinding(key.WithKeys("left", "p"), key.WithHelp("←/p", "back")),
-		More:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "5s more")),
-		Less:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5s less")),
-		Quit:     key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
-		Adjust:   key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", "±5s")),
-		Figure:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "figure/map/none")),
+		Pause:    bind("space", "pause", "space"),
+		Continue: bind("enter", "start next", "enter", "space"),
+		Skip:     bind("→/n", "skip", "right", "n"),
+		Prev:     bind("←/p", "back", "left", "p"),
+		More:     bind("+", "5s more", "+", "="),
+		Less:     bind("-", "5s less", "-", "_"),
+		Quit:     bind("q", "quit", "q", "esc"),
+		Adjust:   bind("+/-", "±5s", "+", "-"),
+		Figure:   bind("f", "figure/map/none", "f"),
 		Global:   &k.Global,
 	}
 	k.Confirm = ConfirmKeys{
-		Yes: key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", "yes, quit")),
-		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", "no, carry on")),
+		Yes: bind("y", "yes, quit", "y", "Y", "enter"),
+		No:  bind("n", "no, carry on", "n", "N", "esc", "q"),
 	}
 	k.Summary = SummaryKeys{
-		Rate:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
-		Done:   key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "done")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "more advice")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "more advice")),
+		Rate:   bind("1-5", "rate", "1", "2", "3", "4", "5"),
+		Done:   bind("enter/q", "done", "enter", "q", "esc"),
 		Global: &k.Global,
 	}
+	k.Summary.Up, k.Summary.Down = arrows("↑", "more advice", "↓", "more advice")
 	k.Triage = TriageKeys{
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on gently")),
-		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
-		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Confirm: bind("enter", "go on gently", "enter"),
+		Back:    bind("esc", "back", "esc", "backspace"),
+		Quit:    bind("q", "quit", "q"),
 		Global:  &k.Global,
 	}
+	k.Triage.Up, k.Triage.Down = arrows("↑/k", "scroll", "↓/j", "scroll")
 	return k
 }
 

@@ -85,38 +85,40 @@ func cpuTicks(pid int) (int64, error) {
 // scheduler's own accounting (/proc/<pid>/task/*/schedstat, nanoseconds):
 // a finer cross-check of cpuTicks.
 func cpuNanos(pid int) int64 {
-	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
-	var sum int64
-	for _, t := range tasks {
-		b, err := os.ReadFile(t)
-		if err != nil {
-			continue
-		}
-		if f := strings.Fields(string(b)); len(f) > 0 {
+	return sumThreads(pid, "schedstat", func(text string) int64 {
+		if f := strings.Fields(text); len(f) > 0 {
 			n, _ := strconv.ParseInt(f[0], 10, 64)
-			sum += n
+			return n
 		}
-	}
-	return sum
+		return 0
+	})
 }
 
 // wakeups is the number of context switches of every thread of a process
 // so far: each time one of its threads slept and was woken, or was
 // preempted.
 func wakeups(pid int) int64 {
-	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", pid))
-	var sum int64
-	for _, t := range tasks {
-		b, err := os.ReadFile(t)
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(b), "\n") {
+	return sumThreads(pid, "status", func(text string) int64 {
+		var sum int64
+		for _, line := range strings.Split(text, "\n") {
 			k, v, ok := strings.Cut(line, ":")
 			if ok && (k == "voluntary_ctxt_switches" || k == "nonvoluntary_ctxt_switches") {
 				n, _ := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 				sum += n
 			}
+		}
+		return sum
+	})
+}
+
+// sumThreads adds up what count reads from each thread's file
+// /proc/<pid>/task/*/<file>; a thread gone meanwhile counts nothing.
+func sumThreads(pid int, file string, count func(text string) int64) int64 {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/%s", pid, file))
+	var sum int64
+	for _, t := range tasks {
+		if b, err := os.ReadFile(t); err == nil {
+			sum += count(string(b))
 		}
 	}
 	return sum
