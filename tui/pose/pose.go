@@ -594,13 +594,20 @@ func (d *asciiDrawing) figure(pos *routines.Position, o Options) {
 		x, y := d.pt(pos.P[routines.Ball])
 		d.put(int(x), int(y), 'o', prop)
 	}
-	hx, hy := d.pt(at(routines.Head))
+	// The neck runs to the edge of the head, as in braille, so the head
+	// does not float apart from the body.
+	n, hd := at(routines.Neck), at(routines.Head)
+	if dist := math.Hypot(hd.X-n.X, hd.Y-n.Y); dist > headR {
+		k := (dist - headR) / dist
+		d.seg(n, routines.Point{X: n.X + (hd.X-n.X)*k, Y: n.Y + (hd.Y-n.Y)*k}, body, 0)
+	}
+	hx, hy := d.pt(hd)
 	d.head(hx, hy, headR*d.f.s, headR*d.f.s/d.aspect)
 }
 
 // head draws the head as round as the cells allow: an outline (.-. ( )
-// `-') where it is two or more rows tall, "()" where it is one row but two
-// cells wide, else a single O.
+// `-') where it is two or more rows tall, ( ) where it is one row but two
+// or more cells wide, else a single O.
 func (d *asciiDrawing) head(cx, cy, rx, ry float64) {
 	switch {
 	case ry >= 1:
@@ -630,8 +637,12 @@ func (d *asciiDrawing) head(cx, cy, rx, ry float64) {
 			}
 		}
 	case rx >= 0.8:
-		d.put(int(math.Floor(cx-0.5)), int(math.Floor(cy)), '(', body)
-		d.put(int(math.Floor(cx+0.5)), int(math.Floor(cy)), ')', body)
+		l, r := int(math.Floor(cx-rx+0.5)), int(math.Floor(cx+rx-0.5))
+		if r <= l {
+			r = l + 1
+		}
+		d.put(l, int(math.Floor(cy)), '(', body)
+		d.put(r, int(math.Floor(cy)), ')', body)
 	default:
 		d.put(int(math.Floor(cx)), int(math.Floor(cy)), 'O', body)
 	}
