@@ -3,58 +3,20 @@
 package history
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
-
-// smallDisk mounts a tmpfs of size bytes (read-only if ro) for the test and
-// returns its folder. It needs root; otherwise the test is skipped, saying so.
-func smallDisk(t *testing.T, size string, ro bool) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to mount a small tmpfs (full and read-only disks are tested on a real file system)")
-	}
-	dir := t.TempDir()
-	var flags uintptr
-	if ro {
-		flags = syscall.MS_RDONLY
-	}
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", flags, "size="+size); err != nil {
-		t.Skipf("cannot mount a tmpfs here: %v", err)
-	}
-	t.Cleanup(func() { _ = syscall.Unmount(dir, syscall.MNT_DETACH) })
-	return dir
-}
-
-// fill writes dir/filler until the disk is full and returns its path.
-func fill(t *testing.T, dir string) string {
-	t.Helper()
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	buf := make([]byte, 4096)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return path
-		}
-	}
-}
 
 // A disk that fills up during a session: every save still lands (in
 // place), the final append fails, and the next start records the session
 // as it ended (completed, every step), not as its first checkpoint.
 func TestFullDiskMidSession(t *testing.T) {
-	disk := smallDisk(t, "256k", false)
+	disk := testfiles.SmallDisk(t, "256k", false)
 	s := NewStore(filepath.Join(disk, "cooldown"))
 	r := mkRec("full", t0(), 0)
 	r.Outcome, r.StepsDone = OutcomeInterrupted, 0
@@ -62,7 +24,7 @@ func TestFullDiskMidSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filler := fill(t, disk)
+	filler := testfiles.Fill(t, disk)
 	for i := 1; i <= 8; i++ {
 		r.StepsDone, r.End = i, t0().Add(time.Duration(i)*time.Minute)
 		if err := c.Save(r); err != nil {
@@ -87,12 +49,12 @@ func TestFullDiskMidSession(t *testing.T) {
 // A disk already full when the session starts: no checkpoint can be made,
 // and the log, which has room left in its last block, still takes the record.
 func TestFullDiskAtStart(t *testing.T) {
-	disk := smallDisk(t, "256k", false)
+	disk := testfiles.SmallDisk(t, "256k", false)
 	s := NewStore(filepath.Join(disk, "cooldown"))
 	if err := s.Append(mkRec("before", t0().Add(-time.Hour), 10)); err != nil {
 		t.Fatal(err)
 	}
-	fill(t, disk)
+	testfiles.Fill(t, disk)
 	if _, err := s.Begin(mkRec("now", t0(), 0)); err == nil {
 		t.Fatal("Begin made a checkpoint on a full disk")
 	}
@@ -116,7 +78,7 @@ func TestReadOnlyCheckpoints(t *testing.T) {
 	if err := os.MkdirAll(s.checkpointDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ro := smallDisk(t, "64k", true)
+	ro := testfiles.SmallDisk(t, "64k", true)
 	if err := syscall.Mount(ro, s.checkpointDir(), "", syscall.MS_BIND, ""); err != nil {
 		t.Skipf("cannot bind-mount: %v", err)
 	}

@@ -10,7 +10,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,44 +17,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
-
-func e2eSmallDisk(t *testing.T, size string, ro bool) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to mount a small tmpfs for a full or read-only disk")
-	}
-	dir := t.TempDir()
-	var flags uintptr
-	if ro {
-		flags = syscall.MS_RDONLY
-	}
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", flags, "size="+size); err != nil {
-		t.Skipf("cannot mount a tmpfs here: %v", err)
-	}
-	t.Cleanup(func() { _ = syscall.Unmount(dir, syscall.MNT_DETACH) })
-	return dir
-}
-
-// e2eFill writes dir/filler until the disk is full and returns its path.
-func e2eFill(t *testing.T, dir string) string {
-	t.Helper()
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	buf := make([]byte, 4096)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return path
-		}
-	}
-}
 
 // e2ePlain runs `start tiny --plain` with stdin a pipe; afterFirst, if set,
 // runs once the first line is out (the session and its checkpoint begun).
@@ -95,12 +59,12 @@ func TestE2EDiskFullAtStart(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
 	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
-	env.state = e2eSmallDisk(t, "256k", false)
+	env.state = testfiles.SmallDisk(t, "256k", false)
 	// One earlier session: the log's last block has room for another line.
 	if code, _, errOut := e2ePlain(t, env, nil); code != 0 {
 		t.Fatalf("first session: exit %d\n%s", code, errOut)
 	}
-	e2eFill(t, env.state)
+	testfiles.Fill(t, env.state)
 	code, out, errOut := e2ePlain(t, env, nil)
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
@@ -118,7 +82,7 @@ func TestE2EDiskFullMidSession(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
 	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
-	env.state = e2eSmallDisk(t, "256k", false)
+	env.state = testfiles.SmallDisk(t, "256k", false)
 	var filler string
 	code, out, errOut := e2ePlain(t, env, func() {
 		// The first line comes just before the checkpoint is made.
@@ -132,7 +96,7 @@ func TestE2EDiskFullMidSession(t *testing.T) {
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
-		filler = e2eFill(t, env.state)
+		filler = testfiles.Fill(t, env.state)
 	})
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
@@ -163,7 +127,7 @@ func TestE2ECheckpointsReadOnly(t *testing.T) {
 	if err := os.MkdirAll(cps, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ro := e2eSmallDisk(t, "64k", true)
+	ro := testfiles.SmallDisk(t, "64k", true)
 	if err := syscall.Mount(ro, cps, "", syscall.MS_BIND, ""); err != nil {
 		t.Skipf("cannot bind-mount: %v", err)
 	}
@@ -181,7 +145,7 @@ func TestE2EStateReadOnly(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
 	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
-	env.state = e2eSmallDisk(t, "64k", true)
+	env.state = testfiles.SmallDisk(t, "64k", true)
 	code, out, errOut := e2ePlain(t, env, nil)
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
