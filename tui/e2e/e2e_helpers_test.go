@@ -398,3 +398,15 @@ const (
 	exitUsage       = 2
 	exitInterrupted = 130
 )
+
+// assertEnded waits for the app to exit with code, checks it gave the
+// terminal back as it found it, and returns the session it recorded with
+// outcome: how every real-binary session test ends.
+func (tm *e2eTerm) assertEnded(t *testing.T, env *e2eEnv, code int, outcome string) e2eRecord {
+	t.Helper()
+	if got := tm.waitExit(t, e2eTimeout); got != code {
+		t.Errorf("exit code %d, want %d", got, code)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
+	return e2eAssertRecorded(t, env, outcome)
+}

@@ -63,11 +63,7 @@ func TestE2EPickerToSummary(t *testing.T) {
 	}
 	tm.send(t, e2eKeyEnter)
 
-	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
-		t.Errorf("exit code %d, want %d", code, exitOK)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	if r := e2eAssertRecorded(t, env, "completed"); r.StepsDone != 2 {
+	if r := tm.assertEnded(t, env, exitOK, "completed"); r.StepsDone != 2 {
 		t.Errorf("history: %d steps done, want 2", r.StepsDone)
 	}
 }
@@ -100,11 +96,7 @@ func TestE2EStartQuitConfirm(t *testing.T) {
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
 	e2eLeaveSummary(t, tm) // quitting ends on the summary
-	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
-		t.Errorf("exit code %d, want %d", code, exitOK)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	e2eAssertRecorded(t, env, "quit")
+	tm.assertEnded(t, env, exitOK, "quit")
 }
 
 // e2eStartHolding starts `cooldown start tiny` (the long-hold variant) and
@@ -132,11 +124,7 @@ func TestE2ECtrlC(t *testing.T) {
 	t.Parallel()
 	tm, env := e2eStartHolding(t)
 	tm.send(t, e2eKeyCtrlC)
-	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
-		t.Errorf("exit code %d, want %d", code, exitInterrupted)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	e2eAssertRecorded(t, env, "interrupted")
+	tm.assertEnded(t, env, exitInterrupted, "interrupted")
 }
 
 // SIGTERM, SIGINT, SIGHUP, SIGQUIT and the other signals Go would end the
@@ -150,11 +138,7 @@ func TestE2ESignals(t *testing.T) {
 			t.Parallel()
 			tm, env := e2eStartHolding(t)
 			tm.signal(t, sig)
-			if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
-				t.Errorf("exit code %d, want %d", code, exitInterrupted)
-			}
-			e2eAssertRestored(t, tm.rawOutput())
-			e2eAssertRecorded(t, env, "interrupted")
+			tm.assertEnded(t, env, exitInterrupted, "interrupted")
 		})
 	}
 }
@@ -325,11 +309,7 @@ func TestE2ESuspendResume(t *testing.T) {
 	tm.waitForText(t, e2eTimeout, "Quit this session?")
 	tm.send(t, "y")
 	e2eLeaveSummary(t, tm) // quitting ends on the summary
-	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
-		t.Errorf("exit code %d, want %d", code, exitOK)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	if r := e2eAssertRecorded(t, env, "quit"); r.PausedSeconds < 1 {
+	if r := tm.assertEnded(t, env, exitOK, "quit"); r.PausedSeconds < 1 {
 		t.Errorf("history: %.1f s paused, want the >1 s spent suspended and paused", r.PausedSeconds)
 	}
 }

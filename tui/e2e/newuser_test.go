@@ -53,11 +53,7 @@ func TestE2EQuitEndsOnTheSummary(t *testing.T) {
 		t.Errorf("asks how you feel after a session where nothing was done\n%s", tm.dump())
 	}
 	tm.send(t, e2eKeyEnter)
-	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
-		t.Errorf("exit code %d, want %d", code, exitOK)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	e2eAssertRecorded(t, env, "quit")
+	tm.assertEnded(t, env, exitOK, "quit")
 }
 
 // A session quit after its first step asks how you feel; the answer goes

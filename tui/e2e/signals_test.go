@@ -62,11 +62,7 @@ func TestE2EExternalStop(t *testing.T) {
 	}
 	tm.waitForText(t, e2eTimeout, "PAUSED")
 	tm.signal(t, syscall.SIGTERM)
-	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
-		t.Errorf("exit code %d, want %d", code, exitInterrupted)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	if r := e2eAssertRecorded(t, env, "interrupted"); r.PausedSeconds < 2 {
+	if r := tm.assertEnded(t, env, exitInterrupted, "interrupted"); r.PausedSeconds < 2 {
 		t.Errorf("history: %.1f s paused, want the >2 s spent stopped and paused", r.PausedSeconds)
 	}
 }
@@ -136,11 +132,7 @@ func TestE2EHarmlessSignals(t *testing.T) {
 	}
 	tm.waitForText(t, e2eTimeout, e2eExercise+" · LEFT SIDE")
 	tm.send(t, e2eKeyCtrlC)
-	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
-		t.Errorf("exit code %d, want %d", code, exitInterrupted)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	e2eAssertRecorded(t, env, "interrupted")
+	tm.assertEnded(t, env, exitInterrupted, "interrupted")
 }
 
 // In plain mode a stop (ctrl+z at the shell, kill -TSTP) pauses the hold
@@ -266,11 +258,7 @@ func TestE2EStopUnderJobControl(t *testing.T) {
 		}
 	}
 	tm.signal(t, syscall.SIGTERM)
-	if code := tm.waitExit(t, e2eTimeout); code != exitInterrupted {
-		t.Errorf("exit code %d, want %d", code, exitInterrupted)
-	}
-	e2eAssertRestored(t, tm.rawOutput())
-	if r := e2eAssertRecorded(t, env, "interrupted"); r.PausedSeconds < 4 {
+	if r := tm.assertEnded(t, env, exitInterrupted, "interrupted"); r.PausedSeconds < 4 {
 		t.Errorf("%.1f s paused, want the >4 s spent stopped and paused", r.PausedSeconds)
 	}
 }
