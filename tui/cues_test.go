@@ -93,15 +93,7 @@ func startRoutineWith(t *testing.T, mutate func(*Options), p *recordingPlayer) *
 		t.Fatal(err)
 	}
 	opts := Options{Library: lib, Routine: r, Session: testSessionOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
-	mutate(&opts)
-	hs.m = New(opts)
-	hs.m.c.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		hs.pending = &pendingTick{at: hs.now.Add(d), msg: msg}
-		return nil
-	}
-	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	hs.run(hs.m.Init())
-	return hs
+	return hs.launch(opts, 80, 24, mutate)
 }
 
 func TestQuietPlaysNoBells(t *testing.T) {

@@ -85,6 +85,12 @@ func newHarness(t *testing.T, w, h int, mutate func(*Options)) *harness {
 		Now:     func() time.Time { return hs.now },
 		Units:   "ml",
 	}
+	return hs.launch(opts, w, h, mutate)
+}
+
+// launch builds the model from opts (after mutate, if any) with the fake
+// clock's timers, sizes the window and runs Init: how every harness starts.
+func (hs *harness) launch(opts Options, w, h int, mutate func(*Options)) *harness {
 	if mutate != nil {
 		mutate(&opts)
 	}

@@ -2,15 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // breathingYAML has a breathing step of each kind the pacer shows: the
@@ -47,9 +45,7 @@ func fileHarness(t *testing.T, w, h int, yaml, id string, p *recordingPlayer, mu
 	hs := &harness{t: t, now: time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC)}
 	hs.start = hs.now
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfiles.Write(t, filepath.Join(dir, "b.yaml"), yaml)
 	lib, problems, err := routines.Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load: %v %v", err, problems)
@@ -64,17 +60,7 @@ func fileHarness(t *testing.T, w, h int, yaml, id string, p *recordingPlayer, mu
 		p.h = hs
 		opts.Cues = p
 	}
-	if mutate != nil {
-		mutate(&opts)
-	}
-	hs.m = New(opts)
-	hs.m.c.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		hs.pending = &pendingTick{at: hs.now.Add(d), msg: msg}
-		return nil
-	}
-	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	hs.run(hs.m.Init())
-	return hs
+	return hs.launch(opts, w, h, mutate)
 }
 
 // The pacer at each of its shapes: filling on the in-breath, full while
