@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/cooldown-app/cooldown/routines"
 )
 
@@ -218,5 +219,28 @@ func TestTrainedGoesToThePlanner(t *testing.T) {
 	h.key("esc", "down", "space", "enter")
 	if pl.req.Sport != "swim" || len(pl.req.Areas) == 0 || pl.plan.Steps[1].Do != "shoulder-circles" {
 		t.Fatalf("after a change: request %+v, plan %v", pl.req, pl.plan)
+	}
+}
+
+// The README's paragraph on the question names its keys: s skips, esc goes
+// back, and the sport ids it lists are the ones --after takes.
+func TestReadmeTrained(t *testing.T) {
+	para := readmeParagraph(t, "**What did you train?**")
+	k := trainedKeys(DefaultKeyMap().Picker)
+	if !strings.Contains(para, "`s` skips") || !key.Matches(keyPress("s"), k.Skip) {
+		t.Errorf("the README's skip key is not the question's:\n%s", para)
+	}
+	if !strings.Contains(para, "`esc` goes back") || !key.Matches(keyPress("esc"), k.Back) {
+		t.Errorf("the README's back key is not the question's:\n%s", para)
+	}
+	for _, s := range routines.Sports() {
+		if !strings.Contains(para, "`"+s.ID+"`") || !strings.Contains(strings.ToLower(para), strings.ToLower(s.Name)) {
+			t.Errorf("the README's paragraph does not name %s (%s)", s.ID, s.Name)
+		}
+		for _, a := range s.Aliases {
+			if !strings.Contains(para, "`"+a+"`") {
+				t.Errorf("the README does not give the alias %s", a)
+			}
+		}
 	}
 }
