@@ -244,3 +244,19 @@ func TestReadmeTrained(t *testing.T) {
 		}
 	}
 }
+
+// The planner as the question leaves it: the swim areas ticked, and the
+// plan it builds, named for the swim.
+func TestTrainedPlannerScreens(t *testing.T) {
+	eachSize(t, func(t *testing.T, w, hh int) {
+		h := newHarness(t, w, hh, func(o *Options) { o.After = sport(t, "swim") })
+		h.key("enter") // sore: the list, the swim routines first
+		for p := h.m.screen.(*picker); p.entries()[p.cursor] != nil; {
+			h.key("up")
+		}
+		h.key("enter")
+		t.Run("form", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h.key("enter")
+		t.Run("plan", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+	})
+}
