@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // namedKits are the profiles every routine and plan must work with.
@@ -154,5 +155,38 @@ func TestAdaptSaysWhy(t *testing.T) {
 	_, _, err := lib.Adapt(r, 0)
 	if err == nil || !strings.Contains(err.Error(), "cannot be done with") {
 		t.Errorf("a legs routine with no floor, wall or chair: got %v", err)
+	}
+}
+
+func TestEveryPlanWorksWithEveryKit(t *testing.T) {
+	lib := builtin(t)
+	tm := DefaultTiming()
+	for name, kit := range namedKits() {
+		for _, l := range Levels() {
+			for _, set := range contentAreaSets() {
+				for _, m := range []int{5, 10, 15, 20, 30, 45, 60} {
+					k := kit
+					req := PlanRequest{Minutes: m, Level: l, Areas: set, Kit: &k}
+					r, notes, err := lib.Plan(req)
+					if err != nil {
+						t.Fatalf("%s %v: %v", name, req, err)
+					}
+					if total, max := r.Total(tm), time.Duration(m)*time.Minute+PlanTolerance; total > max {
+						t.Errorf("%s %d min %s %v: %v, longer than %v", name, m, l, set, total, max)
+					}
+					for i, s := range r.Steps {
+						for _, n := range NeedsOf(s) {
+							if !kit.Meets(n) {
+								if fb, ok := fallbackFor(s.Exercise, n); !ok || fb.Note == "" || !strings.Contains(s.Note, fb.Note) {
+									t.Errorf("%s %d min %s %v: %s needs %s\n%s", name, m, l, set, s.Do, n, strings.Join(notes, "\n"))
+								}
+							}
+						}
+						r.Soreness = []Level{l}
+						checkStep(t, r, i, s)
+					}
+				}
+			}
+		}
 	}
 }
