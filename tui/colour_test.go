@@ -63,6 +63,10 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 	h.key("enter", "down") // sore; the test routine highlighted, with its preview
 	snap("picker-routines", h)
 
+	h = on(newHarness(t, w, hh, func(o *Options) { o.Kit = nil }))
+	h.key("space") // first run: what do you have? (a roller ticked)
+	snap("kit-question", h)
+
 	h = on(newHarness(t, w, hh, nil))
 	h.key("down", "enter") // very sore: the check card
 	snap("very-sore-card", h)

@@ -73,6 +73,6 @@
 //     no-floor or no-wall. Not set, routines run as written and the picker
 //     asks once; steps that need what you lack become their stand-ins (a
 //     massage gun or ball for the roller, a chair version for a floor
-//     stretch) or are left out, with a note. The picker's k key and the
+//     stretch) or are left out, with a note. The picker's g key and the
 //     --kit flag change it.
 package settings
