@@ -36,6 +36,10 @@ type PlanRequest struct {
 	// what it lacks become their stand-ins (a massage gun for the roller,
 	// a chair version), or are left out.
 	Kit *Kit
+	// Sport is what was trained (a Sport id or alias, "" for none): with
+	// no Areas the plan works the sport's areas, and it loosens up with
+	// the sport's mobility drill after the easy movement.
+	Sport string
 	// Timing is the person's get-ready and switch gaps: the plan fits the
 	// minutes with the gaps they will really get. Nil means DefaultTiming
 	// (zero gaps are a valid choice, so the zero Timing cannot mean that).
@@ -249,6 +253,8 @@ type planner struct {
 	active, breathe, hydrate *Exercise
 	unstretched              []string // areas with no stretch at all
 	capped                   []string // very sore: areas left out by the limit on stretches
+	sport                    *Sport   // what was trained, if the request says
+	sportAreas               bool     // the areas are the sport's, none being named
 }
 
 // rung is one configuration of the plan, from lean to rich.
@@ -286,6 +292,16 @@ func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
 		req.Chair = true // no floor but a chair: the chair set as a whole
 	}
 	p := &planner{lib: l, req: req, rules: rulesFor(req.Level, req.LongerHolds)}
+	if req.Sport != "" {
+		sp, err := ParseSport(req.Sport)
+		if err != nil {
+			return nil, nil, err
+		}
+		p.sport = &sp
+		if len(expanded) == 0 {
+			expanded, p.sportAreas = sp.Areas, true
+		}
+	}
 	if len(expanded) == 0 || len(expanded) == len(Areas()) {
 		p.whole = true
 		expanded = Areas()
@@ -683,20 +699,68 @@ func (p *planner) fixed(r rung) time.Duration {
 // upper-body plan, after the walk: a walk alone barely moves the shoulders.
 const planUpperDrill = "shoulder-circles"
 
-// upperMovement is the shoulder drill of an upper-body plan (at 2.5 s a
-// rep; half the reps when very sore), if the catalogue has it.
+// drill is a mobility drill a plan loosens up with, at its tempo.
+type drill struct {
+	id    string
+	tempo time.Duration
+}
+
+// sportDrills is the drill after the easy movement for each sport that has
+// one: the joints that sport leaves stiff. Leg swings are not for very sore
+// legs, nor for older adults (a one-leg stand): very sore and LongerHolds
+// plans use the second, and the chair set anything not on the floor.
+var sportDrills = map[string][2]drill{
+	"run":   {{"leg-swing-front", 2500 * time.Millisecond}, {"ankle-circles", 2500 * time.Millisecond}},
+	"hiit":  {{"leg-swing-front", 2500 * time.Millisecond}, {"hip-circles", 4 * time.Second}},
+	"ride":  {{"cat-cow", 5 * time.Second}, {"cat-cow", 5 * time.Second}},
+	"legs":  {{"hip-circles", 4 * time.Second}, {"hip-circles", 4 * time.Second}},
+	"swim":  {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"climb": {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"upper": {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"desk":  {{"seated-rotation", 4 * time.Second}, {"seated-rotation", 4 * time.Second}},
+}
+
+// chairDrill replaces a floor drill in the chair set.
+var chairDrill = drill{"seated-rotation", 4 * time.Second}
+
+// movementDrill is the drill of the plan, if any: the sport's, else the
+// shoulder drill of an upper-body plan.
+func (p *planner) movementDrill() (drill, bool) {
+	if p.sport != nil {
+		if d, ok := sportDrills[p.sport.ID]; ok {
+			pick := d[0]
+			if p.req.Level == VerySore || p.req.LongerHolds {
+				pick = d[1]
+			}
+			if p.req.Chair && (pick.id == "cat-cow" || pick.id == "open-book" || pick.id == "leg-swing-front") {
+				pick = chairDrill
+			}
+			return pick, true
+		}
+	}
+	return drill{planUpperDrill, 2500 * time.Millisecond}, p.upperOnly()
+}
+
+// upperMovement is the plan's loosening drill after the easy movement (the
+// sport's, or the shoulder drill of an upper-body plan; half the reps when
+// very sore), if the catalogue has it.
 func (p *planner) upperMovement() (Step, bool) {
-	e, ok := p.lib.exercises[planUpperDrill]
-	if !ok || e.Kind != Mobility || e.Count <= 0 || !p.upperOnly() {
+	d, want := p.movementDrill()
+	e, ok := p.lib.exercises[d.id]
+	if !want || !ok || e.Kind != Mobility || e.Count <= 0 {
 		return Step{}, false
 	}
-	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: "Easy movement to loosen up: slow, small, pain-free circles."}
+	note := "Easy movement to loosen up: slow and controlled, in a pain-free range."
+	if d.id == planUpperDrill {
+		note = "Easy movement to loosen up: slow, small, pain-free circles."
+	}
+	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: note}
 	n := e.Count
 	if p.req.Level == VerySore {
 		n = max(e.Count/2, 1)
 		s.Count = n
 	}
-	s.For = time.Duration(n) * 2500 * time.Millisecond
+	s.For = time.Duration(n) * d.tempo
 	return s, true
 }
 
@@ -902,6 +966,14 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 	return notes
 }
 
+// adjComma is the level as the start of a sport plan's name: "sore, ".
+func adjComma(l Level) string {
+	if l == Fresh {
+		return ""
+	}
+	return levelWord(l) + ", "
+}
+
 func levelWord(l Level) string {
 	if l == VerySore {
 		return "very sore"
@@ -974,7 +1046,10 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 	}
 	what := adj + strings.Join(lab, ", ")
 	idPart := strings.Join(lab, "-")
-	if p.whole {
+	switch {
+	case p.sportAreas:
+		what, idPart = adjComma(p.req.Level)+p.sport.After, "after-"+p.sport.ID
+	case p.whole:
 		what, idPart = "whole body", "full-body"
 		if p.req.Level != Fresh {
 			what += ", " + levelWord(p.req.Level)
@@ -987,7 +1062,18 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 		id = fmt.Sprintf("plan-%dm-%s-%d-areas-%06x%s", mins, lvl, len(p.areas), h.Sum32()&0xffffff, long)
 	}
 	name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
-	if len([]rune(name)) > 48 {
+	if len([]rune(name)) > 48 && p.sportAreas {
+		// The sport says more than the level or the options: keep it.
+		what = p.sport.After
+		for _, n := range []string{
+			fmt.Sprintf("Today: %d min, %s%s", mins, what, longName),
+			fmt.Sprintf("Today: %d min, %s", mins, what),
+		} {
+			if name = n; len([]rune(n)) <= 48 {
+				break
+			}
+		}
+	} else if len([]rune(name)) > 48 {
 		what = fmt.Sprintf("%d %sareas", len(p.areas), adj)
 		name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
 	}
@@ -999,7 +1085,11 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 		}
 	}
 	parts = append(parts, "stretches", "slow breathing", "water")
-	if p.whole {
+	switch {
+	case p.sportAreas:
+		summary = fmt.Sprintf("Built by cooldown plan %s: %s.", strings.TrimPrefix(what, adjComma(p.req.Level)), joinAnd(parts))
+		return id, name, summary
+	case p.whole:
 		what = "the " + what
 	}
 	summary = fmt.Sprintf("Built by cooldown plan for %s: %s.", what, joinAnd(parts))

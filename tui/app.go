@@ -84,6 +84,9 @@ type Options struct {
 	// it for this run only.
 	Kit     *routines.Kit
 	SaveKit func(routines.Kit) error
+	// After is what was trained (--after): it answers the picker's "What
+	// did you train?" question; nil asks it.
+	After *routines.Sport
 }
 
 func (o *Options) figure() Figure {
@@ -382,7 +385,7 @@ func (m *Model) navigate(msg tea.Msg) (_ tea.Cmd, done bool) {
 	switch msg := msg.(type) {
 	case openPlannerMsg:
 		m.picker = m.screen
-		m.screen = newPlanner(m.c, msg.level)
+		m.screen = newPlanner(m.c, msg.level).after(msg.sport)
 		return nil, true
 	case openTriageMsg:
 		m.picker, m.screen = m.screen, newTriage(m.c)

@@ -56,7 +56,7 @@ func TestKitQuestionSavesTheAnswer(t *testing.T) {
 	if k := h.m.c.opts.Kit; k == nil || *k != want {
 		t.Fatalf("kit in effect %v", k)
 	}
-	h.key("enter")
+	h.key("enter", "s") // sore; what did you train? skipped
 	h.requireScreen("Kit: foam roller, strap or towel · g changes")
 	// g opens it again with the answer ticked; esc keeps it.
 	h.key("g")
@@ -91,7 +91,7 @@ func TestKitNotSavedIsSaid(t *testing.T) {
 func TestPickerAdaptsToTheKit(t *testing.T) {
 	lib := builtinLibrary(t)
 	h := newHarness(t, 80, 40, func(o *Options) { o.Library = lib; o.Kit = new(routines.KitRoom) })
-	h.key("enter") // sore: the routine list
+	h.key("enter", "s") // sore, no sport: the routine list
 	p := h.m.screen.(*picker)
 	for i, r := range p.entries() {
 		if r != nil && r.ID == "runner-cyclist-legs" {
@@ -121,7 +121,7 @@ func TestPickerRefusesWhatTheKitCannotDo(t *testing.T) {
 	lib := builtinLibrary(t)
 	var none routines.Kit // no floor, no wall, no chair
 	h := newHarness(t, 80, 40, func(o *Options) { o.Library = lib; o.Kit = &none })
-	h.key("enter")
+	h.key("enter", "s")
 	p := h.m.screen.(*picker)
 	found := false
 	for i, r := range p.entries() {

@@ -50,8 +50,9 @@ type picker struct {
 	// under the title until the next key.
 	message string
 	// done caches each routine as done with the kit in effect (kitFor).
-	done   map[string]doneRoutine
-	kitFor *routines.Kit
+	done    map[string]doneRoutine
+	kitFor  *routines.Kit
+	trained trainedQuestion // "What did you train?" (trained.go)
 }
 
 // doneRoutine is a routine adapted to the kit, or why it cannot be.
@@ -73,6 +74,7 @@ func newPicker(c *common) *picker {
 	} else {
 		p.level = 1 // "sore" is the likeliest answer after training
 	}
+	p.startTrained()
 	if c.opts.Kit == nil {
 		p.openKit() // first run: ask once what they have
 	}
@@ -132,7 +134,7 @@ func (p *picker) choices() []*routines.Routine {
 			out = append(out, r)
 		}
 	}
-	return out
+	return p.sportFirst(out)
 }
 
 // matchesFilter reports whether the routine's name, id or one of its body
@@ -266,6 +268,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return p, nil
 	}
+	if p.stage == askTrained {
+		return p.trainedUpdate(k)
+	}
 	if p.stage == askRoutine && p.filtering {
 		p.filterKey(k)
 		return p, nil
@@ -303,6 +308,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(k, p.keys.Back):
 		if p.stage == askRoutine {
 			p.stage, p.filter = askLevel, ""
+			p.trainedBack()
 		}
 	case key.Matches(k, p.keys.Choose):
 		if p.stage == askLevel {
@@ -316,7 +322,8 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		if ch := p.entries(); p.cursor < len(ch) {
 			r, l := ch[p.cursor], p.chosenLevel()
 			if r == nil {
-				return p, func() tea.Msg { return openPlannerMsg{level: l} }
+				sp := p.plannerSport()
+				return p, func() tea.Msg { return openPlannerMsg{level: l, sport: sp} }
 			}
 			d := p.asDone(r)
 			if d.err != nil {
@@ -332,6 +339,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *picker) helpKeys() help.KeyMap {
 	if p.stage == askKit {
 		return p.c.keys.Kit
+	}
+	if p.stage == askTrained {
+		return p.trainedHelp()
 	}
 	k := p.keys
 	k.Back.SetEnabled(p.stage == askRoutine)
@@ -349,6 +359,8 @@ func (p *picker) view(w, h int) string {
 	switch p.stage {
 	case askLevel:
 		lines = append(lines, p.levelView(w)...)
+	case askTrained:
+		lines = append(lines, p.trainedView(w, h-len(lines))...)
 	case askRoutine:
 		lines = append(lines, p.routineView(w, h-len(lines))...)
 	case showSafety:
@@ -455,6 +467,9 @@ func (p *picker) levelView(w int) []string {
 // showRoutines moves on to the routine list, on the suggested routine if
 // there is one.
 func (p *picker) showRoutines() {
+	if p.askTrainedFirst() {
+		return
+	}
 	p.stage, p.cursor = askRoutine, 0
 	if sug, _ := p.suggestion(); sug != nil {
 		for i, r := range p.entries() {
@@ -463,13 +478,17 @@ func (p *picker) showRoutines() {
 			}
 		}
 	}
+	p.cursorOnSport()
 }
 
 // openTriageMsg asks the root for the very-sore check card.
 type openTriageMsg struct{}
 
 // openPlannerMsg asks the root for the "build one for today" form.
-type openPlannerMsg struct{ level routines.Level }
+type openPlannerMsg struct {
+	level routines.Level
+	sport *routines.Sport // what was trained: the planner ticks its areas
+}
 
 // entries is the routine list as shown: "build one for today" (nil)
 // first, then the routines for the chosen level. A filter shows only the
@@ -502,9 +521,12 @@ func (p *picker) routineView(w, h int) []string {
 			lines = append(lines, st.Good.Render(l))
 		}
 	}
+	sportLine, trained := p.sportLine(w)
 	switch {
 	case p.filtering:
 		lines = append(lines, st.Cursor.Render("Filter: ")+st.Item.Render(p.filter)+st.Cursor.Render("█"))
+	case trained && p.filter == "":
+		lines = append(lines, sportLine)
 	case p.filter != "":
 		lines = append(lines, st.Subtle.Render(truncate(fmt.Sprintf("Filter: %s · %d found · esc clears", p.filter, len(ch)), w)))
 	default:
@@ -566,6 +588,9 @@ func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *rout
 			}
 			if r == sug {
 				mins += " ★"
+			}
+			if p.forSport(r) {
+				mins += " " + suggestedMark
 			}
 		}
 		name := truncate(label, nameW)

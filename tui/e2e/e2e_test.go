@@ -45,6 +45,8 @@ func TestE2EPickerToSummary(t *testing.T) {
 		t.Fatalf("the preselected level is %q, want Sore\n%s", got, tm.dump())
 	}
 	tm.send(t, e2eKeyEnter)
+	tm.waitForText(t, e2eTimeout, "What did you train?")
+	tm.send(t, "s") // skip it
 	s = tm.waitForText(t, e2eTimeout, "Pick a routine")
 
 	// Move down until the tiny routine is the highlighted row.
@@ -261,6 +263,8 @@ func TestE2EBrokenUserFile(t *testing.T) {
 		t.Errorf("the picker shows no warning about the broken file\n%s", tm.dump())
 	}
 	tm.send(t, e2eKeyEnter) // Sore
+	tm.waitForText(t, e2eTimeout, "What did you train?")
+	tm.send(t, "s")
 	tm.waitForText(t, e2eTimeout, "Pick a routine")
 	for i := 0; ; i++ {
 		if strings.Contains(tm.screen(), e2eTinyName) {
@@ -413,4 +417,23 @@ func (s *e2eBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// `cooldown --after run` answers "What did you train?": after the level
+// the list opens with the runners' routines first, the first highlighted.
+func TestE2EAfterFlag(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	tm := e2eStart(t, env, 80, 24, "--after", "run")
+	tm.waitForText(t, e2eTimeout, "How sore are you?")
+	tm.send(t, e2eKeyEnter)
+	s := tm.waitForText(t, e2eTimeout, "Suggested after a run")
+	if got := e2eSelectedRow(s); !strings.HasPrefix(got, "> Runner and cyclist legs") || !strings.Contains(got, "◆") {
+		t.Errorf("the selected row is %q, want the runners' first routine, marked\n%s", got, tm.dump())
+	}
+	tm.send(t, "q")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
 }
