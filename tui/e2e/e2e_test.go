@@ -425,6 +425,8 @@ func TestE2EAfterFlag(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
 	tm := e2eStart(t, env, 80, 24, "--after", "run")
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, "q") // the kit: not now
 	tm.waitForText(t, e2eTimeout, "How sore are you?")
 	tm.send(t, e2eKeyEnter)
 	s := tm.waitForText(t, e2eTimeout, "Suggested after a run")
