@@ -2,6 +2,7 @@ package routines
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -185,5 +186,35 @@ func TestPlanForSport(t *testing.T) {
 	r, _, _ = lib.Plan(PlanRequest{Minutes: 15, Level: Sore, Sport: "swim"})
 	if r.ID != "plan-15m-sore-after-swim" || r.Name != "Today: 15 min, sore, after a swim" {
 		t.Errorf("swim plan: %s %q", r.ID, r.Name)
+	}
+}
+
+// The README's table of sports gives each sport's routines and areas as
+// Sports() has them.
+func TestReadmeSportTable(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Skipf("no README: %v", err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(string(data), "\n") {
+		cells := strings.Split(l, "|")
+		if len(cells) == 5 && strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			rows[strings.Trim(strings.TrimSpace(cells[1]), "`")] = []string{strings.TrimSpace(cells[2]), strings.TrimSpace(cells[3])}
+		}
+	}
+	for _, s := range Sports() {
+		row, ok := rows[s.ID]
+		if !ok {
+			t.Errorf("the README's sport table has no row for %s", s.ID)
+			continue
+		}
+		areas := strings.Join(s.Areas, ", ")
+		if s.ID == "full" {
+			areas = "the whole body"
+		}
+		if row[0] != strings.Join(s.Routines, ", ") || row[1] != areas {
+			t.Errorf("README row for %s: %q, %q; want %q, %q", s.ID, row[0], row[1], strings.Join(s.Routines, ", "), areas)
+		}
 	}
 }

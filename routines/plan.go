@@ -689,7 +689,7 @@ func (p *planner) fixed(r rung) time.Duration {
 	for _, s := range p.content(r) {
 		d += s.Total(t)
 	}
-	if m, ok := p.upperMovement(); ok {
+	if m, ok := p.drillStep(); ok {
 		d += m.Total(t)
 	}
 	return d
@@ -741,10 +741,10 @@ func (p *planner) movementDrill() (drill, bool) {
 	return drill{planUpperDrill, 2500 * time.Millisecond}, p.upperOnly()
 }
 
-// upperMovement is the plan's loosening drill after the easy movement (the
+// drillStep is the plan's loosening drill after the easy movement (the
 // sport's, or the shoulder drill of an upper-body plan; half the reps when
 // very sore), if the catalogue has it.
-func (p *planner) upperMovement() (Step, bool) {
+func (p *planner) drillStep() (Step, bool) {
 	d, want := p.movementDrill()
 	e, ok := p.lib.exercises[d.id]
 	if !want || !ok || e.Kind != Mobility || e.Count <= 0 {
@@ -798,7 +798,7 @@ func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 		note += " " + noteActiveUpper
 	}
 	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
-	if m, ok := p.upperMovement(); ok {
+	if m, ok := p.drillStep(); ok {
 		steps = append(steps, m)
 	}
 	steps = append(steps, p.content(r)...)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/cooldown-app/cooldown/routines"
 )
 
@@ -219,4 +220,43 @@ func TestTrainedGoesToThePlanner(t *testing.T) {
 	if pl.req.Sport != "swim" || len(pl.req.Areas) == 0 || pl.plan.Steps[1].Do != "shoulder-circles" {
 		t.Fatalf("after a change: request %+v, plan %v", pl.req, pl.plan)
 	}
+}
+
+// The README's paragraph on the question names its keys: s skips, esc goes
+// back, and the sport ids it lists are the ones --after takes.
+func TestReadmeTrained(t *testing.T) {
+	para := readmeParagraph(t, "**What did you train?**")
+	k := trainedKeys(DefaultKeyMap().Picker)
+	if !strings.Contains(para, "`s` skips") || !key.Matches(keyPress("s"), k.Skip) {
+		t.Errorf("the README's skip key is not the question's:\n%s", para)
+	}
+	if !strings.Contains(para, "`esc` goes back") || !key.Matches(keyPress("esc"), k.Back) {
+		t.Errorf("the README's back key is not the question's:\n%s", para)
+	}
+	for _, s := range routines.Sports() {
+		if !strings.Contains(para, "`"+s.ID+"`") || !strings.Contains(strings.ToLower(para), strings.ToLower(s.Name)) {
+			t.Errorf("the README's paragraph does not name %s (%s)", s.ID, s.Name)
+		}
+		for _, a := range s.Aliases {
+			if !strings.Contains(para, "`"+a+"`") {
+				t.Errorf("the README does not give the alias %s", a)
+			}
+		}
+	}
+}
+
+// The planner as the question leaves it: the swim areas ticked, and the
+// plan it builds, named for the swim.
+func TestTrainedPlannerScreens(t *testing.T) {
+	eachSize(t, func(t *testing.T, w, hh int) {
+		h := newHarness(t, w, hh, func(o *Options) { o.After = sport(t, "swim") })
+		h.key("enter") // sore: the list, the swim routines first
+		for p := h.m.screen.(*picker); p.entries()[p.cursor] != nil; {
+			h.key("up")
+		}
+		h.key("enter")
+		t.Run("form", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h.key("enter")
+		t.Run("plan", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+	})
 }
