@@ -185,6 +185,22 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 			t.Errorf("%s: rolls over the lumbar spine or neck", where)
 		}
 	}
+	switch e.Kind {
+	case MassageGun:
+		// A massage gun: 30-60 s per zone or side, at most 2 min per muscle.
+		if s.For < GunMin || s.For > GunMax || s.For*time.Duration(s.Reps) > GunPerMuscle {
+			t.Errorf("%s: gun %d x %v, want 30-60 s and at most 2 min", where, s.Reps, s.For)
+		}
+	case Massage:
+		if s.For < MassageMin || s.For > MassageMax {
+			t.Errorf("%s: hand massage %v, want 30-60 s", where, s.For)
+		}
+	}
+	if r.Suits(VerySore) && (e.Kind == MassageGun || e.Kind == Massage) {
+		if s.For > 30*time.Second || !strings.Contains(strings.ToLower(s.Note), "optional") {
+			t.Errorf("%s: very-sore soft-tissue step %v (note %q), want at most 30 s and optional", where, s.For, s.Note)
+		}
+	}
 	if r.Suits(VerySore) {
 		// Very sore: 15-20 s holds, 1 rep, rolling optional,
 		// very light and at most 30 s.

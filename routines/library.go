@@ -176,8 +176,9 @@ const (
 	posesFile      = "data/poses.yaml"
 )
 
-// exerciseFiles hold exercises and no routine; running any routine needs
-// them all.
+// exerciseFiles are the built-in files that define exercises: every run
+// parses them all, since a step may fall back to any of them (a roll to a
+// massage-gun or massage-ball step).
 func exerciseFiles() []string { return []string{catalogueFile, mobilityFile, softTissueFile} }
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
@@ -492,6 +493,13 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 	broken = append(broken, poseBroken...)
 	for _, p := range poseProblems {
 		report(p)
+	}
+	for _, p := range checkFallbacks(files, lib.exercises, ids) {
+		if p.builtin {
+			broken = append(broken, p.Problem)
+		} else {
+			report(p.Problem)
+		}
 	}
 	for _, f := range files {
 		for i, r := range f.Routines {

@@ -32,6 +32,10 @@ type PlanRequest struct {
 	// supported stretches only, nothing done on the floor (no foam roller
 	// either), for someone who would rather not get down and up.
 	Chair bool
+	// Kit is what the person has; nil means everything. Steps that need
+	// what it lacks become their stand-ins (a massage gun for the roller,
+	// a chair version), or are left out.
+	Kit *Kit
 	// Sport is what was trained (a Sport id or alias, "" for none): with
 	// no Areas the plan works the sport's areas, and it loosens up with
 	// the sport's mobility drill after the easy movement.
@@ -221,6 +225,11 @@ const (
 	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
 	noteRollSore    = "Lighter pressure, below 5 out of 10; go around the hotspots."
 	noteRollVery    = "Optional. Very light pressure, one slow pass every 2-4 s; skip spots too tender to touch."
+	noteGunFresh    = "Lowest speed; let its weight do the work and glide slowly, never over bone."
+	noteGunSore     = "Lowest speed, light touch; glide around the hotspots, never over bone."
+	noteGunVery     = "Optional. Lowest speed, barely any pressure; skip spots too tender to touch."
+	noteMassage     = "Knead with both hands, firm but comfortable."
+	noteMassageVery = "Optional. Gentle kneading only; skip spots too tender to touch."
 	noteStretchVery = "Stop at the first feeling of stretch."
 )
 
@@ -278,6 +287,9 @@ func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
 	expanded, err := ExpandAreas(req.Areas)
 	if err != nil {
 		return nil, nil, err
+	}
+	if req.Kit != nil && !req.Kit.Has(ToolFloor) && req.Kit.Has(ToolChair) {
+		req.Chair = true // no floor but a chair: the chair set as a whole
 	}
 	p := &planner{lib: l, req: req, rules: rulesFor(req.Level, req.LongerHolds)}
 	if req.Sport != "" {
@@ -375,6 +387,16 @@ func (p *planner) isKind(id string, k Kind, area string) (*Exercise, bool) {
 	return e, true
 }
 
+// withKit is what e becomes with the request's kit: e itself, a stand-in,
+// or nil when nothing the kit allows can stand in.
+func (p *planner) withKit(e *Exercise) *Exercise {
+	if p.req.Kit == nil {
+		return e
+	}
+	to, _, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0)
+	return to
+}
+
 // candidates lists the exercises of kind k for area, best first, with the
 // level's swaps applied; swapped[i] names what candidate i replaces.
 func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (out []*Exercise, swapped []string) {
@@ -424,7 +446,16 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 			continue // the floor set as a whole
 		}
 		e, ok := p.isKind(id, k, area)
-		if !ok || slices.Contains(out, e) {
+		if !ok {
+			continue
+		}
+		if to := p.withKit(e); to != e {
+			if to == nil || !slices.Contains(to.Areas, area) || (k == Stretch) != (to.Kind == Stretch) {
+				continue // nothing that works this area with this kit, or a stand-in of another sort
+			}
+			from, e = e.ID, to
+		}
+		if slices.Contains(out, e) {
 			continue
 		}
 		out = append(out, e)
@@ -485,7 +516,9 @@ func (p *planner) pickStretchesAndRolls() {
 		}
 		rolls, _ := p.candidates(a, Roll, rollPrefs)
 		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll && !p.req.Chair {
-			rolls = append(rolls, rel)
+			if to := p.withKit(rel); to != nil && to.Kind.SoftTissue() {
+				rolls = append(rolls, to)
+			}
 		}
 		for _, e := range rolls {
 			if !used[e.ID] {
@@ -632,8 +665,18 @@ func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
 	switch {
 	case e.Kind == Roll:
 		s.Note = map[Level]string{Fresh: noteRollFresh, Sore: noteRollSore, VerySore: noteRollVery}[p.req.Level]
+	case e.Kind == MassageGun:
+		s.Note = map[Level]string{Fresh: noteGunFresh, Sore: noteGunSore, VerySore: noteGunVery}[p.req.Level]
+	case e.Kind == Massage:
+		s.Note = map[Level]string{Fresh: noteMassage, Sore: noteMassage, VerySore: noteMassageVery}[p.req.Level]
 	case e.Kind == Stretch && p.req.Level == VerySore:
 		s.Note = noteStretchVery
+	}
+	if p.req.Kit != nil {
+		// Needs met another way (no strap: hands behind the thigh) say how.
+		if _, how, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0); len(how) > 0 {
+			s.Note = strings.TrimSpace(strings.Join(how, " ") + " " + s.Note)
+		}
 	}
 	return s
 }
@@ -847,16 +890,37 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 	} else if short != "" {
 		notes = append(notes, fmt.Sprintf("Holds of %s%s.", Friendly(r.hold), short))
 	}
-	var swaps []string
+	var swaps, kitSwaps []string
 	for _, pk := range p.stretches {
 		if pk.swapped == "" || pk.area >= r.areas {
 			continue
 		}
 		name := pk.swapped
-		if e, ok := p.lib.exercises[pk.swapped]; ok {
+		e, ok := p.lib.exercises[pk.swapped]
+		if ok {
 			name = e.Name
 		}
+		if ok && p.withKit(e) != e {
+			kitSwaps = append(kitSwaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
+			continue
+		}
 		swaps = append(swaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
+	}
+	if p.req.Kit != nil && *p.req.Kit != KitAll {
+		n := fmt.Sprintf("Made for your kit (%s)", p.req.Kit.Describe())
+		var tools []string
+		for _, pk := range p.rolls[:min(r.rolls, len(p.rolls))] {
+			if pk.ex.Kind != Roll {
+				tools = append(tools, pk.ex.Name)
+			}
+		}
+		if len(tools) > 0 {
+			kitSwaps = append(kitSwaps, strings.Join(tools, ", ")+" in place of foam rolling")
+		}
+		if len(kitSwaps) > 0 {
+			n += ": " + strings.Join(kitSwaps, "; ")
+		}
+		notes = append(notes, n+".")
 	}
 	if p.req.Chair {
 		notes = append(notes, "Chair set: use a steady chair without wheels, against a wall; no foam roller on the floor.")

@@ -79,6 +79,11 @@ type Options struct {
 	// FigureASCII draws the stick figure in plain ASCII, for terminals
 	// without braille (see pose.ASCIIOnly).
 	FigureASCII bool
+	// Kit is what the person has; nil until they say (routines run as
+	// written, and the picker asks). SaveKit keeps the answer; nil keeps
+	// it for this run only.
+	Kit     *routines.Kit
+	SaveKit func(routines.Kit) error
 	// After is what was trained (--after): it answers the picker's "What
 	// did you train?" question; nil asks it.
 	After *routines.Sport

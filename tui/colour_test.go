@@ -65,6 +65,10 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 	h.key("s", "down") // sore, skipped; the test routine highlighted, with its preview
 	snap("picker-routines", h)
 
+	h = on(newHarness(t, w, hh, func(o *Options) { o.Kit = nil }))
+	h.key("space") // first run: what do you have? (a roller ticked)
+	snap("kit-question", h)
+
 	h = on(newHarness(t, w, hh, nil))
 	h.key("enter", "enter") // sore, after a run: its routines first, marked
 	snap("picker-routines-after-run", h)

@@ -43,6 +43,7 @@ type app struct {
 	resume    bool // start --resume: go on with the interrupted session
 	getReady  time.Duration
 	breathing string
+	kit       routines.Kit    // --kit, when given
 	after     *routines.Sport // --after: what was trained
 	// startFlags are the running command's flags: only the session flags
 	// given there override the settings file.
@@ -188,6 +189,7 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0–60 s, e.g. 3s or 3 (settings: get_ready)")
 	a.breathing = settings.Defaults().Breathing
 	f.Var(breathingFlag{&a.breathing}, "breathing", "breathing pattern: "+strings.Join(routines.BreathPatternIDs(), ", ")+" (settings: breathing)")
+	a.addKitFlag(cmd)
 	a.addAfterFlag(cmd)
 }
 
@@ -220,6 +222,7 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 		if f.Changed("breathing") {
 			s.Breathing = a.breathing
 		}
+		s.Kit = a.kitOf(s)
 	}
 	return s, warnings, nil
 }
@@ -389,6 +392,9 @@ func (a *app) prepareLaunch(args []string) (*launch, error) {
 		if err != nil {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
+		if r, _, err = adapt(lib, r, set.Kit); err != nil {
+			return nil, err
+		}
 		l.routine = r
 	}
 	if l.routine == nil {
@@ -444,6 +450,10 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
 		Theme: l.set.Theme,
+		Kit:   l.set.Kit,
+		SaveKit: func(k routines.Kit) error {
+			return settings.SaveKit(settingsPath(), k)
+		},
 		After: a.after,
 	}
 }
