@@ -480,12 +480,15 @@ var allowedAreas = map[string][]string{
 	"ball-glutes":         {"glutes"},
 	"ball-upper-back":     {"upper-back"},
 	"ball-lats":           {"lats"},
+	"massage-calves":      {"calves"},
+	"massage-quads":       {"quads"},
+	"massage-feet":        {"feet"},
 }
 
 func TestExerciseAreasAllowed(t *testing.T) {
 	lib := builtin(t)
 	for _, e := range lib.Exercises() {
-		if e.Kind != Stretch && e.Kind != Roll {
+		if e.Kind != Stretch && e.Kind != Roll && e.Kind != Massage {
 			continue
 		}
 		allowed, ok := allowedAreas[e.ID]
