@@ -59,9 +59,6 @@ type Options struct {
 	Recorder Recorder
 	// Warnings are shown once on the picker (e.g. a broken user file).
 	Warnings []string
-	// TerminalGone reports that the terminal has been closed; checked every
-	// few seconds, since a closed terminal does not always send a hangup.
-	TerminalGone func() bool
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
@@ -251,7 +248,7 @@ func (m *Model) Result() Result { return m.result }
 
 // Init asks for the background colour and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watchTerminal(), loadPoses}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	switch s := m.screen.(type) {
 	case *runScreen:
 		cmds = append(cmds, s.start())
@@ -265,17 +262,31 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// posesMsg carries the built-in poses, parsed off the UI goroutine after
-// start-up: the first frame does not wait for the costliest file, and the
-// figure appears with the next one.
+// posesMsg carries the built-in poses of a routine's exercises, parsed off
+// the UI goroutine as its session starts: the first frame does not wait for
+// them, and the figure appears with the next one.
 type posesMsg struct {
 	poses map[string]*routines.Pose
 	err   error
 }
 
-func loadPoses() tea.Msg {
-	p, err := routines.BuiltinPoses()
-	return posesMsg{poses: p, err: err}
+// loadPoses parses the built-in poses of r's exercises that have none yet:
+// only those, not the whole file (its parse is the largest allocation of a
+// start, and it sets the peak of the resident set).
+func loadPoses(r *routines.Routine) tea.Cmd {
+	var ids []string
+	for _, st := range r.Steps {
+		if ex := st.Exercise; ex != nil && ex.Pose == nil {
+			ids = append(ids, ex.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		p, err := routines.BuiltinPosesFor(ids)
+		return posesMsg{poses: p, err: err}
+	}
 }
 
 // Update handles global messages first, then the active screen's, and
@@ -363,11 +374,8 @@ func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 			return r.suspend(m.c.now()), true
 		}
 		return tea.Suspend, true
-	case terminalCheckMsg:
-		if m.c.opts.TerminalGone() {
-			return m.interruptCmd(), true
-		}
-		return m.watchTerminal(), true
+	case TerminalGoneMsg:
+		return m.interruptCmd(), true
 	}
 	return nil, false
 }
@@ -461,18 +469,10 @@ func (m *Model) finalCheckpoint(sum session.Summary) tea.Cmd {
 	return func() tea.Msg { return recordErrMsg{rec.Checkpoint(sum)} }
 }
 
-// terminalCheckMsg asks the root to check the terminal is still there.
-type terminalCheckMsg struct{}
-
-// terminalCheckEvery is how often; a rare wake-up, cheap next to a tick.
-const terminalCheckEvery = 5 * time.Second
-
-func (m *Model) watchTerminal() tea.Cmd {
-	if m.c.opts.TerminalGone == nil {
-		return nil
-	}
-	return m.c.after(terminalCheckEvery, terminalCheckMsg{})
-}
+// TerminalGoneMsg says the terminal has gone away: its input ended or
+// failed (a closed terminal does not always send a hangup). The session is
+// recorded as interrupted and the program ends.
+type TerminalGoneMsg struct{}
 
 // Abort marks the program as interrupted after it has stopped without
 // seeing the signal (the terminal went away first), recording a running

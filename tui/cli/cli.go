@@ -420,9 +420,6 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
 		Cues:        a.player(l.set, voice),
 		Recorder:    rec,
-		TerminalGone: func() bool {
-			return terminalGone(a.io.in)
-		},
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
@@ -443,7 +440,7 @@ func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 	}
 	defer screen.Release()
 	p, stopResize := screen.NewProgram(model,
-		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
+		tea.WithOutput(a.io.out),
 		// cooldown handles signals itself, so an interrupted session is
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
@@ -653,12 +650,6 @@ func catchStops() (stops <-chan struct{}, stopSelf func(), done func()) {
 		signal.Stop(sigs)
 		close(quit)
 	}
-}
-
-// terminalGone reports whether f's terminal has been hung up or closed.
-func terminalGone(f *os.File) bool {
-	_, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
-	return errors.Is(err, unix.EIO) || errors.Is(err, unix.EBADF) || errors.Is(err, unix.ENXIO)
 }
 
 func isTTY(v any) bool {
