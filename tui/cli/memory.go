@@ -30,11 +30,12 @@ const idleGCPercent = 25
 // then get a core, which under load is what made a segment end late.
 // Measured in a 120×40 hold: 32 context switches a second with two, 13 with
 // one. Setting it also stops the runtime re-reading the CPU limit once a
-// second.
+// second. Its threads then ask for a short scheduler slice (shortSlice).
 func settleForSession(env func(string) string) {
 	if env("GOMAXPROCS") == "" {
 		runtime.GOMAXPROCS(1)
 	}
+	shortSlice()
 	if env("GOGC") != "" {
 		return
 	}
