@@ -76,6 +76,10 @@ type Options struct {
 	// FigureASCII draws the stick figure in plain ASCII, for terminals
 	// without braille (see pose.ASCIIOnly).
 	FigureASCII bool
+	// Speed above 1 runs the clock that many times faster than Now, from
+	// the moment New is called, and sleeps that much shorter: the
+	// benchmark's compressed runs of long routines. 0 or 1 is real time.
+	Speed float64
 }
 
 func (o *Options) figure() Figure {
@@ -200,7 +204,11 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: afterTimer}
+	after := afterTimer
+	if opts.Speed > 1 {
+		opts.Now, after = fastClock(opts.Now, opts.Speed)
+	}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: after}
 	c.stamp = c.now()
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
@@ -241,6 +249,17 @@ func afterTimer(d time.Duration, msg tea.Msg) tea.Cmd {
 		<-t.C
 		return msg
 	}
+}
+
+// fastClock is now running speed times faster from this moment, and the
+// timer that goes with it: d on that clock is d/speed of real time.
+func fastClock(now func() time.Time, speed float64) (func() time.Time, func(time.Duration, tea.Msg) tea.Cmd) {
+	t0 := now()
+	fast := func() time.Time { return t0.Add(time.Duration(float64(now().Sub(t0)) * speed)) }
+	after := func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return afterTimer(time.Duration(float64(d)/speed), msg)
+	}
+	return fast, after
 }
 
 // Result reports how the program ended. Read it after Run returns.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -424,7 +425,19 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
 		Theme: l.set.Theme,
+		// Not a setting: the benchmark's compressed runs (tui/bench -long).
+		Speed: benchSpeed(os.Getenv("COOLDOWN_BENCH_SPEED")),
 	}
+}
+
+// benchSpeed reads the benchmark's clock speed-up; anything but a number
+// above 1 is real time.
+func benchSpeed(v string) float64 {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 1 || f > 1000 {
+		return 0
+	}
+	return f
 }
 
 // runOnScreen runs the full-screen program with our own signal handling
