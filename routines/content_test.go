@@ -51,6 +51,10 @@ var catalogueWant = []struct {
 	{"seated-figure-four", Stretch, []string{"glutes", "hips"}, true},
 	{"chair-hip-flexor", Stretch, []string{"hips", "quads"}, true},
 	{"table-lat-stretch", Stretch, []string{"lats", "shoulders"}, false},
+	// The other extra stretches of the guidance.
+	{"wrist-extensor", Stretch, []string{"arms"}, true},
+	{"sleeper-stretch", Stretch, []string{"shoulders"}, true},
+	{"seated-side-reach", Stretch, []string{"lats", "lower-back"}, true},
 	// Foam-roll zones.
 	{"roll-calves", Roll, []string{"calves"}, true},
 	{"roll-hamstrings", Roll, []string{"hamstrings"}, true},
@@ -116,8 +120,8 @@ func TestCatalogueMatchesContent(t *testing.T) {
 			rolls++
 		}
 	}
-	if stretches != 29 || rolls != 10 {
-		t.Fatalf("expected table has %d stretches and %d rolls, want 29 and 10", stretches, rolls)
+	if stretches != 32 || rolls != 10 {
+		t.Fatalf("expected table has %d stretches and %d rolls, want 32 and 10", stretches, rolls)
 	}
 	for id, kind := range supportWant {
 		if e, ok := lib.Exercise(id); !ok || e.Kind != kind || len(e.Areas) > 0 {
@@ -178,6 +182,22 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 		}
 		if slices.Contains(e.Areas, "lower-back") || slices.Contains(e.Areas, "neck") {
 			t.Errorf("%s: rolls over the lumbar spine or neck", where)
+		}
+	}
+	switch e.Kind {
+	case MassageGun:
+		// A massage gun: 30-60 s per zone or side, at most 2 min per muscle.
+		if s.For < GunMin || s.For > GunMax || s.For*time.Duration(s.Reps) > GunPerMuscle {
+			t.Errorf("%s: gun %d x %v, want 30-60 s and at most 2 min", where, s.Reps, s.For)
+		}
+	case Massage:
+		if s.For < MassageMin || s.For > MassageMax {
+			t.Errorf("%s: hand massage %v, want 30-60 s", where, s.For)
+		}
+	}
+	if r.Suits(VerySore) && (e.Kind == MassageGun || e.Kind == Massage) {
+		if s.For > 30*time.Second || !strings.Contains(strings.ToLower(s.Note), "optional") {
+			t.Errorf("%s: very-sore soft-tissue step %v (note %q), want at most 30 s and optional", where, s.For, s.Note)
 		}
 	}
 	if r.Suits(VerySore) {
@@ -441,6 +461,9 @@ var allowedAreas = map[string][]string{
 	"seated-figure-four":  {"glutes", "hips"},
 	"chair-hip-flexor":    {"hips", "quads"},
 	"table-lat-stretch":   {"lats", "shoulders"},
+	"wrist-extensor":      {"arms"},
+	"sleeper-stretch":     {"shoulders"},
+	"seated-side-reach":   {"lats", "lower-back"},
 	"roll-calves":         {"calves"},
 	"roll-hamstrings":     {"hamstrings"},
 	"roll-quads":          {"quads"},

@@ -146,14 +146,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile, mobilityFile), true
+					return onlyBuiltin(exerciseFiles()...), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, mobilityFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(append(exerciseFiles(), builtinRoutineFile(id))...), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -175,11 +175,16 @@ const (
 	posesFile     = "data/poses.yaml"
 )
 
+// exerciseFiles are the built-in files that define exercises: every run
+// parses them all, since a step may fall back to any of them (a roll to a
+// massage-gun step).
+func exerciseFiles() []string { return []string{catalogueFile, mobilityFile} }
+
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == mobilityFile || f == posesFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || slices.Contains(exerciseFiles(), f) || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))
@@ -487,6 +492,13 @@ func merge(files []*File, broken Problems, user []*File) (lib *Library, _, probl
 	broken = append(broken, poseBroken...)
 	for _, p := range poseProblems {
 		report(p)
+	}
+	for _, p := range checkFallbacks(files, lib.exercises, ids) {
+		if p.builtin {
+			broken = append(broken, p.Problem)
+		} else {
+			report(p.Problem)
+		}
 	}
 	for _, f := range files {
 		for i, r := range f.Routines {

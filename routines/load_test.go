@@ -145,7 +145,7 @@ func badFiles() []badFile {
 		{name: "number for per_side", src: edit(baseExercise, "per_side: true", "per_side: 1"),
 			want: []wantProblem{{6, 15, "exercises[0].per_side", "must be true or false, found the number 1"}}},
 		{name: "per_side on a movement", src: edit(edit(baseExercise, "kind: stretch", "kind: active"), "    areas: [calves]\n", "    areas: [calves]\n"),
-			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch, a roll or a mobility drill"}}},
+			want: []wantProblem{{6, 15, "exercises[0].per_side", "an active exercise has no sides; per_side is only for a stretch, a mobility drill or soft-tissue work (roll, gun, massage)"}}},
 		{name: "per_side on a drink", src: edit(edit(baseExercise, "kind: stretch", "kind: hydrate"), "    areas: [calves]\n", ""),
 			want: []wantProblem{{5, 15, "exercises[0].per_side", "a hydrate exercise has no sides"}}},
 		{name: "reps as text", src: edit(baseRoutine, "for: 30s", "for: 30s\n        reps: two"),

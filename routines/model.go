@@ -91,10 +91,26 @@ const (
 	// Mobility is a slow, controlled drill through a pain-free range
 	// (cat-cow, circles): counted in reps at a tempo, or in seconds.
 	Mobility Kind = "mobility"
+	// MassageGun is percussive work with a massage gun: lowest speed,
+	// 30–60 s a zone, never over bone, joints, nerves or the neck.
+	MassageGun Kind = "gun"
+	// Massage is self-massage with the hands (kneading): the no-tool
+	// stand-in for rolling.
+	Massage Kind = "massage"
 )
 
 // Kinds lists every kind a file may use.
-func Kinds() []Kind { return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Refuel, Mobility} }
+func Kinds() []Kind {
+	return []Kind{Stretch, Roll, Active, Breathe, Hydrate, Refuel, Mobility, MassageGun, Massage}
+}
+
+// SoftTissue reports whether k works a muscle by pressure (a roller or
+// ball, a gun, the hands): the kinds the rolling safety rules cover.
+func (k Kind) SoftTissue() bool { return k == Roll || k == MassageGun || k == Massage }
+
+// Sided reports whether exercises of kind k may be done one side, then the
+// other.
+func (k Kind) Sided() bool { return k == Stretch || k == Mobility || k.SoftTissue() }
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
@@ -178,6 +194,11 @@ type Exercise struct {
 	// Count is how many reps a mobility drill takes in one set (each side
 	// for a per-side drill); 0 counts it in seconds only.
 	Count int
+	// Needs is what the exercise needs (a roller, a floor...), each need
+	// met by any one of its tools; Without says what to do for a need the
+	// person's kit lacks.
+	Needs   []Need
+	Without map[Tool]Fallback
 
 	Source string // "built-in" or the user file's path
 	Pos    Pos    // where its id was written
@@ -194,10 +215,13 @@ type Step struct {
 	Pattern string
 	// Count is the reps of a mobility step in its time (each side), in
 	// place of the exercise's Count; 0 for the exercise's.
-	Count    int
+	Count int
+	// Needs is what the step needs beyond its exercise's needs, as the
+	// routine file declares it.
+	Needs    []Need
 	Exercise *Exercise // resolved by the Library
 
-	DoPos, ForPos, PatternPos, CountPos Pos
+	DoPos, ForPos, PatternPos, CountPos, NeedsPos Pos
 }
 
 // Routine is an ordered list of steps suited to some soreness levels.
@@ -274,9 +298,10 @@ func DefaultTiming() Timing {
 }
 
 // ReadyFor is the get-ready before step s: GetReady, plus RollExtra before
-// a roll. With no get-ready at all (0 s) there is no extra either.
+// a roll or a massage-gun step (getting the tool into place). With no
+// get-ready at all (0 s) there is no extra either.
 func (t Timing) ReadyFor(s Step) time.Duration {
-	if t.GetReady > 0 && s.Exercise != nil && s.Exercise.Kind == Roll {
+	if t.GetReady > 0 && s.Exercise != nil && (s.Exercise.Kind == Roll || s.Exercise.Kind == MassageGun) {
 		return t.GetReady + t.RollExtra
 	}
 	return t.GetReady

@@ -265,11 +265,14 @@ func (d *decoder) exercise(n ast.Node, path string) *Exercise {
 			countNode = v
 			e.Count = d.Integer(v, p, 1, MaxCount)
 		},
+		"needs":   func(v ast.Node, p string) { e.Needs = d.needs(v, p) },
+		"without": func(v ast.Node, p string) { e.Without = d.without(v, p) },
 	}, []string{"id", "name", "kind"})
 	if !ok || d.Count() > before {
 		return nil
 	}
 	d.kindRules(e, path, exerciseNodes{whole: n, areas: areasNode, areaItems: areaItems, breathing: breathingNode, count: countNode, perSide: perSideNode})
+	d.kitRules(e, path)
 	if d.Count() > before {
 		return nil
 	}
@@ -305,7 +308,7 @@ func (d *decoder) kindRules(e *Exercise, path string, at exerciseNodes) {
 		areasAt = at.areas
 	}
 	switch e.Kind {
-	case Stretch, Roll, Mobility:
+	case Stretch, Roll, Mobility, MassageGun, Massage:
 		if len(e.Areas) == 0 {
 			d.Add(areasAt, path+".areas", "a %s must name at least one body area", e.Kind)
 		}
@@ -317,25 +320,26 @@ func (d *decoder) kindRules(e *Exercise, path string, at exerciseNodes) {
 	if at.count != nil && e.Kind != Mobility && e.Kind.Valid() {
 		d.Add(at.count, path+".count", "a count of reps is only for a mobility drill; this one is a %s", e.Kind)
 	}
-	// Only stretches, foam rolling and mobility drills are done one side,
-	// then the other: a walk or a drink marked per_side would run twice,
-	// with a switch between, and push a plan past the minutes asked for.
-	if e.PerSide && e.Kind != Stretch && e.Kind != Roll && e.Kind != Mobility && e.Kind.Valid() {
+	// Only stretches, soft-tissue work and mobility drills are done one
+	// side, then the other: a walk or a drink marked per_side would run
+	// twice, with a switch between, and push a plan past the minutes asked for.
+	if e.PerSide && !e.Kind.Sided() && e.Kind.Valid() {
 		article := "a"
 		if strings.ContainsRune("aeiou", rune(e.Kind[0])) {
 			article = "an"
 		}
-		d.Add(at.perSide, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch, a roll or a mobility drill", article, e.Kind)
+		d.Add(at.perSide, path+".per_side", "%s %s exercise has no sides; per_side is only for a stretch, a mobility drill or soft-tissue work (roll, gun, massage)", article, e.Kind)
 	}
 	if at.breathing != nil && e.Kind != Breathe && e.Kind.Valid() {
 		d.Add(at.breathing, path+".breathing", "a breathing pattern is only for a breathe exercise; this one is a %s", e.Kind)
 	}
-	if e.Kind == Roll {
-		// Never roll the lumbar spine or the neck: there is no muscle to
-		// work there, only spine and nerves.
+	if e.Kind == Roll || e.Kind == MassageGun {
+		// Never roll or use a gun on the lumbar spine or the neck: there
+		// is no muscle to work there, only spine, nerves and arteries.
+		what := map[Kind]string{Roll: "foam rolling", MassageGun: "a massage gun"}[e.Kind]
 		for i, a := range e.Areas {
 			if a == "neck" || a == "lower-back" {
-				d.Add(at.areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "foam rolling over the %s is unsafe and not allowed", a)
+				d.Add(at.areaItems[i], fmt.Sprintf("%s.areas[%d]", path, i), "%s over the %s is unsafe and not allowed", what, a)
 			}
 		}
 	}
@@ -439,6 +443,10 @@ func (d *decoder) step(n ast.Node, path string) (Step, bool) {
 		"count": func(v ast.Node, p string) {
 			s.Count = d.Integer(v, p, 1, MaxCount)
 			s.CountPos = d.Pos(v)
+		},
+		"needs": func(v ast.Node, p string) {
+			s.Needs = d.needs(v, p)
+			s.NeedsPos = d.Pos(v)
 		},
 	}, []string{"do", "for"})
 	return s, d.Count() == before || d.keep && s.Do != ""

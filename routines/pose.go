@@ -45,8 +45,8 @@ func (p Point) Lerp(q Point, f float64) Point {
 
 func (p Point) dist(q Point) float64 { return math.Hypot(p.X-q.X, p.Y-q.Y) }
 
-// Joint names a point of a position: a joint of the figure, or the roller
-// or ball, which move under the body like joints.
+// Joint names a point of a position: a joint of the figure, or the roller,
+// ball or massage gun, which move with the body like joints.
 type Joint int
 
 // The joints. Left and right are the figure's own sides.
@@ -71,6 +71,7 @@ const (
 	RightToe
 	Roller // a foam roller, drawn as a circle
 	Ball   // a small massage ball
+	Gun    // the head of a massage gun, on the muscle; a hand holds its handle
 	NumJoints
 )
 
@@ -78,7 +79,7 @@ var jointNames = [NumJoints]string{
 	"head", "neck", "mid", "hip",
 	"left-shoulder", "left-elbow", "left-hand", "left-hip", "left-knee", "left-foot", "left-toe",
 	"right-shoulder", "right-elbow", "right-hand", "right-hip", "right-knee", "right-foot", "right-toe",
-	"roller", "ball",
+	"roller", "ball", "gun",
 }
 
 func (j Joint) String() string {
@@ -110,6 +111,10 @@ func (j Joint) Left() bool { return j >= LeftShoulder && j <= LeftToe }
 
 // Right reports whether j is on the figure's right side.
 func (j Joint) Right() bool { return j >= RightShoulder && j <= RightToe }
+
+// Thing reports whether j is a thing the body uses (roller, ball, gun)
+// rather than a part of the body.
+func (j Joint) Thing() bool { return j == Roller || j == Ball || j == Gun }
 
 // other is the same joint on the other side.
 func (j Joint) other() Joint {
@@ -254,7 +259,7 @@ const (
 // optional joints may be left out; At places the body's ones.
 func optional(j Joint) bool {
 	switch j {
-	case Mid, LeftShoulder, RightShoulder, LeftHip, RightHip, LeftToe, RightToe, Roller, Ball:
+	case Mid, LeftShoulder, RightShoulder, LeftHip, RightHip, LeftToe, RightToe, Roller, Ball, Gun:
 		return true
 	}
 	return false
@@ -329,6 +334,7 @@ func (d *decoder) pose(n ast.Node, path string) *Pose {
 		}
 	}
 	d.checkLimbs(path, p, written)
+	d.checkGun(path, p)
 	for _, j := range p.Props.Strap {
 		if !p.Start.Has[j] && (j == LeftToe || j == RightToe) {
 			d.Add(n, strictyaml.JoinPath(path, "props.strap"), "the strap is tied to %s, which the pose does not place", j)
@@ -386,6 +392,39 @@ func (d *decoder) checkLimbs(path string, p *Pose, written [NumJoints]bool) {
 			where := p.End.pos[l.at]
 			d.AddAt(where.Line, where.Col, strictyaml.JoinPath(path, "end."+l.at.String()),
 				"the %s is %s units long at the start and %s at the end; a limb keeps its length (±%s)", l.name, num(l.start), num(l.end), num(l.nominal*limbChange))
+		}
+	}
+}
+
+// GunReach is how far the head of a massage gun may be from the nearer
+// hand, which holds its handle: about the length of the gun.
+const GunReach = 3.0
+
+// NearerHand is the hand nearer to point q: the one holding a gun there.
+func (p *Position) NearerHand(q Point) Joint {
+	if p.At(RightHand).dist(q) < p.At(LeftHand).dist(q) {
+		return RightHand
+	}
+	return LeftHand
+}
+
+// checkGun reports a massage gun that no hand holds, in either position.
+func (d *decoder) checkGun(path string, p *Pose) {
+	reach := func(pos *Position) float64 {
+		g := pos.P[Gun]
+		return pos.At(pos.NearerHand(g)).dist(g)
+	}
+	for _, which := range []struct {
+		name string
+		pos  *Position
+	}{{"start", &p.Start}, {"end", &p.End}} {
+		if !which.pos.Has[Gun] || which.name == "end" && math.Abs(reach(&p.End)-reach(&p.Start)) < 1e-9 {
+			continue // no gun, or the end holds it as the start does (reported there)
+		}
+		if dist := reach(which.pos); dist > GunReach+1e-9 {
+			where := which.pos.pos[Gun]
+			d.AddAt(where.Line, where.Col, strictyaml.JoinPath(path, which.name+".gun"),
+				"the massage gun is %s units from the nearer hand; a hand holds it, so put it within %s", num(dist), num(GunReach))
 		}
 	}
 }
@@ -510,7 +549,7 @@ func (d *decoder) props(n ast.Node, path string, p *Props) {
 					return
 				}
 				j, known := ParseJoint(s)
-				if !known || j == Roller || j == Ball {
+				if !known || j.Thing() {
 					d.Add(item, fp, "unknown joint %q%s", strictyaml.Shorten(s), strictyaml.Suggest(s, JointNames()))
 					return
 				}

@@ -96,6 +96,14 @@ func TestBadPoses(t *testing.T) {
 			[]wantProblem{{7, 15, "exercises[0].pose.props.sofa", "unknown field"}}},
 		{"strap to unknown joint", head + "      props: {strap: [left-hand, left-fot]}\n      start: " + standing + "\n      end: {}\n",
 			[]wantProblem{{7, 34, "exercises[0].pose.props.strap", `unknown joint "left-fot" (did you mean "left-foot"?)`}}},
+		{"gun out of reach", head + "      start: " + standing + "\n      end: {gun: [0, 1]}\n",
+			[]wantProblem{{10, 13, "exercises[0].pose.end.gun", "gun is not in the start position"}}},
+		{"gun no hand holds", head + "      start: {gun: [4, 3], " + standing[1:] + "\n      end: {}\n",
+			[]wantProblem{{7, 15, "exercises[0].pose.start.gun", "the massage gun is 6.4 units from the nearer hand; a hand holds it, so put it within 3"}}},
+		{"gun dropped at the end", head + "      start: {gun: [1.5, 7], " + standing[1:] + "\n      end: {left-elbow: [0, 17], left-hand: [0, 20], right-elbow: [0, 17], right-hand: [0, 20]}\n",
+			[]wantProblem{{7, 15, "exercises[0].pose.end.gun", "the massage gun is 13.1 units from the nearer hand"}}},
+		{"strap to the gun", head + "      props: {strap: [left-hand, gun]}\n      start: " + standing + "\n      end: {}\n",
+			[]wantProblem{{7, 34, "exercises[0].pose.props.strap", `unknown joint "gun"`}}},
 		{"pose for unknown exercise", "poses:\n  wall-calff:\n    start: " + standing + "\n    end: {}\n",
 			[]wantProblem{{2, 3, "poses.wall-calff", `pose for unknown exercise "wall-calff" (did you mean "wall-calf"?)`}}},
 	}
@@ -209,5 +217,44 @@ func BenchmarkParsePoses(b *testing.B) {
 		if _, err := Parse(posesFile, data, BuiltIn); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A massage gun is a point like the roller: optional, it may move, it is
+// held (within reach of the nearer hand), and the mirror carries it over.
+func TestGunPoint(t *testing.T) {
+	dir := t.TempDir()
+	testfiles.Write(t, filepath.Join(dir, "gun.yaml"), `exercises:
+  - id: my-gun
+    name: My gun
+    kind: gun
+    areas: [quads]
+    per_side: true
+    pose:
+      props: {floor: 0}
+      start: {gun: [1.5, 7], `+standing[1:]+`
+      end: {gun: [1.5, 5.5], left-elbow: [0.5, 11], left-hand: [1, 8]}
+`)
+	lib, problems, err := Load(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("load: %v %v", err, problems)
+	}
+	e, _ := lib.Exercise("my-gun")
+	p := e.Pose
+	if p == nil || !p.Start.Has[Gun] || p.End.P[Gun] != (Point{1.5, 5.5}) {
+		t.Fatalf("gun pose: %+v", p)
+	}
+	if !Gun.Thing() || Gun.Left() || Gun.Right() || Gun.other() != Gun || LeftHand.Thing() {
+		t.Errorf("the gun is a thing on neither side")
+	}
+	if h := p.End.NearerHand(p.End.P[Gun]); h != LeftHand {
+		t.Errorf("the nearer hand at the end is %s, want left-hand (moved nearer)", h)
+	}
+	m := p.Mirror()
+	if !m.Start.Has[Gun] || m.End.P[Gun] != (Point{-1.5, 5.5}) {
+		t.Errorf("the mirror's gun: %v %v", m.Start.Has[Gun], m.End.P[Gun])
+	}
+	if h := m.End.NearerHand(m.End.P[Gun]); h != RightHand {
+		t.Errorf("the mirror's gun is held by %s, want right-hand (the mirrored left)", h)
 	}
 }

@@ -80,6 +80,14 @@ type Options struct {
 	// the moment New is called, and sleeps that much shorter: the
 	// benchmark's compressed runs of long routines. 0 or 1 is real time.
 	Speed float64
+	// Kit is what the person has; nil until they say (routines run as
+	// written, and the picker asks). SaveKit keeps the answer; nil keeps
+	// it for this run only.
+	Kit     *routines.Kit
+	SaveKit func(routines.Kit) error
+	// After is what was trained (--after): it answers the picker's "What
+	// did you train?" question; nil asks it.
+	After *routines.Sport
 }
 
 func (o *Options) figure() Figure {
@@ -404,7 +412,7 @@ func (m *Model) navigate(msg tea.Msg) (_ tea.Cmd, done bool) {
 	switch msg := msg.(type) {
 	case openPlannerMsg:
 		m.picker = m.screen
-		m.screen = newPlanner(m.c, msg.level)
+		m.screen = newPlanner(m.c, msg.level).after(msg.sport)
 		return nil, true
 	case openTriageMsg:
 		m.picker, m.screen = m.screen, newTriage(m.c)

@@ -578,7 +578,8 @@ func (r *runScreen) phaseText(seg session.Segment, step routines.Step, state ses
 	verb := map[routines.Kind]string{
 		routines.Stretch: "HOLD", routines.Roll: "ROLL", routines.Active: "MOVE",
 		routines.Breathe: "BREATHE", routines.Hydrate: "DRINK", routines.Refuel: "REFUEL",
-		routines.Mobility: "LOOSEN UP",
+		routines.Mobility: "LOOSEN UP", routines.MassageGun: "MASSAGE GUN · LOWEST SPEED",
+		routines.Massage: "MASSAGE",
 	}
 	v := "HOLD"
 	if step.Exercise != nil {

@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
+
+	"github.com/cooldown-app/cooldown/routines"
 )
 
 // ptyScreen is a Terminal drawing on a real pseudo-terminal, with what
@@ -237,7 +239,7 @@ func TestTerminalReleasedOnPanic(t *testing.T) {
 // back around a suspend.
 func TestTerminalFilter(t *testing.T) {
 	p := newPtyScreen(t)
-	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions(), Kit: new(routines.KitAll)})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)
@@ -285,7 +287,7 @@ func TestTerminalFilter(t *testing.T) {
 // own size wins.
 func TestTerminalStaleSize(t *testing.T) {
 	p := newPtyScreen(t) // 40×12
-	m := New(Options{Library: testLibrary(t), Session: testSessionOptions()})
+	m := New(Options{Library: testLibrary(t), Session: testSessionOptions(), Kit: new(routines.KitAll)})
 	d := &drawn{m: m, t: p.trm, bgQuery: tea.RequestBackgroundColor()}
 	if err := p.trm.Take(); err != nil {
 		t.Fatal(err)

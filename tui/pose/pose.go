@@ -22,7 +22,7 @@ import (
 type Styles struct {
 	Body lipgloss.Style // the figure
 	Work lipgloss.Style // the working side of a per-side exercise
-	Prop lipgloss.Style // floor, wall, chair, roller...
+	Prop lipgloss.Style // floor, wall, chair, roller, massage gun...
 }
 
 // Options say how to draw.
@@ -67,6 +67,7 @@ const (
 	prop
 	body
 	work
+	tool // a massage gun: on the body, so drawn over it
 )
 
 // canvas is a grid of dots, each empty or of a layer.
@@ -166,6 +167,8 @@ const (
 	headR     = 1.0
 	rollerR   = 0.8
 	ballR     = 0.5
+	gunR      = 0.7 // the gun's round head
+	gunLen    = 2.0 // its body, from the head toward the hand
 	seatHalf  = 1.5
 	chairTop  = 4.5 // the chair back above the seat
 	tableW    = 3.0
@@ -199,6 +202,8 @@ func bounds(p *routines.Pose) box {
 				r = rollerR
 			case routines.Ball:
 				r = ballR
+			case routines.Gun:
+				r = gunR
 			}
 			b.add(pos.P[j], r)
 		}
@@ -360,6 +365,23 @@ func (d dotDrawing) props(pr routines.Props, pos *routines.Position) {
 	if len(pr.Strap) == 2 {
 		d.seg(pos.At(pr.Strap[0]), pos.At(pr.Strap[1]), max(1, d.t-1), prop)
 	}
+	if pos.Has[routines.Gun] {
+		g, end := gunLine(pos)
+		d.seg(g, end, d.t+1, tool)
+		d.c.circle(d.f.x(g.X), d.f.y(g.Y, d.aspect), gunR*d.f.s, d.t, true, tool)
+	}
+}
+
+// gunLine is a massage gun's body: from its head on the muscle toward the
+// nearer hand, which holds it, at most gunLen long.
+func gunLine(pos *routines.Position) (head, end routines.Point) {
+	head = pos.P[routines.Gun]
+	hand := pos.At(pos.NearerHand(head))
+	dx, dy := hand.X-head.X, hand.Y-head.Y
+	if d := math.Hypot(dx, dy); d > gunLen {
+		return head, routines.Point{X: head.X + dx*gunLen/d, Y: head.Y + dy*gunLen/d}
+	}
+	return head, hand
 }
 
 // figure draws the body; the working (left) side in its own layer when
@@ -453,6 +475,8 @@ func paint(st *Styles, l uint8, s string) string {
 		return st.Prop.Render(s)
 	case work:
 		return st.Work.Render(s)
+	case tool:
+		return st.Prop.Render(s)
 	}
 	return st.Body.Render(s)
 }
@@ -593,6 +617,12 @@ func (d *asciiDrawing) figure(pos *routines.Position, o Options) {
 	if pos.Has[routines.Ball] {
 		x, y := d.pt(pos.P[routines.Ball])
 		d.put(int(x), int(y), 'o', prop)
+	}
+	if pos.Has[routines.Gun] {
+		g, end := gunLine(pos)
+		d.seg(g, end, tool, '=')
+		x, y := d.pt(g)
+		d.put(int(x), int(y), '*', tool)
 	}
 	// The neck runs to the edge of the head, as in braille, so the head
 	// does not float apart from the body.

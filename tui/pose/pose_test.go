@@ -2,6 +2,7 @@ package pose
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -98,7 +99,7 @@ func TestFigureIsOnePiece(t *testing.T) {
 				fi := fitTo(bounds(e.Pose), c.w, c.h, 1)
 				bodyOnly := *e.Pose
 				bodyOnly.Props = routines.Props{}
-				pos.Has[routines.Roller], pos.Has[routines.Ball] = false, false
+				pos.Has[routines.Roller], pos.Has[routines.Ball], pos.Has[routines.Gun] = false, false, false
 				draw(c, &bodyOnly, &pos, fi, 1, 1+int(fi.s/6), true)
 				if n := pieces(c); n != 1 {
 					t.Errorf("%s at %v, frame %.2f: the figure is in %d pieces", e.ID, sz, f, n)
@@ -277,6 +278,108 @@ func TestASCIIOnly(t *testing.T) {
 	for i, c := range cases {
 		if got := ASCIIOnly(c.env); got != c.want {
 			t.Errorf("case %d: got %v", i, got)
+		}
+	}
+}
+
+// gunPose is a standing figure holding a massage gun on the front of the
+// left thigh, the right hand far from it.
+func gunPose(t *testing.T) *routines.Pose {
+	t.Helper()
+	f, err := routines.Parse("gun.yaml", []byte(`exercises:
+  - id: my-gun
+    name: My gun
+    kind: gun
+    areas: [quads]
+    per_side: true
+    pose:
+      props: {floor: 0}
+      start: {head: [0, 15.5], neck: [0, 14], hip: [0, 8],
+              left-elbow: [1.2, 11.3], left-hand: [2.8, 8.8], right-elbow: [-1, 11.2], right-hand: [-1.5, 8.2],
+              left-knee: [0, 4], left-foot: [0, 0], right-knee: [0, 4], right-foot: [0, 0],
+              gun: [1.2, 7.2]}
+      end: {gun: [1.2, 6.4], left-hand: [2.6, 8.2]}
+`), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Exercises[0].Pose
+}
+
+// A massage gun is drawn on top of the body: a round head at the gun
+// point and a thick short body toward the hand that holds it, nothing
+// toward the other hand; in ASCII a * head and an = body.
+func TestGunDrawn(t *testing.T) {
+	p := gunPose(t)
+	pos := Frame(p, 0)
+	c := newCanvas(128, 120)
+	fi := fitTo(bounds(p), c.w, c.h, 1)
+	th := 1 + int(fi.s/6)
+	draw(c, p, &pos, fi, 1, th, true)
+	dot := func(q routines.Point) (int, int) {
+		return int(math.Floor(fi.x(q.X))), int(math.Floor(fi.y(q.Y, 1)))
+	}
+	count := func(x0, y0, x1, y1 int) int {
+		n := 0
+		for y := max(y0, 0); y <= min(y1, c.h-1); y++ {
+			for x := max(x0, 0); x <= min(x1, c.w-1); x++ {
+				if c.at(x, y) == tool {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	gx, gy := dot(pos.P[routines.Gun])
+	r := int(gunR * fi.s)
+	if n := count(gx-r, gy-r, gx+r, gy+r); n < (2*r+1)*(2*r+1)/2 {
+		t.Errorf("the gun's head is %d dots around (%d, %d), want a filled disc of radius %d", n, gx, gy, r)
+	}
+	// Its body runs up and right toward the left hand, thicker than a limb.
+	g, h := pos.P[routines.Gun], pos.P[routines.LeftHand]
+	end := g.Lerp(h, gunLen/math.Hypot(h.X-g.X, h.Y-g.Y))
+	ex, ey := dot(end)
+	if c.at(ex, ey) != tool {
+		t.Errorf("no gun body at (%d, %d), toward the holding hand", ex, ey)
+	}
+	mx, my := dot(pos.P[routines.Gun].Lerp(end, 0.6))
+	width := 0
+	for x := mx - 2*th; x <= mx+2*th; x++ {
+		if c.at(x, my) == tool {
+			width++
+		}
+	}
+	if width <= th {
+		t.Errorf("the gun's body is %d dots across, want thicker than a limb (%d)", width, th)
+	}
+	// Nothing of it beyond the hand, nor toward the right hand.
+	hx, hy := dot(pos.P[routines.LeftHand])
+	if n := count(hx+2*th, 0, c.w-1, hy-2*th); n > 0 {
+		t.Errorf("%d gun dots past the holding hand", n)
+	}
+	if n := count(0, 0, gx-r-th, c.h-1); n > 0 {
+		t.Errorf("%d gun dots toward the other hand", n)
+	}
+	// The gun moves with the pose, and is styled as a prop over the body.
+	if Render(p, 0, 28, 12, Options{}) == Render(p, 1, 28, 12, Options{}) {
+		t.Errorf("the gun did not move from start to end")
+	}
+	st := &Styles{Body: lipgloss.NewStyle().Bold(true), Work: lipgloss.NewStyle().Underline(true), Prop: lipgloss.NewStyle().Faint(true)}
+	if styled := Render(p, 0, 28, 12, Options{Sided: true, Styles: st}); !strings.Contains(styled, "\x1b[2m") {
+		t.Errorf("the gun is not in the prop style:\n%s", styled)
+	}
+	ascii := Render(p, 0, 28, 12, Options{ASCII: true})
+	if !strings.Contains(ascii, "*") || !strings.Contains(ascii, "=") {
+		t.Errorf("no * head and = body in ASCII:\n%s", ascii)
+	}
+	// The right side is the exact mirror, gun and all.
+	for _, ascii := range []bool{false, true} {
+		for _, f := range []float64{0, 0.5, 1} {
+			left := Render(p, f, 28, 12, Options{ASCII: ascii, Sided: true})
+			right := Render(p, f, 28, 12, Options{ASCII: ascii, Sided: true, Mirror: true})
+			if want := mirrorText(left); right != want {
+				t.Errorf("ascii=%v f=%v: mirrored\n%s\nwant\n%s", ascii, f, right, want)
+			}
 		}
 	}
 }
