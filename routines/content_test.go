@@ -130,8 +130,9 @@ func TestCatalogueMatchesContent(t *testing.T) {
 	}
 	// Nothing else: every catalogue entry is one of catalogueWant.
 	for _, e := range lib.Exercises() {
-		// Mobility drills are checked against their own table (mobility_test.go).
-		known := supportWant[e.ID] != "" || e.Kind == Mobility
+		// Mobility drills and massage-gun steps are checked against their
+		// own tables (mobility_test.go, gun_test.go).
+		known := supportWant[e.ID] != "" || e.Kind == Mobility || e.Kind == MassageGun
 		for _, w := range catalogueWant {
 			known = known || w.id == e.ID
 		}
@@ -183,6 +184,11 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 		if slices.Contains(e.Areas, "lower-back") || slices.Contains(e.Areas, "neck") {
 			t.Errorf("%s: rolls over the lumbar spine or neck", where)
 		}
+	case MassageGun:
+		// A massage gun: 30-60 s per zone or side.
+		if s.For < 30*time.Second || s.For > 60*time.Second || s.Reps != 1 {
+			t.Errorf("%s: gun %d x %v, want one set of 30-60 s", where, s.Reps, s.For)
+		}
 	}
 	if r.Suits(VerySore) {
 		// Very sore: 15-20 s holds, 1 rep, rolling optional,
@@ -192,9 +198,9 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 			if s.For > 20*time.Second || s.Reps != 1 {
 				t.Errorf("%s: very-sore stretch %d x %v, want 1 x 15-20 s", where, s.Reps, s.For)
 			}
-		case Roll:
+		case Roll, MassageGun:
 			if s.For > 30*time.Second || s.Reps != 1 {
-				t.Errorf("%s: very-sore roll %d x %v, want 1 x at most 30 s", where, s.Reps, s.For)
+				t.Errorf("%s: very-sore %s %d x %v, want 1 x at most 30 s", where, e.Kind, s.Reps, s.For)
 			}
 			if !strings.Contains(strings.ToLower(s.Note), "optional") {
 				t.Errorf("%s: very-sore roll not marked optional (note %q)", where, s.Note)
@@ -234,6 +240,17 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 		}
 		for i, s := range r.Steps {
 			checkStep(t, r, i, s)
+		}
+		// A massage gun: at most 2 minutes on one muscle in a session.
+		gunOn := map[string]time.Duration{}
+		for _, s := range r.Steps {
+			if s.Exercise != nil && s.Exercise.Kind == MassageGun {
+				for _, a := range s.Exercise.Areas {
+					if gunOn[a] += s.For * time.Duration(s.Reps); gunOn[a] > 2*time.Minute {
+						t.Errorf("%s: the gun works %s for %v, more than 2 min", r.ID, a, gunOn[a])
+					}
+				}
+			}
 		}
 		for _, s := range []string{r.Name, r.Summary} {
 			assertClean(t, s)
@@ -397,7 +414,7 @@ func TestBuiltinFilesParseAlone(t *testing.T) {
 			}
 			continue
 		}
-		if name == mobilityFile {
+		if name == mobilityFile || name == gunFile {
 			if len(f.Routines) != 0 || len(f.Exercises) == 0 {
 				t.Errorf("%s: want exercises only", name)
 			}
@@ -458,12 +475,21 @@ var allowedAreas = map[string][]string{
 	"roll-lats":           {"lats"},
 	"roll-shins":          {"shins"},
 	"roll-feet":           {"feet"},
+	"gun-calves":          {"calves"},
+	"gun-hamstrings":      {"hamstrings"},
+	"gun-quads":           {"quads"},
+	"gun-adductors":       {"adductors"},
+	"gun-glutes":          {"glutes"},
+	"gun-lateral-thigh":   {"it-band"},
+	"gun-lats":            {"lats"},
+	"gun-shins":           {"shins"},
+	"gun-feet":            {"feet"},
 }
 
 func TestExerciseAreasAllowed(t *testing.T) {
 	lib := builtin(t)
 	for _, e := range lib.Exercises() {
-		if e.Kind != Stretch && e.Kind != Roll {
+		if e.Kind != Stretch && e.Kind != Roll && e.Kind != MassageGun {
 			continue
 		}
 		allowed, ok := allowedAreas[e.ID]

@@ -146,14 +146,14 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 		for _, f := range user {
 			for _, r := range f.Routines {
 				if r.ID == id && !builtinRoutine(id) {
-					return onlyBuiltin(catalogueFile, mobilityFile), true
+					return onlyBuiltin(exerciseFiles()...), true
 				}
 			}
 		}
 		if !builtinRoutine(id) {
 			return nil, false
 		}
-		return onlyBuiltin(catalogueFile, mobilityFile, builtinRoutineFile(id)), true
+		return onlyBuiltin(append(exerciseFiles(), builtinRoutineFile(id))...), true
 	})
 	if err == nil {
 		if r, rerr := lib.Routine(id); rerr == nil && r.Source != BuiltIn && builtinRoutine(id) {
@@ -166,20 +166,25 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, the mobility drills (more
-// exercises, with their poses), the poses of the catalogue's exercises,
-// and one file per routine.
+// The built-in files: the exercise catalogue, the mobility drills and the
+// massage-gun steps (more exercises, with their poses), the poses of the
+// catalogue's exercises, and one file per routine.
 const (
 	catalogueFile = "data/catalogue.yaml"
 	mobilityFile  = "data/mobility.yaml"
+	gunFile       = "data/gun.yaml"
 	posesFile     = "data/poses.yaml"
 )
+
+// exerciseFiles are the built-in files of exercises, which every routine
+// may use; the catalogue first.
+func exerciseFiles() []string { return []string{catalogueFile, mobilityFile, gunFile} }
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
 // builtinRoutine reports whether a built-in routine file has that id.
 func builtinRoutine(id string) bool {
-	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || f == catalogueFile || f == mobilityFile || f == posesFile {
+	if f := builtinRoutineFile(id); !idPattern.MatchString(id) || slices.Contains(exerciseFiles(), f) || f == posesFile {
 		return false
 	}
 	_, err := fs.Stat(embedded, builtinRoutineFile(id))

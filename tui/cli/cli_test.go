@@ -479,16 +479,22 @@ func TestValidateBuiltinFiles(t *testing.T) {
 			t.Errorf("line %d: %q", i+1, l)
 		}
 	}
-	// The catalogue holds every exercise but the mobility drills, which
-	// have a file of their own.
-	cat, mob := filepath.Join(dir, "catalogue.yaml"), filepath.Join(dir, "mobility.yaml")
-	n, m := 0, 0
+	// The catalogue holds every exercise but the mobility drills and the
+	// massage-gun steps, which have files of their own.
+	cat, mob, gun := filepath.Join(dir, "catalogue.yaml"), filepath.Join(dir, "mobility.yaml"), filepath.Join(dir, "gun.yaml")
+	n, m, g := 0, 0, 0
 	for _, e := range builtin(t).Exercises() {
-		if e.Kind == routines.Mobility {
+		switch e.Kind {
+		case routines.Mobility:
 			m++
-		} else {
+		case routines.MassageGun:
+			g++
+		default:
 			n++
 		}
+	}
+	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", gun, g, g)) {
+		t.Errorf("no ok line for the massage-gun steps with %d exercises:\n%s", g, r.out)
 	}
 	if !slices.Contains(lines, fmt.Sprintf("%s: ok — %d exercises (%d replace built-in ones)", cat, n, n)) {
 		t.Errorf("no ok line for the catalogue with %d exercises:\n%s", n, r.out)
