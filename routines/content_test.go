@@ -130,9 +130,10 @@ func TestCatalogueMatchesContent(t *testing.T) {
 	}
 	// Nothing else: every catalogue entry is one of catalogueWant.
 	for _, e := range lib.Exercises() {
-		// Mobility drills and massage-gun steps are checked against their
-		// own tables (mobility_test.go, gun_test.go).
-		known := supportWant[e.ID] != "" || e.Kind == Mobility || e.Kind == MassageGun
+		// Mobility drills, the soft-tissue steps without a roller and the
+		// massage-gun steps are checked against their own tables
+		// (mobility_test.go, softtissue_test.go, gun_test.go).
+		known := supportWant[e.ID] != "" || e.Kind == Mobility || softTissueStep(e.ID) || e.Kind == MassageGun
 		for _, w := range catalogueWant {
 			known = known || w.id == e.ID
 		}
@@ -184,10 +185,21 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 		if slices.Contains(e.Areas, "lower-back") || slices.Contains(e.Areas, "neck") {
 			t.Errorf("%s: rolls over the lumbar spine or neck", where)
 		}
+	}
+	switch e.Kind {
 	case MassageGun:
-		// A massage gun: 30-60 s per zone or side.
-		if s.For < 30*time.Second || s.For > 60*time.Second || s.Reps != 1 {
-			t.Errorf("%s: gun %d x %v, want one set of 30-60 s", where, s.Reps, s.For)
+		// A massage gun: 30-60 s per zone or side, at most 2 min per muscle.
+		if s.For < GunMin || s.For > GunMax || s.For*time.Duration(s.Reps) > GunPerMuscle {
+			t.Errorf("%s: gun %d x %v, want 30-60 s and at most 2 min", where, s.Reps, s.For)
+		}
+	case Massage:
+		if s.For < MassageMin || s.For > MassageMax {
+			t.Errorf("%s: hand massage %v, want 30-60 s", where, s.For)
+		}
+	}
+	if r.Suits(VerySore) && (e.Kind == MassageGun || e.Kind == Massage) {
+		if s.For > 30*time.Second || !strings.Contains(strings.ToLower(s.Note), "optional") {
+			t.Errorf("%s: very-sore soft-tissue step %v (note %q), want at most 30 s and optional", where, s.For, s.Note)
 		}
 	}
 	if r.Suits(VerySore) {
@@ -198,9 +210,9 @@ func checkStep(t *testing.T, r *Routine, i int, s Step) {
 			if s.For > 20*time.Second || s.Reps != 1 {
 				t.Errorf("%s: very-sore stretch %d x %v, want 1 x 15-20 s", where, s.Reps, s.For)
 			}
-		case Roll, MassageGun:
+		case Roll:
 			if s.For > 30*time.Second || s.Reps != 1 {
-				t.Errorf("%s: very-sore %s %d x %v, want 1 x at most 30 s", where, e.Kind, s.Reps, s.For)
+				t.Errorf("%s: very-sore roll %d x %v, want 1 x at most 30 s", where, s.Reps, s.For)
 			}
 			if !strings.Contains(strings.ToLower(s.Note), "optional") {
 				t.Errorf("%s: very-sore roll not marked optional (note %q)", where, s.Note)
@@ -246,7 +258,7 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 		for _, s := range r.Steps {
 			if s.Exercise != nil && s.Exercise.Kind == MassageGun {
 				for _, a := range s.Exercise.Areas {
-					if gunOn[a] += s.For * time.Duration(s.Reps); gunOn[a] > 2*time.Minute {
+					if gunOn[a] += s.For * time.Duration(s.Reps); gunOn[a] > GunPerMuscle {
 						t.Errorf("%s: the gun works %s for %v, more than 2 min", r.ID, a, gunOn[a])
 					}
 				}
@@ -414,7 +426,7 @@ func TestBuiltinFilesParseAlone(t *testing.T) {
 			}
 			continue
 		}
-		if name == mobilityFile || name == gunFile {
+		if name != catalogueFile && slices.Contains(exerciseFiles(), name) {
 			if len(f.Routines) != 0 || len(f.Exercises) == 0 {
 				t.Errorf("%s: want exercises only", name)
 			}
@@ -475,6 +487,11 @@ var allowedAreas = map[string][]string{
 	"roll-lats":           {"lats"},
 	"roll-shins":          {"shins"},
 	"roll-feet":           {"feet"},
+	"ball-calves":         {"calves"},
+	"ball-hamstrings":     {"hamstrings"},
+	"ball-glutes":         {"glutes"},
+	"ball-upper-back":     {"upper-back"},
+	"ball-lats":           {"lats"},
 	"gun-calves":          {"calves"},
 	"gun-hamstrings":      {"hamstrings"},
 	"gun-quads":           {"quads"},

@@ -1,6 +1,7 @@
 package routines
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -106,4 +107,44 @@ func needList(ns []Need) string {
 		s = append(s, n.String())
 	}
 	return strings.Join(s, ", ")
+}
+
+// fallbackProblem is a problem with a fallback, and whether it is in the
+// built-in data (a bug) or a user file.
+type fallbackProblem struct {
+	Problem
+	builtin bool
+}
+
+// checkFallbacks checks that every fallback names a known exercise other
+// than its own, that keeps at least one of its body areas.
+func checkFallbacks(files []*File, exercises map[string]*Exercise, ids []string) []fallbackProblem {
+	var out []fallbackProblem
+	for _, f := range files {
+		for i, e := range f.Exercises {
+			for _, t := range Tools() {
+				fb, ok := e.Without[t]
+				if !ok {
+					continue
+				}
+				for _, id := range fb.Try {
+					c, known := exercises[id]
+					msg := ""
+					switch {
+					case !known:
+						msg = fmt.Sprintf("unknown exercise %q to do without %s%s", id, t, strictyaml.Suggest(id, ids))
+					case id == e.ID:
+						msg = fmt.Sprintf("%q cannot stand in for itself", id)
+					case !sharesArea(e, c):
+						msg = fmt.Sprintf("%q works none of %s's areas (%s); a stand-in must keep at least one", id, e.ID, strings.Join(e.Areas, ", "))
+					}
+					if msg != "" {
+						out = append(out, fallbackProblem{builtin: e.Source == BuiltIn, Problem: Problem{File: f.Name, Line: fb.Pos.Line, Col: fb.Pos.Col,
+							Field: strictyaml.JoinPath(fmt.Sprintf("exercises[%d]", i), "without."+string(t)), Msg: msg}})
+					}
+				}
+			}
+		}
+	}
+	return out
 }

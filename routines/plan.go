@@ -32,6 +32,14 @@ type PlanRequest struct {
 	// supported stretches only, nothing done on the floor (no foam roller
 	// either), for someone who would rather not get down and up.
 	Chair bool
+	// Kit is what the person has; nil means everything. Steps that need
+	// what it lacks become their stand-ins (a massage gun for the roller,
+	// a chair version), or are left out.
+	Kit *Kit
+	// Sport is what was trained (a Sport id or alias, "" for none): with
+	// no Areas the plan works the sport's areas, and it loosens up with
+	// the sport's mobility drill after the easy movement.
+	Sport string
 	// Timing is the person's get-ready and switch gaps: the plan fits the
 	// minutes with the gaps they will really get. Nil means DefaultTiming
 	// (zero gaps are a valid choice, so the zero Timing cannot mean that).
@@ -217,6 +225,11 @@ const (
 	noteRollFresh   = "Moderate pressure, 5 out of 10 at most; one slow pass every 2-4 s."
 	noteRollSore    = "Lighter pressure, below 5 out of 10; go around the hotspots."
 	noteRollVery    = "Optional. Very light pressure, one slow pass every 2-4 s; skip spots too tender to touch."
+	noteGunFresh    = "Lowest speed; let its weight do the work and glide slowly, never over bone."
+	noteGunSore     = "Lowest speed, light touch; glide around the hotspots, never over bone."
+	noteGunVery     = "Optional. Lowest speed, barely any pressure; skip spots too tender to touch."
+	noteMassage     = "Knead with both hands, firm but comfortable."
+	noteMassageVery = "Optional. Gentle kneading only; skip spots too tender to touch."
 	noteStretchVery = "Stop at the first feeling of stretch."
 )
 
@@ -240,6 +253,8 @@ type planner struct {
 	active, breathe, hydrate *Exercise
 	unstretched              []string // areas with no stretch at all
 	capped                   []string // very sore: areas left out by the limit on stretches
+	sport                    *Sport   // what was trained, if the request says
+	sportAreas               bool     // the areas are the sport's, none being named
 }
 
 // rung is one configuration of the plan, from lean to rich.
@@ -273,7 +288,20 @@ func (l *Library) Plan(req PlanRequest) (*Routine, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if req.Kit != nil && !req.Kit.Has(ToolFloor) && req.Kit.Has(ToolChair) {
+		req.Chair = true // no floor but a chair: the chair set as a whole
+	}
 	p := &planner{lib: l, req: req, rules: rulesFor(req.Level, req.LongerHolds)}
+	if req.Sport != "" {
+		sp, err := ParseSport(req.Sport)
+		if err != nil {
+			return nil, nil, err
+		}
+		p.sport = &sp
+		if len(expanded) == 0 {
+			expanded, p.sportAreas = sp.Areas, true
+		}
+	}
 	if len(expanded) == 0 || len(expanded) == len(Areas()) {
 		p.whole = true
 		expanded = Areas()
@@ -359,6 +387,16 @@ func (p *planner) isKind(id string, k Kind, area string) (*Exercise, bool) {
 	return e, true
 }
 
+// withKit is what e becomes with the request's kit: e itself, a stand-in,
+// or nil when nothing the kit allows can stand in.
+func (p *planner) withKit(e *Exercise) *Exercise {
+	if p.req.Kit == nil {
+		return e
+	}
+	to, _, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0)
+	return to
+}
+
 // candidates lists the exercises of kind k for area, best first, with the
 // level's swaps applied; swapped[i] names what candidate i replaces.
 func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (out []*Exercise, swapped []string) {
@@ -408,7 +446,16 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 			continue // the floor set as a whole
 		}
 		e, ok := p.isKind(id, k, area)
-		if !ok || slices.Contains(out, e) {
+		if !ok {
+			continue
+		}
+		if to := p.withKit(e); to != e {
+			if to == nil || !slices.Contains(to.Areas, area) || (k == Stretch) != (to.Kind == Stretch) {
+				continue // nothing that works this area with this kit, or a stand-in of another sort
+			}
+			from, e = e.ID, to
+		}
+		if slices.Contains(out, e) {
 			continue
 		}
 		out = append(out, e)
@@ -469,7 +516,9 @@ func (p *planner) pickStretchesAndRolls() {
 		}
 		rolls, _ := p.candidates(a, Roll, rollPrefs)
 		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll && !p.req.Chair {
-			rolls = append(rolls, rel)
+			if to := p.withKit(rel); to != nil && to.Kind.SoftTissue() {
+				rolls = append(rolls, to)
+			}
 		}
 		for _, e := range rolls {
 			if !used[e.ID] {
@@ -616,8 +665,18 @@ func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
 	switch {
 	case e.Kind == Roll:
 		s.Note = map[Level]string{Fresh: noteRollFresh, Sore: noteRollSore, VerySore: noteRollVery}[p.req.Level]
+	case e.Kind == MassageGun:
+		s.Note = map[Level]string{Fresh: noteGunFresh, Sore: noteGunSore, VerySore: noteGunVery}[p.req.Level]
+	case e.Kind == Massage:
+		s.Note = map[Level]string{Fresh: noteMassage, Sore: noteMassage, VerySore: noteMassageVery}[p.req.Level]
 	case e.Kind == Stretch && p.req.Level == VerySore:
 		s.Note = noteStretchVery
+	}
+	if p.req.Kit != nil {
+		// Needs met another way (no strap: hands behind the thigh) say how.
+		if _, how, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0); len(how) > 0 {
+			s.Note = strings.TrimSpace(strings.Join(how, " ") + " " + s.Note)
+		}
 	}
 	return s
 }
@@ -630,7 +689,7 @@ func (p *planner) fixed(r rung) time.Duration {
 	for _, s := range p.content(r) {
 		d += s.Total(t)
 	}
-	if m, ok := p.upperMovement(); ok {
+	if m, ok := p.drillStep(); ok {
 		d += m.Total(t)
 	}
 	return d
@@ -640,20 +699,68 @@ func (p *planner) fixed(r rung) time.Duration {
 // upper-body plan, after the walk: a walk alone barely moves the shoulders.
 const planUpperDrill = "shoulder-circles"
 
-// upperMovement is the shoulder drill of an upper-body plan (at 2.5 s a
-// rep; half the reps when very sore), if the catalogue has it.
-func (p *planner) upperMovement() (Step, bool) {
-	e, ok := p.lib.exercises[planUpperDrill]
-	if !ok || e.Kind != Mobility || e.Count <= 0 || !p.upperOnly() {
+// drill is a mobility drill a plan loosens up with, at its tempo.
+type drill struct {
+	id    string
+	tempo time.Duration
+}
+
+// sportDrills is the drill after the easy movement for each sport that has
+// one: the joints that sport leaves stiff. Leg swings are not for very sore
+// legs, nor for older adults (a one-leg stand): very sore and LongerHolds
+// plans use the second, and the chair set anything not on the floor.
+var sportDrills = map[string][2]drill{
+	"run":   {{"leg-swing-front", 2500 * time.Millisecond}, {"ankle-circles", 2500 * time.Millisecond}},
+	"hiit":  {{"leg-swing-front", 2500 * time.Millisecond}, {"hip-circles", 4 * time.Second}},
+	"ride":  {{"cat-cow", 5 * time.Second}, {"cat-cow", 5 * time.Second}},
+	"legs":  {{"hip-circles", 4 * time.Second}, {"hip-circles", 4 * time.Second}},
+	"swim":  {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"climb": {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"upper": {{planUpperDrill, 2500 * time.Millisecond}, {planUpperDrill, 2500 * time.Millisecond}},
+	"desk":  {{"seated-rotation", 4 * time.Second}, {"seated-rotation", 4 * time.Second}},
+}
+
+// chairDrill replaces a floor drill in the chair set.
+var chairDrill = drill{"seated-rotation", 4 * time.Second}
+
+// movementDrill is the drill of the plan, if any: the sport's, else the
+// shoulder drill of an upper-body plan.
+func (p *planner) movementDrill() (drill, bool) {
+	if p.sport != nil {
+		if d, ok := sportDrills[p.sport.ID]; ok {
+			pick := d[0]
+			if p.req.Level == VerySore || p.req.LongerHolds {
+				pick = d[1]
+			}
+			if p.req.Chair && (pick.id == "cat-cow" || pick.id == "open-book" || pick.id == "leg-swing-front") {
+				pick = chairDrill
+			}
+			return pick, true
+		}
+	}
+	return drill{planUpperDrill, 2500 * time.Millisecond}, p.upperOnly()
+}
+
+// drillStep is the plan's loosening drill after the easy movement (the
+// sport's, or the shoulder drill of an upper-body plan; half the reps when
+// very sore), if the catalogue has it.
+func (p *planner) drillStep() (Step, bool) {
+	d, want := p.movementDrill()
+	e, ok := p.lib.exercises[d.id]
+	if !want || !ok || e.Kind != Mobility || e.Count <= 0 {
 		return Step{}, false
 	}
-	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: "Easy movement to loosen up: slow, small, pain-free circles."}
+	note := "Easy movement to loosen up: slow and controlled, in a pain-free range."
+	if d.id == planUpperDrill {
+		note = "Easy movement to loosen up: slow, small, pain-free circles."
+	}
+	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: note}
 	n := e.Count
 	if p.req.Level == VerySore {
 		n = max(e.Count/2, 1)
 		s.Count = n
 	}
-	s.For = time.Duration(n) * 2500 * time.Millisecond
+	s.For = time.Duration(n) * d.tempo
 	return s, true
 }
 
@@ -691,7 +798,7 @@ func (p *planner) routine(r rung, active, breathe time.Duration) *Routine {
 		note += " " + noteActiveUpper
 	}
 	steps := []Step{{Do: p.active.ID, For: active, Reps: 1, Note: note, Exercise: p.active}}
-	if m, ok := p.upperMovement(); ok {
+	if m, ok := p.drillStep(); ok {
 		steps = append(steps, m)
 	}
 	steps = append(steps, p.content(r)...)
@@ -783,16 +890,37 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 	} else if short != "" {
 		notes = append(notes, fmt.Sprintf("Holds of %s%s.", Friendly(r.hold), short))
 	}
-	var swaps []string
+	var swaps, kitSwaps []string
 	for _, pk := range p.stretches {
 		if pk.swapped == "" || pk.area >= r.areas {
 			continue
 		}
 		name := pk.swapped
-		if e, ok := p.lib.exercises[pk.swapped]; ok {
+		e, ok := p.lib.exercises[pk.swapped]
+		if ok {
 			name = e.Name
 		}
+		if ok && p.withKit(e) != e {
+			kitSwaps = append(kitSwaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
+			continue
+		}
 		swaps = append(swaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
+	}
+	if p.req.Kit != nil && *p.req.Kit != KitAll {
+		n := fmt.Sprintf("Made for your kit (%s)", p.req.Kit.Describe())
+		var tools []string
+		for _, pk := range p.rolls[:min(r.rolls, len(p.rolls))] {
+			if pk.ex.Kind != Roll {
+				tools = append(tools, pk.ex.Name)
+			}
+		}
+		if len(tools) > 0 {
+			kitSwaps = append(kitSwaps, strings.Join(tools, ", ")+" in place of foam rolling")
+		}
+		if len(kitSwaps) > 0 {
+			n += ": " + strings.Join(kitSwaps, "; ")
+		}
+		notes = append(notes, n+".")
 	}
 	if p.req.Chair {
 		notes = append(notes, "Chair set: use a steady chair without wheels, against a wall; no foam roller on the floor.")
@@ -836,6 +964,14 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 		}
 	}
 	return notes
+}
+
+// adjComma is the level as the start of a sport plan's name: "sore, ".
+func adjComma(l Level) string {
+	if l == Fresh {
+		return ""
+	}
+	return levelWord(l) + ", "
 }
 
 func levelWord(l Level) string {
@@ -910,7 +1046,10 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 	}
 	what := adj + strings.Join(lab, ", ")
 	idPart := strings.Join(lab, "-")
-	if p.whole {
+	switch {
+	case p.sportAreas:
+		what, idPart = adjComma(p.req.Level)+p.sport.After, "after-"+p.sport.ID
+	case p.whole:
 		what, idPart = "whole body", "full-body"
 		if p.req.Level != Fresh {
 			what += ", " + levelWord(p.req.Level)
@@ -923,7 +1062,18 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 		id = fmt.Sprintf("plan-%dm-%s-%d-areas-%06x%s", mins, lvl, len(p.areas), h.Sum32()&0xffffff, long)
 	}
 	name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
-	if len([]rune(name)) > 48 {
+	if len([]rune(name)) > 48 && p.sportAreas {
+		// The sport says more than the level or the options: keep it.
+		what = p.sport.After
+		for _, n := range []string{
+			fmt.Sprintf("Today: %d min, %s%s", mins, what, longName),
+			fmt.Sprintf("Today: %d min, %s", mins, what),
+		} {
+			if name = n; len([]rune(n)) <= 48 {
+				break
+			}
+		}
+	} else if len([]rune(name)) > 48 {
 		what = fmt.Sprintf("%d %sareas", len(p.areas), adj)
 		name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
 	}
@@ -935,7 +1085,11 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 		}
 	}
 	parts = append(parts, "stretches", "slow breathing", "water")
-	if p.whole {
+	switch {
+	case p.sportAreas:
+		summary = fmt.Sprintf("Built by cooldown plan %s: %s.", strings.TrimPrefix(what, adjComma(p.req.Level)), joinAnd(parts))
+		return id, name, summary
+	case p.whole:
 		what = "the " + what
 	}
 	summary = fmt.Sprintf("Built by cooldown plan for %s: %s.", what, joinAnd(parts))

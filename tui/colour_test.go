@@ -60,15 +60,25 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 
 	h := on(newHarness(t, w, hh, nil))
 	snap("picker-soreness", h)
-	h.key("enter", "down") // sore; the test routine highlighted, with its preview
+	h.key("enter")
+	snap("picker-trained", h)
+	h.key("s", "down") // sore, skipped; the test routine highlighted, with its preview
 	snap("picker-routines", h)
+
+	h = on(newHarness(t, w, hh, func(o *Options) { o.Kit = nil }))
+	h.key("space") // first run: what do you have? (a roller ticked)
+	snap("kit-question", h)
+
+	h = on(newHarness(t, w, hh, nil))
+	h.key("enter", "enter") // sore, after a run: its routines first, marked
+	snap("picker-routines-after-run", h)
 
 	h = on(newHarness(t, w, hh, nil))
 	h.key("down", "enter") // very sore: the check card
 	snap("very-sore-card", h)
 
 	h = on(newHarness(t, w, hh, nil))
-	h.key("enter", "enter", "left", "left", "down") // the planner, 10 min
+	h.key("enter", "s", "enter", "left", "left", "down") // the planner, 10 min
 	h.key("down", "down", "down", "down", "down", "down", "space")
 	snap("planner-form", h)
 	h.key("enter")

@@ -24,7 +24,7 @@ func TestPickerMinutesUseTheUserTiming(t *testing.T) {
 	h := newHarness(t, 80, 24, func(o *Options) {
 		o.Session.Timing = slow // get_ready: 60s, switch_gap: 30s
 	})
-	h.key("enter")
+	h.key("enter", "s")
 	r, err := h.m.c.opts.Library.Routine("test-routine")
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func TestPlannerSaves(t *testing.T) {
 			return "~/.config/cooldown/routines/" + r.ID + ".yaml", nil
 		}
 	})
-	h.key("enter", "enter") // sore, then "build one for today"
+	h.key("enter", "s", "enter") // sore, skip, then "build one for today"
 	h.requireScreen("Build one for today")
 	if strings.Contains(h.screen(), "s save") {
 		t.Fatal("the form offers saving before there is a plan")
@@ -269,7 +269,7 @@ func TestWaitingScreenOneNextLine(t *testing.T) {
 // The picker says when the list goes on past the window.
 func TestPickerSaysMoreBelow(t *testing.T) {
 	h := newHarness(t, 80, 16, nil)
-	h.key("enter")
+	h.key("enter", "s")
 	h.requireScreen("more below")
 	for range 30 {
 		h.key("down")

@@ -84,6 +84,7 @@ func newHarness(t *testing.T, w, h int, mutate func(*Options)) *harness {
 		Session: testSessionOptions(),
 		Now:     func() time.Time { return hs.now },
 		Units:   "ml",
+		Kit:     new(routines.KitAll), // answered: tests of the kit question set it to nil
 	}
 	return hs.launch(opts, w, h, mutate)
 }
@@ -155,7 +156,7 @@ func (h *harness) run(cmd tea.Cmd) {
 func isInternal(msg tea.Msg) bool {
 	switch msg.(type) {
 	case posesMsg, chooseMsg, sessionEndedMsg, quitMsg, ratedMsg, recordErrMsg, tickMsg, coverageMsg, progressMsg, noticeMsg, openPlannerMsg, backToPickerMsg,
-		openTriageMsg, triageConfirmedMsg, triageBackMsg:
+		openTriageMsg, triageConfirmedMsg, triageBackMsg, kitChosenMsg, kitSavedMsg:
 		return true
 	}
 	return false

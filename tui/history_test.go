@@ -93,7 +93,7 @@ func TestPickerSuggestsNeglectedAreas(t *testing.T) {
 	last["hamstrings"] = now.Add(-9 * 24 * time.Hour)
 	rec := &fakeRecorder{coverage: last}
 	h := newHarness(t, 80, 24, func(o *Options) { o.Recorder = rec })
-	h.key("enter")
+	h.key("enter", "s")
 	h.requireScreen("★", "quads (never)", "hips (never)")
 	golden.RequireEqual(t, []byte(h.screen()))
 	p := h.m.screen.(*picker)
@@ -105,7 +105,7 @@ func TestPickerSuggestsNeglectedAreas(t *testing.T) {
 
 func TestNoSuggestionWithoutHistory(t *testing.T) {
 	h := newHarness(t, 80, 24, func(o *Options) { o.Recorder = &fakeRecorder{} })
-	h.key("enter")
+	h.key("enter", "s")
 	if sug, _ := h.m.screen.(*picker).suggestion(); sug != nil {
 		t.Fatalf("suggested %s with no history", sug.ID)
 	}

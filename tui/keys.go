@@ -15,7 +15,25 @@ type PickerKeys struct {
 	// Resume goes on with an interrupted session; enabled only while one
 	// is offered.
 	Resume key.Binding
+	// Kit opens the "what do you have?" question.
+	Kit    key.Binding
 	Global *GlobalKeys
+}
+
+// KitKeys answer the "what do you have?" question.
+type KitKeys struct {
+	Up, Down, Toggle, Save, Skip key.Binding
+	Global                       *GlobalKeys
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KitKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Skip, k.Toggle, k.Up, k.Down, k.Global.Help}
+}
+
+// FullHelp implements help.KeyMap.
+func (k KitKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Toggle}, {k.Save, k.Skip, k.Global.Help, k.Global.Interrupt}}
 }
 
 // SessionKeys drive a running session.
@@ -48,6 +66,7 @@ type TriageKeys struct {
 type KeyMap struct {
 	Global  GlobalKeys
 	Picker  PickerKeys
+	Kit     KitKeys
 	Session SessionKeys
 	Confirm ConfirmKeys
 	Summary SummaryKeys
@@ -82,9 +101,17 @@ func DefaultKeyMap() *KeyMap {
 		Quit:   bind("q", "quit", "q"),
 		Filter: bind("/", "filter", "/"),
 		Resume: bind("r", "resume", "r"),
+		Kit:    bind("g", "kit", "g"),
 		Global: &k.Global,
 	}
 	k.Picker.Up, k.Picker.Down = arrows("↑/k", "up", "↓/j", "down")
+	k.Kit = KitKeys{
+		Toggle: bind("space", "tick", "space", "x"),
+		Save:   bind("enter", "save", "enter"),
+		Skip:   bind("esc", "not now", "esc", "q"),
+		Global: &k.Global,
+	}
+	k.Kit.Up, k.Kit.Down = arrows("↑/k", "up", "↓/j", "down")
 	k.Session = SessionKeys{
 		Pause:    bind("space", "pause", "space"),
 		Continue: bind("enter", "start next", "enter", "space"),
@@ -119,12 +146,12 @@ func DefaultKeyMap() *KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Resume, k.Choose, k.Back, k.Filter, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety}
+	return []key.Binding{k.Resume, k.Choose, k.Back, k.Filter, k.Global.Help, k.Quit, k.Up, k.Down, k.Safety, k.Kit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back, k.Filter}, {k.Resume, k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Back, k.Filter}, {k.Resume, k.Kit, k.Safety, k.Global.Help, k.Quit, k.Global.Interrupt}}
 }
 
 // ShortHelp implements help.KeyMap.

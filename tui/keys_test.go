@@ -27,8 +27,16 @@ func TestPickerKeys(t *testing.T) {
 		t.Fatalf("k, up: %q", p.chosenLevel())
 	}
 	h.key("enter")
+	if p.stage != askTrained {
+		t.Fatal("enter did not ask what was trained")
+	}
+	h.key("s")
 	if p.stage != askRoutine {
-		t.Fatal("enter did not open the routine list")
+		t.Fatal("s did not skip to the routine list")
+	}
+	h.key("esc")
+	if p.stage != askTrained {
+		t.Fatal("esc did not go back to what was trained")
 	}
 	h.key("esc")
 	if p.stage != askLevel {
@@ -53,7 +61,7 @@ func TestPickerKeys(t *testing.T) {
 	}
 	// Choose the test routine: it is the shortest, so listed first after
 	// "build one for today".
-	h.key("enter", "down", "enter")
+	h.key("enter", "s", "down", "enter")
 	if _, ok := h.m.screen.(*runScreen); !ok {
 		t.Fatalf("enter on a routine did not start it: %T", h.m.screen)
 	}
@@ -244,7 +252,7 @@ func TestTicksOnlyWhenShownValueChanges(t *testing.T) {
 func TestPlannerBuildsAndStarts(t *testing.T) {
 	eachSize(t, func(t *testing.T, w, hh int) {
 		h := newHarness(t, w, hh, nil)
-		h.key("enter", "enter") // sore, then "build one for today"
+		h.key("enter", "s", "enter") // sore, skip, then "build one for today"
 		pl, ok := h.m.screen.(*planner)
 		if !ok {
 			t.Fatalf("not on the planner: %T", h.m.screen)
@@ -278,7 +286,7 @@ func TestPlannerBuildsAndStarts(t *testing.T) {
 
 func TestPlannerBackToPicker(t *testing.T) {
 	h := newHarness(t, 80, 24, nil)
-	h.key("enter", "enter", "esc")
+	h.key("enter", "s", "enter", "esc")
 	if p, ok := h.m.screen.(*picker); !ok || p.stage != askRoutine {
 		t.Fatalf("esc did not return to the routine list: %T", h.m.screen)
 	}

@@ -23,6 +23,7 @@ const (
 	askLevel pickerStage = iota
 	askRoutine
 	showSafety
+	askKit
 )
 
 // picker asks how sore the person is, then which routine to run.
@@ -41,6 +42,24 @@ type picker struct {
 	// it; filtering is true while it is being typed (after /).
 	filter    string
 	filtering bool
+	// kitForm is the "what do you have?" question while it is open;
+	// afterKit is the stage it goes back to.
+	kitForm  *kitForm
+	afterKit pickerStage
+	// message is a one-line answer to the last key (kit saved...), shown
+	// under the title until the next key.
+	message string
+	// done caches each routine as done with the kit in effect (kitFor).
+	done    map[string]doneRoutine
+	kitFor  *routines.Kit
+	trained trainedQuestion // "What did you train?" (trained.go)
+}
+
+// doneRoutine is a routine adapted to the kit, or why it cannot be.
+type doneRoutine struct {
+	r       *routines.Routine
+	changes []routines.Change
+	err     error
 }
 
 func newPicker(c *common) *picker {
@@ -55,7 +74,54 @@ func newPicker(c *common) *picker {
 	} else {
 		p.level = 1 // "sore" is the likeliest answer after training
 	}
+	p.startTrained()
+	if c.opts.Kit == nil {
+		p.openKit() // first run: ask once what they have
+	}
 	return p
+}
+
+// openKit asks what the person has, coming back to the current stage.
+func (p *picker) openKit() {
+	p.kitForm, p.afterKit, p.stage = newKitForm(p.c.opts.Kit), p.stage, askKit
+}
+
+// asDone is r as done with the kit in effect: adapted, with what changed,
+// or the reason it cannot be done.
+func (p *picker) asDone(r *routines.Routine) doneRoutine {
+	kit := p.c.opts.Kit
+	if kit == nil || *kit == routines.KitAll {
+		return doneRoutine{r: r}
+	}
+	if p.kitFor == nil || *p.kitFor != *kit {
+		p.done, p.kitFor = map[string]doneRoutine{}, new(*kit)
+	}
+	key := r.ID + "\x00" + r.Source
+	if d, ok := p.done[key]; ok {
+		return d
+	}
+	a, ch, err := p.c.opts.Library.Adapt(r, *kit)
+	d := doneRoutine{r: a, changes: ch, err: err}
+	if err != nil {
+		d.r = r
+	}
+	p.done[key] = d
+	return d
+}
+
+// kitAnswered takes the answer to the kit question.
+func (p *picker) kitAnswered(msg kitChosenMsg) tea.Cmd {
+	p.stage, p.kitForm = p.afterKit, nil
+	if !msg.saved {
+		return nil
+	}
+	kit := msg.kit
+	p.c.opts.Kit = &kit
+	save := p.c.opts.SaveKit
+	if save == nil {
+		return nil
+	}
+	return func() tea.Msg { return kitSavedMsg{err: save(kit)} }
 }
 
 func (p *picker) chosenLevel() routines.Level { return routines.Levels()[p.level] }
@@ -68,7 +134,7 @@ func (p *picker) choices() []*routines.Routine {
 			out = append(out, r)
 		}
 	}
-	return out
+	return p.sportFirst(out)
 }
 
 // matchesFilter reports whether the routine's name, id or one of its body
@@ -169,13 +235,27 @@ func (p *picker) suggestion() (*routines.Routine, []string) {
 }
 
 func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
-	if cm, ok := msg.(coverageMsg); ok {
-		p.lastWorked = cm.last
+	switch m := msg.(type) {
+	case coverageMsg:
+		p.lastWorked = m.last
+		return p, nil
+	case kitChosenMsg:
+		return p, p.kitAnswered(m)
+	case kitSavedMsg:
+		if m.err != nil {
+			p.message = "Kit not saved (this run only): " + m.err.Error()
+		} else {
+			p.message = "Kit saved: " + p.c.kitText() + "."
+		}
 		return p, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
+	}
+	p.message = ""
+	if p.stage == askKit {
+		return p, p.kitForm.update(k, p.c.keys.Kit)
 	}
 	if p.stage == showSafety {
 		switch {
@@ -187,6 +267,9 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 			p.stage, p.scroll = p.prevStage, 0
 		}
 		return p, nil
+	}
+	if p.stage == askTrained {
+		return p.trainedUpdate(k)
 	}
 	if p.stage == askRoutine && p.filtering {
 		p.filterKey(k)
@@ -220,9 +303,12 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		*cur = (*cur + 1) % max(n, 1)
 	case key.Matches(k, p.keys.Safety):
 		p.prevStage, p.stage = p.stage, showSafety
+	case key.Matches(k, p.keys.Kit):
+		p.openKit()
 	case key.Matches(k, p.keys.Back):
 		if p.stage == askRoutine {
 			p.stage, p.filter = askLevel, ""
+			p.trainedBack()
 		}
 	case key.Matches(k, p.keys.Choose):
 		if p.stage == askLevel {
@@ -236,15 +322,27 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 		if ch := p.entries(); p.cursor < len(ch) {
 			r, l := ch[p.cursor], p.chosenLevel()
 			if r == nil {
-				return p, func() tea.Msg { return openPlannerMsg{level: l} }
+				sp := p.plannerSport()
+				return p, func() tea.Msg { return openPlannerMsg{level: l, sport: sp} }
 			}
-			return p, func() tea.Msg { return chooseMsg{routine: r, level: l} }
+			d := p.asDone(r)
+			if d.err != nil {
+				p.message = "Not with your kit: press g to change it." // the detail says why
+				return p, nil
+			}
+			return p, func() tea.Msg { return chooseMsg{routine: d.r, level: l} }
 		}
 	}
 	return p, nil
 }
 
 func (p *picker) helpKeys() help.KeyMap {
+	if p.stage == askKit {
+		return p.c.keys.Kit
+	}
+	if p.stage == askTrained {
+		return p.trainedHelp()
+	}
 	k := p.keys
 	k.Back.SetEnabled(p.stage == askRoutine)
 	k.Resume.SetEnabled(p.resumable())
@@ -261,10 +359,14 @@ func (p *picker) view(w, h int) string {
 	switch p.stage {
 	case askLevel:
 		lines = append(lines, p.levelView(w)...)
+	case askTrained:
+		lines = append(lines, p.trainedView(w, h-len(lines))...)
 	case askRoutine:
 		lines = append(lines, p.routineView(w, h-len(lines))...)
 	case showSafety:
 		lines = append(lines, p.safetyView(w, h-len(lines))...)
+	case askKit:
+		lines = append(lines, p.kitForm.view(p.c, w, h-len(lines)-1)...) // a row for the help bar
 	}
 	return fit(lines, w, h)
 }
@@ -300,6 +402,9 @@ func (p *picker) header(w int) []string {
 	}
 	if len(p.c.opts.Warnings) > 0 {
 		lines = append(lines, "")
+	}
+	if p.message != "" {
+		lines = append(lines, st.Warn.Render(truncate(strictyaml.Clean(p.message), w)), "")
 	}
 	return lines
 }
@@ -362,6 +467,9 @@ func (p *picker) levelView(w int) []string {
 // showRoutines moves on to the routine list, on the suggested routine if
 // there is one.
 func (p *picker) showRoutines() {
+	if p.askTrainedFirst() {
+		return
+	}
 	p.stage, p.cursor = askRoutine, 0
 	if sug, _ := p.suggestion(); sug != nil {
 		for i, r := range p.entries() {
@@ -370,13 +478,17 @@ func (p *picker) showRoutines() {
 			}
 		}
 	}
+	p.cursorOnSport()
 }
 
 // openTriageMsg asks the root for the very-sore check card.
 type openTriageMsg struct{}
 
 // openPlannerMsg asks the root for the "build one for today" form.
-type openPlannerMsg struct{ level routines.Level }
+type openPlannerMsg struct {
+	level routines.Level
+	sport *routines.Sport // what was trained: the planner ticks its areas
+}
 
 // entries is the routine list as shown: "build one for today" (nil)
 // first, then the routines for the chosen level. A filter shows only the
@@ -393,6 +505,9 @@ func (p *picker) routineView(w, h int) []string {
 	lv := p.chosenLevel()
 	ch := p.entries()
 	lines := []string{spread(st.Exercise.Render("Pick a routine"), st.Subtle.Render(lv.Title()), w)}
+	if p.c.opts.Kit != nil {
+		lines = append(lines, st.Faint.Render(truncate(p.c.kitLine(), w)))
+	}
 	sug, sugAreas := p.suggestion()
 	if sug != nil {
 		var parts []string
@@ -406,9 +521,12 @@ func (p *picker) routineView(w, h int) []string {
 			lines = append(lines, st.Good.Render(l))
 		}
 	}
+	sportLine, trained := p.sportLine(w)
 	switch {
 	case p.filtering:
 		lines = append(lines, st.Cursor.Render("Filter: ")+st.Item.Render(p.filter)+st.Cursor.Render("█"))
+	case trained && p.filter == "":
+		lines = append(lines, sportLine)
 	case p.filter != "":
 		lines = append(lines, st.Subtle.Render(truncate(fmt.Sprintf("Filter: %s · %d found · esc clears", p.filter, len(ch)), w)))
 	default:
@@ -426,7 +544,7 @@ func (p *picker) routineView(w, h int) []string {
 			detail = append(detail, st.Item.Render(l))
 		}
 	} else {
-		detail = append(detail, p.detail(sel, w)...)
+		detail = append(detail, p.detail(p.asDone(sel), w)...)
 	}
 	room := max(h-len(lines)-len(detail), 3)
 	if room < len(detail)+3 && h-len(lines) < len(ch)+len(detail) {
@@ -460,12 +578,19 @@ func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *rout
 		r := ch[i]
 		label, mins := buildLabel, "  any"
 		if r != nil {
-			label, mins = r.Name, fmt.Sprintf("%3d min", routines.Minutes(r.Total(t)))
+			d := p.asDone(r)
+			label, mins = r.Name, fmt.Sprintf("%3d min", routines.Minutes(d.r.Total(t)))
+			if d.err != nil {
+				mins = "  not with your kit"
+			}
 			if r.Source != routines.BuiltIn {
 				mins += " *"
 			}
 			if r == sug {
 				mins += " ★"
+			}
+			if p.forSport(r) {
+				mins += " " + suggestedMark
 			}
 		}
 		name := truncate(label, nameW)
@@ -492,10 +617,18 @@ func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *rout
 // buildLabel is the list entry that opens the plan builder.
 const buildLabel = "+ Build one for today…"
 
-// detail describes the highlighted routine under the list.
-func (p *picker) detail(sel *routines.Routine, w int) []string {
+// detail describes the highlighted routine under the list, as done with
+// the kit: what changed for it, or why it cannot be done.
+func (p *picker) detail(d doneRoutine, w int) []string {
 	st := p.c.styles
+	sel := d.r
 	var detail []string
+	if d.err != nil {
+		for _, l := range wrap(d.err.Error()+" Press g to change your kit.", w) {
+			detail = append(detail, st.Warn.Render(l))
+		}
+		return detail
+	}
 	for _, l := range wrap(sel.Summary, w) {
 		detail = append(detail, st.Item.Render(l))
 	}
@@ -514,6 +647,15 @@ func (p *picker) detail(sel *routines.Routine, w int) []string {
 	}
 	if sel.Source != routines.BuiltIn {
 		detail = append(detail, st.Faint.Render(truncate("From "+routines.DisplaySource(sel.Source), w)))
+	}
+	if n := len(d.changes); n > 0 {
+		detail = append(detail, st.Subtle.Render(truncate(fmt.Sprintf("Adapted to your kit: %s (see each step's note)", routines.Plural(n, "change", "changes")), w)))
+	} else if needs := sel.Needs(); len(needs) > 0 && p.c.opts.Kit == nil {
+		var ns []string
+		for _, n := range needs {
+			ns = append(ns, n.Short())
+		}
+		detail = append(detail, st.Faint.Render(truncate("Needs: "+strings.Join(ns, ", ")+" · g: say what you have", w)))
 	}
 	return append(detail, p.preview(sel, w)...)
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/cooldown-app/cooldown/routines"
 )
 
-// onRoutines opens the routine list for "sore".
+// onRoutines opens the routine list for "sore", skipping what was trained.
 func onRoutines(t *testing.T, mutate func(*Options)) (*harness, *picker) {
 	t.Helper()
 	h := newHarness(t, 80, 24, mutate)
-	h.key("enter")
+	h.key("enter", "s")
 	p := h.m.screen.(*picker)
 	if p.stage != askRoutine {
 		t.Fatal("enter did not open the routine list")

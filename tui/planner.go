@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -59,12 +60,24 @@ type planner struct {
 	notes   []string
 	saved   string // where the plan shown was saved, once it is
 	err     error
+	sport   *routines.Sport // what was trained, if the picker was told
 }
 
 const planColumns = 2
 
 func newPlanner(c *common, level routines.Level) *planner {
 	return &planner{c: c, level: level, keys: defaultPlanKeys(&c.keys.Global), minutes: 12, sore: map[string]bool{}}
+}
+
+// after ticks the areas of the sport trained, and plans with its drill.
+func (p *planner) after(sp *routines.Sport) *planner {
+	p.sport = sp
+	if sp != nil {
+		for _, a := range sp.Areas {
+			p.sore[a] = true
+		}
+	}
+	return p
 }
 
 // backToPickerMsg returns from the planner to the routine list.
@@ -110,6 +123,12 @@ func (p *planner) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		p.req = routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas, Timing: new(p.c.opts.Session.Timing)}
+		if p.sport != nil {
+			p.req.Sport = p.sport.ID
+			if slices.Equal(areas, p.sport.Areas) {
+				p.req.Areas = nil // the sport's own: the plan is named after it
+			}
+		}
 		p.plan, p.notes, p.err = p.c.opts.Library.Plan(p.req)
 	case key.Matches(k, p.keys.Up):
 		p.row = (p.row - 1 + p.rows()) % p.rows()
@@ -166,7 +185,11 @@ func (p *planner) view(w, h int) string {
 	} else {
 		lines = append(lines, "  "+st.Item.Render("Time you have  ")+st.Subtle.Render(mins))
 	}
-	lines = append(lines, "", st.Item.Render(truncate("Where are you sore? None ticked: the whole body.", w)))
+	ask := "Where are you sore? None ticked: the whole body."
+	if p.sport != nil {
+		ask = "Where are you sore? Ticked: " + p.sport.After + "."
+	}
+	lines = append(lines, "", st.Item.Render(truncate(ask, w)))
 	colW := max((w-2)/planColumns, 14)
 	// Scroll the area rows so the cursor stays in view on small windows.
 	room := max(h-len(lines), 1)

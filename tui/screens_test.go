@@ -49,9 +49,14 @@ func TestPickerScreens(t *testing.T) {
 		h := newHarness(t, w, hh, nil)
 		t.Run("level", func(t *testing.T) { goldenFrame(t, h, w, hh) })
 		h.key("enter")
+		t.Run("trained", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h.key("s")
 		t.Run("routines", func(t *testing.T) { goldenFrame(t, h, w, hh) })
 		h.key("i")
 		t.Run("safety", func(t *testing.T) { goldenFrame(t, h, w, hh) })
+		h = newHarness(t, w, hh, nil)
+		h.key("enter", "enter") // sore, after a run: its routines first
+		t.Run("routines-after-run", func(t *testing.T) { goldenFrame(t, h, w, hh) })
 	})
 }
 

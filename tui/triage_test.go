@@ -34,7 +34,7 @@ func TestTriageFromPicker(t *testing.T) {
 		if !ok || p.stage != askLevel {
 			t.Fatalf("esc did not go back to the soreness question: %T", h.m.screen)
 		}
-		h.key("enter", "enter")
+		h.key("enter", "enter", "s")
 		if p.stage != askRoutine || p.chosenLevel() != routines.VerySore {
 			t.Fatalf("enter on the card did not show the very-sore routines: stage %v, level %s", p.stage, p.chosenLevel())
 		}

@@ -24,6 +24,7 @@
 //	breathing_bell: false # a bell at each change of the breathing pacer
 //	figure: pose         # pose, bodymap or none
 //	theme: auto          # auto, light or dark
+//	kit: all             # what you have: none, all, or a list such as [roller, strap]
 //
 // The settings:
 //
@@ -64,4 +65,14 @@
 //     shows beside the countdown: the exercise's stick figure (the body map
 //     for an exercise without one), the body map of the areas it works, or
 //     neither. The f key switches between them during a session.
+//   - kit: what you have to hand, as a list of roller (foam roller), gun
+//     (massage gun), ball (massage or tennis ball), strap (strap, belt or
+//     towel), chair (sturdy, no wheels), step (low step or stair) and pad
+//     (knee pad or cushion); "none" for no equipment, "all" for everything.
+//     A floor to lie on and a wall to hold are assumed unless the list says
+//     no-floor or no-wall. Not set, routines run as written and the picker
+//     asks once; steps that need what you lack become their stand-ins (a
+//     massage gun or ball for the roller, a chair version for a floor
+//     stretch) or are left out, with a note. The picker's g key and the
+//     --kit flag change it.
 package settings

@@ -52,6 +52,9 @@ type Settings struct {
 	BreathBell   bool          // a bell at each change of the breathing pacer; default false
 	Theme        string        // ThemeAuto (default), ThemeLight or ThemeDark
 	Figure       string        // FigurePose (default), FigureBodyMap or FigureNone
+	// Kit is what the person has to hand (a foam roller, a strap...);
+	// nil until they say, and then routines run as written.
+	Kit *routines.Kit
 }
 
 // Theme values: follow the terminal, or force a palette.
@@ -228,6 +231,14 @@ var settings = []setting{
 	{"theme", "auto, light or dark",
 		func(d *decoder, n ast.Node, k string, s *Settings) { d.theme(n, k, &s.Theme) },
 		func(s Settings) string { return s.Theme }},
+	{"kit", "a list such as [roller, strap], or none, or all",
+		func(d *decoder, n ast.Node, k string, s *Settings) { d.kit(n, k, &s.Kit) },
+		func(s Settings) string {
+			if s.Kit == nil {
+				return "all" // not asked yet: routines run as written
+			}
+			return "[" + strings.Join(s.Kit.List(), ", ") + "]"
+		}},
 }
 
 // Keys are the settings file's keys, in the order they are documented.
@@ -310,6 +321,30 @@ func (d *decoder) parse(data []byte) Settings {
 		d.Add(body, "", "the settings file must be a mapping of keys to values, such as \"sound: false\"; found %s", strictyaml.Describe(body))
 	}
 	return s
+}
+
+// kit reads what the person has: a list of tools, or one word (none, all)
+// or a comma-separated line.
+func (d *decoder) kit(n ast.Node, key string, dst **routines.Kit) {
+	var words []string
+	if _, isList := n.(*ast.SequenceNode); isList {
+		d.List(n, key, 2*len(routines.Tools()), "items", func(item ast.Node, ip string) {
+			if w, ok := d.RawText(item, ip); ok {
+				words = append(words, w)
+			}
+		})
+	} else if w, ok := d.RawText(n, key); ok {
+		words = []string{w}
+	}
+	if d.Count() > 0 && len(words) == 0 {
+		return
+	}
+	k, err := routines.ParseKit(words)
+	if err != nil {
+		d.Add(n, key, "%v", err)
+		return
+	}
+	*dst = &k
 }
 
 func (d *decoder) boolean(n ast.Node, key string, dst *bool) {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -43,6 +44,8 @@ type app struct {
 	resume    bool // start --resume: go on with the interrupted session
 	getReady  time.Duration
 	breathing string
+	kit       routines.Kit    // --kit, when given
+	after     *routines.Sport // --after: what was trained
 	// startFlags are the running command's flags: only the session flags
 	// given there override the settings file.
 	startFlags *pflag.FlagSet
@@ -76,7 +79,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Short: "A guided post-workout cool-down in your terminal",
 		Long: "cooldown walks you through a cool-down after training: easy movement, timed stretches " +
 			"(each side), foam rolling, slow breathing and a drink of water, picked by how sore you are.\n\n" +
-			"Run it with no arguments to choose how sore you are and a routine.",
+			"Run it with no arguments to choose how sore you are, what you trained and a routine; " +
+			"--after SPORT answers what you trained (" + routines.SportChoices() + "; team is hiit), " +
+			"so that sport's routines come first.",
 		Args:          unknownCommand,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -142,14 +147,27 @@ func (a *app) startCmd() *cobra.Command {
 		Short: "Start a routine (or pick one)",
 		Long: "Start a routine by id, skipping the picker. Without an id, the picker opens " +
 			"(at the given --soreness, if any).\n\n" +
+			"--after SPORT (what you trained: " + routines.SportChoices() + ") without an id starts that " +
+			"sport's first routine for the --soreness given; with an id, the routine named runs.\n\n" +
 			"--resume goes on with the last session if it was interrupted (a signal, a closed terminal, " +
 			"a crash) in the last 3 hours, from the step it reached; the history keeps it as one session.",
-		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore\n  cooldown start --resume",
+		Example: "  cooldown start quick-10-lower\n  cooldown start --soreness very-sore\n  cooldown start --after swim\n  cooldown start --resume",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.startFlags = cmd.Flags()
 			if a.resume && len(args) > 0 {
 				return usageErr("--resume goes on with the interrupted session: name no routine")
+			}
+			if a.resume && a.after != nil {
+				return usageErr("--resume goes on with the interrupted session: leave out --after")
+			}
+			if a.after != nil && len(args) == 0 {
+				// The sport's first routine for the level: no picker.
+				id, err := a.sportRoutine()
+				if err != nil {
+					return err
+				}
+				args = []string{id}
 			}
 			return a.runTUI(args)
 		},
@@ -172,6 +190,8 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	f.Var(gapFlag{&a.getReady, settings.MaxGetReady}, "get-ready", "countdown before each step, 0–60 s, e.g. 3s or 3 (settings: get_ready)")
 	a.breathing = settings.Defaults().Breathing
 	f.Var(breathingFlag{&a.breathing}, "breathing", "breathing pattern: "+strings.Join(routines.BreathPatternIDs(), ", ")+" (settings: breathing)")
+	a.addKitFlag(cmd)
+	a.addAfterFlag(cmd)
 }
 
 // settings loads the settings file and applies the flags given. A broken
@@ -203,6 +223,7 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 		if f.Changed("breathing") {
 			s.Breathing = a.breathing
 		}
+		s.Kit = a.kitOf(s)
 	}
 	return s, warnings, nil
 }
@@ -372,6 +393,9 @@ func (a *app) prepareLaunch(args []string) (*launch, error) {
 		if err != nil {
 			return nil, &exitError{code: exitUsage, err: err}
 		}
+		if r, _, err = adapt(lib, r, set.Kit); err != nil {
+			return nil, err
+		}
 		l.routine = r
 	}
 	if l.routine == nil {
@@ -420,14 +444,28 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
 		Cues:        a.player(l.set, voice),
 		Recorder:    rec,
-		TerminalGone: func() bool {
-			return terminalGone(a.io.in)
-		},
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
 		Theme: l.set.Theme,
+		Kit:   l.set.Kit,
+		SaveKit: func(k routines.Kit) error {
+			return settings.SaveKit(settingsPath(), k)
+		},
+		After: a.after,
+		// Not a setting: the benchmark's compressed runs (tui/bench -long).
+		Speed: benchSpeed(os.Getenv("COOLDOWN_BENCH_SPEED")),
 	}
+}
+
+// benchSpeed reads the benchmark's clock speed-up; anything but a number
+// above 1 is real time.
+func benchSpeed(v string) float64 {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 1 || f > 1000 {
+		return 0
+	}
+	return f
 }
 
 // runOnScreen runs the full-screen program with our own signal handling
@@ -443,7 +481,7 @@ func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 	}
 	defer screen.Release()
 	p, stopResize := screen.NewProgram(model,
-		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
+		tea.WithOutput(a.io.out),
 		// cooldown handles signals itself, so an interrupted session is
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
@@ -653,12 +691,6 @@ func catchStops() (stops <-chan struct{}, stopSelf func(), done func()) {
 		signal.Stop(sigs)
 		close(quit)
 	}
-}
-
-// terminalGone reports whether f's terminal has been hung up or closed.
-func terminalGone(f *os.File) bool {
-	_, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
-	return errors.Is(err, unix.EIO) || errors.Is(err, unix.EBADF) || errors.Is(err, unix.ENXIO)
 }
 
 func isTTY(v any) bool {

@@ -50,6 +50,11 @@ func (a *app) planCmd() *cobra.Command {
 			"as suits older adults, with the floor and wall-supported stretches as a set and never a " +
 			"one-leg stand; --chair uses the chair set instead (seated and supported stretches, nothing " +
 			"on the floor, no foam roller).\n\n" +
+			"--after SPORT (what you trained: " + routines.SportChoices() + "; team is hiit) works that " +
+			"sport's areas when --areas is left out, and loosens up with its mobility drill after the easy " +
+			"movement (leg swings after a run or HIIT, cat-cow after a ride, hip circles after leg day, " +
+			"shoulder rolls after upper body, a swim or a climb, a seated twist after a desk day; the gentler " +
+			"ankle or hip circles when very sore or with --longer-holds, nothing on the floor with --chair).\n\n" +
 			"--areas takes areas (" + strings.Join(routines.Areas(), ", ") + ") or groups (" +
 			strings.Join(groupList(), ", ") + "), separated by commas.\n\n" +
 			"--save NAME writes the plan as a routine file. A bare name (no folder) is saved in your " +
@@ -60,6 +65,7 @@ func (a *app) planCmd() *cobra.Command {
 			"one line per event with --plain or when the output is not a terminal.",
 		Example: "  cooldown plan --minutes 12 --areas calves\n" +
 			"  cooldown plan --minutes 20 --soreness very-sore --areas legs --start\n" +
+			"  cooldown plan --minutes 15 --after climb\n" +
 			"  cooldown plan --minutes 15 --areas back,shoulders --longer-holds --save evening",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -105,6 +111,9 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	req, err := parsePlanRequest(o, a.soreness, fl.Changed("minutes"), fl.Changed("areas"))
 	if err != nil {
 		return err
+	}
+	if a.after != nil {
+		req.Sport = a.after.ID
 	}
 	if !o.start {
 		for _, name := range []string{"plain", "quiet", "voice", "no-auto", "get-ready", "breathing"} {
@@ -317,6 +326,9 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 	}
 	if req.Chair {
 		cmd += " --chair"
+	}
+	if req.Sport != "" {
+		cmd += " --after " + req.Sport
 	}
 	out := []string{"Made with: " + cmd}
 	for _, n := range notes {

@@ -129,6 +129,7 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		"max-minutes": completeWith(numbers(5, 60, 5)),
 		"weeks":       completeWith([]string{"4", "12", "26", "52", "104"}),
 		"name":        cobra.NoFileCompletions,
+		"after":       sportCompletions,
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

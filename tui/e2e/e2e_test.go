@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -30,11 +31,22 @@ func TestE2EPickerToSummary(t *testing.T) {
 	env.writeRoutine(t, "tiny.yaml", e2eTinyYAML)
 	tm := e2eStart(t, env, 80, 24)
 
+	// First run: what do you have? A roller ticked, saved to the settings file.
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, " ")
+	tm.waitForText(t, e2eTimeout, "[x] foam roller")
+	tm.send(t, e2eKeyEnter)
+	tm.waitForText(t, e2eTimeout, "Kit saved: foam roller.")
 	s := tm.waitForText(t, e2eTimeout, "How sore are you?")
+	if data, err := os.ReadFile(filepath.Join(env.config, "cooldown", "config.yaml")); err != nil || !strings.HasSuffix(string(data), "\nkit: [roller]\n") {
+		t.Fatalf("settings file after the kit question: %q, %v", data, err)
+	}
 	if got := e2eSelectedRow(s); !strings.HasPrefix(got, "> Sore") {
 		t.Fatalf("the preselected level is %q, want Sore\n%s", got, tm.dump())
 	}
 	tm.send(t, e2eKeyEnter)
+	tm.waitForText(t, e2eTimeout, "What did you train?")
+	tm.send(t, "s") // skip it
 	s = tm.waitForText(t, e2eTimeout, "Pick a routine")
 
 	// Move down until the tiny routine is the highlighted row.
@@ -157,6 +169,8 @@ func TestE2ETinyWindow(t *testing.T) {
 	}
 
 	tm.resize(t, 80, 24)
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, "q") // not now
 	tm.waitForText(t, e2eTimeout, "How sore are you?")
 	tm.send(t, "q")
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
@@ -236,6 +250,8 @@ func TestE2EBrokenUserFile(t *testing.T) {
 	env.writeRoutine(t, "broken.yaml", "routines:\n  - id: broken\n    name: [unclosed\n    colour: red\n")
 	tm := e2eStart(t, env, 80, 24)
 
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, "q") // not now
 	s := tm.waitForText(t, e2eTimeout, "How sore are you?")
 	warned := false
 	for _, l := range strings.Split(s, "\n") {
@@ -247,6 +263,8 @@ func TestE2EBrokenUserFile(t *testing.T) {
 		t.Errorf("the picker shows no warning about the broken file\n%s", tm.dump())
 	}
 	tm.send(t, e2eKeyEnter) // Sore
+	tm.waitForText(t, e2eTimeout, "What did you train?")
+	tm.send(t, "s")
 	tm.waitForText(t, e2eTimeout, "Pick a routine")
 	for i := 0; ; i++ {
 		if strings.Contains(tm.screen(), e2eTinyName) {
@@ -358,8 +376,8 @@ func TestE2ETerminalClosed(t *testing.T) {
 // wrapper). Its reads then fail or end, and it must still exit promptly and
 // record the session, not run on with nobody watching.
 //
-// Bubble Tea's input reader stops silently then, so the app checks every
-// few seconds that its terminal is still there.
+// Bubble Tea's input reader stops silently at the end of its input, so the
+// app watches the reads itself (tui.TerminalGoneMsg).
 func TestE2ETerminalGoneWithoutHangup(t *testing.T) {
 	t.Parallel()
 	var stderr e2eBuffer
@@ -399,4 +417,25 @@ func (s *e2eBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// `cooldown --after run` answers "What did you train?": after the level
+// the list opens with the runners' routines first, the first highlighted.
+func TestE2EAfterFlag(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	tm := e2eStart(t, env, 80, 24, "--after", "run")
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, "q") // the kit: not now
+	tm.waitForText(t, e2eTimeout, "How sore are you?")
+	tm.send(t, e2eKeyEnter)
+	s := tm.waitForText(t, e2eTimeout, "Suggested after a run")
+	if got := e2eSelectedRow(s); !strings.HasPrefix(got, "> Runner and cyclist legs") || !strings.Contains(got, "◆") {
+		t.Errorf("the selected row is %q, want the runners' first routine, marked\n%s", got, tm.dump())
+	}
+	tm.send(t, "q")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
 }

@@ -345,6 +345,8 @@ func TestE2EResume(t *testing.T) {
 
 	// The picker offers it; r resumes at the step reached.
 	tm := e2eStart(t, env, 80, 24)
+	tm.waitForText(t, e2eTimeout, "What do you have here?")
+	tm.send(t, "q") // not now: the first screen offers the resume
 	tm.waitForText(t, e2eTimeout, "Resume Tiny test routine at step 2 of 3")
 	tm.send(t, "r")
 	tm.waitFor(t, e2eTimeout, "the session at step 2", func(s string) bool {

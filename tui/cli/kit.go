@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cooldown-app/cooldown/routines"
+	"github.com/cooldown-app/cooldown/routines/settings"
+)
+
+// kitFlag is --kit: what the person has, read as the settings file reads
+// its kit line.
+type kitFlag struct{ kit *routines.Kit }
+
+func (k kitFlag) String() string {
+	if k.kit == nil {
+		return ""
+	}
+	return k.kit.String()
+}
+
+func (k kitFlag) Set(s string) error {
+	v, err := routines.ParseKit([]string{s})
+	if err != nil {
+		return err
+	}
+	*k.kit = v
+	return nil
+}
+
+func (k kitFlag) Type() string { return "list" }
+
+// kitUsage is the --kit flag's help line.
+var kitUsage = "what you have: none, all, or some of " + strings.Join(routines.ToolNames(), ",") +
+	" (floor and wall assumed; no-floor, no-wall to say otherwise); routines adapt to it (settings: kit)"
+
+// addKitFlag gives cmd --kit, for the commands that show or build
+// routines without running them.
+func (a *app) addKitFlag(cmd *cobra.Command) {
+	cmd.Flags().Var(kitFlag{&a.kit}, "kit", kitUsage)
+	_ = cmd.RegisterFlagCompletionFunc("kit", completeKit)
+}
+
+// completeKit completes the last item of a comma-separated kit.
+func completeKit(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	done, _ := "", toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done = toComplete[:i+1]
+	}
+	words := append(append([]string{"all", "none"}, routines.ToolNames()...), "no-floor", "no-wall")
+	var out []string
+	for _, w := range words {
+		if strings.HasPrefix(done+w, toComplete) && !strings.Contains(","+done, ","+w+",") {
+			out = append(out, done+w)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+}
+
+// kitOf is the kit in effect: --kit if given, else the settings file's;
+// nil when neither says (routines run as written).
+func (a *app) kitOf(s settings.Settings) *routines.Kit {
+	if a.startFlags != nil && a.startFlags.Changed("kit") {
+		k := a.kit
+		return &k
+	}
+	return s.Kit
+}
+
+// kitNow is the kit in effect for a command that only shows routines.
+func (a *app) kitNow() *routines.Kit {
+	s, _, err := a.loadSettings()
+	if err != nil {
+		s, _ = settings.Load(settingsPath())
+	}
+	return a.kitOf(s)
+}
+
+// adapt is r as done with kit (r itself with no kit), or an error that
+// says why it cannot be done.
+func adapt(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (*routines.Routine, []routines.Change, error) {
+	if kit == nil || *kit == routines.KitAll {
+		return r, nil, nil
+	}
+	out, changes, err := lib.Adapt(r, *kit)
+	if err != nil {
+		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%w; `cooldown show %s` lists what it needs, --kit or the picker's g key says what you have", err, r.ID)}
+	}
+	return out, changes, nil
+}
