@@ -166,19 +166,20 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 	return lib, problems, err
 }
 
-// The built-in files: the exercise catalogue, the mobility drills (more
-// exercises, with their poses), the poses of the catalogue's exercises,
-// and one file per routine.
+// The built-in files: the exercise catalogue, the mobility drills and the
+// soft-tissue steps without a roller (more exercises, with their poses),
+// the poses of the catalogue's exercises, and one file per routine.
 const (
-	catalogueFile = "data/catalogue.yaml"
-	mobilityFile  = "data/mobility.yaml"
-	posesFile     = "data/poses.yaml"
+	catalogueFile  = "data/catalogue.yaml"
+	mobilityFile   = "data/mobility.yaml"
+	softTissueFile = "data/softtissue.yaml"
+	posesFile      = "data/poses.yaml"
 )
 
 // exerciseFiles are the built-in files that define exercises: every run
 // parses them all, since a step may fall back to any of them (a roll to a
-// massage-gun step).
-func exerciseFiles() []string { return []string{catalogueFile, mobilityFile} }
+// massage-gun or massage-ball step).
+func exerciseFiles() []string { return []string{catalogueFile, mobilityFile, softTissueFile} }
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 

@@ -516,6 +516,16 @@ func (d *asciiDrawing) put(x, y int, ch byte, l uint8) {
 	}
 }
 
+// mark puts the roller or ball in its cell even where a limb crosses it:
+// the limb rests on it, and a cell is too coarse to show both, so without
+// this a ball under a calf would not show at all.
+func (d *asciiDrawing) mark(x, y int, ch byte) {
+	if x >= 0 && y >= 0 && x < d.w && y < d.h {
+		d.c.dots[y*d.w+x] = prop
+		d.chars[y*d.w+x] = ch
+	}
+}
+
 func (d *asciiDrawing) pt(q routines.Point) (float64, float64) {
 	return d.f.x(q.X), d.f.y(q.Y, d.aspect)
 }
@@ -612,11 +622,11 @@ func (d *asciiDrawing) figure(pos *routines.Position, o Options) {
 	chain([]routines.Joint{routines.Neck, routines.LeftShoulder, routines.LeftElbow, routines.LeftHand}, side)
 	if pos.Has[routines.Roller] {
 		x, y := d.pt(pos.P[routines.Roller])
-		d.put(int(x), int(y), '@', prop)
+		d.mark(int(x), int(y), '@')
 	}
 	if pos.Has[routines.Ball] {
 		x, y := d.pt(pos.P[routines.Ball])
-		d.put(int(x), int(y), 'o', prop)
+		d.mark(int(x), int(y), 'o')
 	}
 	if pos.Has[routines.Gun] {
 		g, end := gunLine(pos)
