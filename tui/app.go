@@ -59,9 +59,6 @@ type Options struct {
 	Recorder Recorder
 	// Warnings are shown once on the picker (e.g. a broken user file).
 	Warnings []string
-	// TerminalGone reports that the terminal has been closed; checked every
-	// few seconds, since a closed terminal does not always send a hangup.
-	TerminalGone func() bool
 	// SavePlan writes a plan built on screen as a routine file in the
 	// user's folder and says where; nil offers no saving.
 	SavePlan func(r *routines.Routine, req routines.PlanRequest, notes []string) (where string, err error)
@@ -79,6 +76,10 @@ type Options struct {
 	// FigureASCII draws the stick figure in plain ASCII, for terminals
 	// without braille (see pose.ASCIIOnly).
 	FigureASCII bool
+	// Speed above 1 runs the clock that many times faster than Now, from
+	// the moment New is called, and sleeps that much shorter: the
+	// benchmark's compressed runs of long routines. 0 or 1 is real time.
+	Speed float64
 	// Kit is what the person has; nil until they say (routines run as
 	// written, and the picker asks). SaveKit keeps the answer; nil keeps
 	// it for this run only.
@@ -211,7 +212,11 @@ func New(opts Options) *Model {
 			opts.Level = opts.Routine.Soreness[0]
 		}
 	}
-	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: afterTimer}
+	after := afterTimer
+	if opts.Speed > 1 {
+		opts.Now, after = fastClock(opts.Now, opts.Speed)
+	}
+	c := &common{opts: &opts, keys: DefaultKeyMap(), styles: DefaultStyles(opts.Theme != "light"), width: 80, height: 24, after: after}
 	c.stamp = c.now()
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.styles.Help
@@ -254,12 +259,23 @@ func afterTimer(d time.Duration, msg tea.Msg) tea.Cmd {
 	}
 }
 
+// fastClock is now running speed times faster from this moment, and the
+// timer that goes with it: d on that clock is d/speed of real time.
+func fastClock(now func() time.Time, speed float64) (func() time.Time, func(time.Duration, tea.Msg) tea.Cmd) {
+	t0 := now()
+	fast := func() time.Time { return t0.Add(time.Duration(float64(now().Sub(t0)) * speed)) }
+	after := func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return afterTimer(time.Duration(float64(d)/speed), msg)
+	}
+	return fast, after
+}
+
 // Result reports how the program ended. Read it after Run returns.
 func (m *Model) Result() Result { return m.result }
 
 // Init asks for the background colour and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.watchTerminal(), loadPoses}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	switch s := m.screen.(type) {
 	case *runScreen:
 		cmds = append(cmds, s.start())
@@ -273,17 +289,31 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// posesMsg carries the built-in poses, parsed off the UI goroutine after
-// start-up: the first frame does not wait for the costliest file, and the
-// figure appears with the next one.
+// posesMsg carries the built-in poses of a routine's exercises, parsed off
+// the UI goroutine as its session starts: the first frame does not wait for
+// them, and the figure appears with the next one.
 type posesMsg struct {
 	poses map[string]*routines.Pose
 	err   error
 }
 
-func loadPoses() tea.Msg {
-	p, err := routines.BuiltinPoses()
-	return posesMsg{poses: p, err: err}
+// loadPoses parses the built-in poses of r's exercises that have none yet:
+// only those, not the whole file (its parse is the largest allocation of a
+// start, and it sets the peak of the resident set).
+func loadPoses(r *routines.Routine) tea.Cmd {
+	var ids []string
+	for _, st := range r.Steps {
+		if ex := st.Exercise; ex != nil && ex.Pose == nil {
+			ids = append(ids, ex.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		p, err := routines.BuiltinPosesFor(ids)
+		return posesMsg{poses: p, err: err}
+	}
 }
 
 // Update handles global messages first, then the active screen's, and
@@ -371,11 +401,8 @@ func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 			return r.suspend(m.c.now()), true
 		}
 		return tea.Suspend, true
-	case terminalCheckMsg:
-		if m.c.opts.TerminalGone() {
-			return m.interruptCmd(), true
-		}
-		return m.watchTerminal(), true
+	case TerminalGoneMsg:
+		return m.interruptCmd(), true
 	}
 	return nil, false
 }
@@ -469,18 +496,10 @@ func (m *Model) finalCheckpoint(sum session.Summary) tea.Cmd {
 	return func() tea.Msg { return recordErrMsg{rec.Checkpoint(sum)} }
 }
 
-// terminalCheckMsg asks the root to check the terminal is still there.
-type terminalCheckMsg struct{}
-
-// terminalCheckEvery is how often; a rare wake-up, cheap next to a tick.
-const terminalCheckEvery = 5 * time.Second
-
-func (m *Model) watchTerminal() tea.Cmd {
-	if m.c.opts.TerminalGone == nil {
-		return nil
-	}
-	return m.c.after(terminalCheckEvery, terminalCheckMsg{})
-}
+// TerminalGoneMsg says the terminal has gone away: its input ended or
+// failed (a closed terminal does not always send a hangup). The session is
+// recorded as interrupted and the program ends.
+type TerminalGoneMsg struct{}
 
 // Abort marks the program as interrupted after it has stopped without
 // seeing the signal (the terminal went away first), recording a running

@@ -27,9 +27,10 @@ import (
 type painter struct {
 	w, h    int
 	profile colorprofile.Profile
-	shown   []uv.Cell // what the terminal shows, row by row
-	next    []uv.Cell // the frame being drawn, canonical, row by row
-	row     []uv.Cell // the row of next being drawn
+	shown   []uv.Cell  // what the terminal shows, row by row
+	next    []uv.Cell  // the frame being drawn, canonical, row by row
+	frame   *uv.Buffer // next as a buffer to draw into (its lines share next's cells)
+	row     []uv.Cell  // the row of next being drawn
 	pen     uv.Style
 	link    uv.Link
 	x, y    int // the cursor; x < 0: after the last column (pending wrap)
@@ -47,6 +48,11 @@ func (p *painter) resize(w, h int) {
 	p.w, p.h = w, h
 	p.shown = make([]uv.Cell, w*h)
 	p.next = make([]uv.Cell, w*h)
+	p.frame = &uv.Buffer{Lines: make([]uv.Line, h)}
+	for y := range h {
+		p.frame.Lines[y] = p.next[y*w : (y+1)*w : (y+1)*w]
+	}
+	p.frame.Clear()
 }
 
 // erase clears the terminal (with the pen reset, so the erased cells are
@@ -67,12 +73,20 @@ func (p *painter) erase(b *bytes.Buffer) {
 	}
 }
 
-// paint writes to b what turns the terminal's screen into buf.
+// paint writes to b what turns the terminal's screen into buf. When buf is
+// the painter's own frame (drawn into in place, which saves a screen's
+// worth of cells: half a megabyte at 120×40), its cells are made canonical
+// where they are.
 func (p *painter) paint(b *bytes.Buffer, buf *uv.Buffer) {
-	for y := range p.h {
-		for x := range p.w {
-			p.next[y*p.w+x] = p.canon(cellAt(buf, x, y))
+	if buf != p.frame {
+		for y := range p.h {
+			for x := range p.w {
+				p.next[y*p.w+x] = cellAt(buf, x, y)
+			}
 		}
+	}
+	for i := range p.next {
+		p.next[i] = p.canon(p.next[i])
 	}
 	for y := range p.h {
 		p.paintRow(b, y)

@@ -36,7 +36,7 @@ type runScreen struct {
 	gen         int
 	// at is the moment the screen shows: the last start, tick or key, not
 	// the stamp of any message (drawnAt), so a frame drawn for another
-	// message (the terminal check, a record saved) is the same frame, and
+	// message (a record saved, the background colour) is the same frame, and
 	// nothing is drawn just before a step ends with the digits at 0.
 	at     time.Time
 	recErr error
@@ -66,7 +66,7 @@ func (r *runScreen) start() tea.Cmd {
 	}
 	// The record begins from the session as started (a resumed one with
 	// its earlier steps).
-	return tea.Batch(r.record(true, now), r.handle(evs, now))
+	return tea.Batch(r.record(true, now), r.handle(evs, now), loadPoses(r.sess.Routine()))
 }
 
 // handle turns session events into cues, recording and the next tick.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -40,7 +41,7 @@ type Terminal struct {
 
 	mu     sync.Mutex
 	paint  *painter
-	cells  uv.ScreenBuffer
+	cells  frameScreen  // the painter's frame, drawn into in place
 	wbuf   bytes.Buffer // one frame, written with a single write
 	width  int
 	height int
@@ -106,13 +107,17 @@ func (t *Terminal) retake() {
 func NewTerminal(in, out *os.File, env []string) *Terminal {
 	t := &Terminal{in: in, out: out, env: env, profile: colorprofile.Detect(out, env)}
 	t.width, t.height = t.size()
-	t.cells = uv.NewScreenBuffer(t.width, t.height)
-	// The layout measures text by grapheme cluster (lipgloss); so does
-	// the renderer. It also keeps go-runewidth's 2 MB table unbuilt.
-	t.cells.Method = ansi.GraphemeWidth
 	t.paint = newPainter(t.width, t.height, t.profile)
+	t.cells = frameScreen{t.paint.frame}
 	return t
 }
+
+// frameScreen is a buffer of cells as a screen to draw styled text on.
+type frameScreen struct{ *uv.Buffer }
+
+// WidthMethod measures text by grapheme cluster, as the layout does
+// (lipgloss); it also keeps go-runewidth's 2 MB table unbuilt.
+func (frameScreen) WidthMethod() uv.WidthMethod { return ansi.GraphemeWidth }
 
 // size is the terminal's size, or 80×24 if it cannot be read.
 func (t *Terminal) size() (int, int) {
@@ -183,8 +188,8 @@ func (t *Terminal) Resize(w, h int, whole bool) {
 	}
 	if w != t.width || h != t.height {
 		t.width, t.height = w, h
-		t.cells.Resize(w, h)
 		t.paint.resize(w, h)
+		t.cells = frameScreen{t.paint.frame}
 		whole = true
 	}
 	t.whole = t.whole || whole
@@ -239,9 +244,31 @@ func (t *Terminal) releaseOnPanic() {
 	}
 }
 
+// watchedInput is the terminal's input as Bubble Tea's reader reads it
+// (the reader waits on its descriptor, then calls Read): when a read ends
+// (EOF) or fails, the terminal has gone away, and gone is called. Bubble
+// Tea's reader stops silently at an EOF, and a terminal closed without a
+// hangup sends no signal, so this is the only news of it; watching the
+// reads costs no wake-up, where checking the terminal every few seconds
+// did.
+type watchedInput struct {
+	*os.File
+	gone func()
+	once sync.Once
+}
+
+func (w *watchedInput) Read(p []byte) (int, error) {
+	n, err := w.File.Read(p)
+	if err != nil && !errors.Is(err, syscall.EINTR) && !errors.Is(err, syscall.EAGAIN) {
+		w.once.Do(w.gone)
+	}
+	return n, err
+}
+
 // NewProgram starts m (its first frame is on screen when NewProgram
 // returns) and returns the Bubble Tea program that runs it on t, which
-// must be taken. Bubble Tea's renderer is off: its ticker only flushes
+// must be taken. Keys are read from t's input, watched for its end
+// (TerminalGoneMsg). Bubble Tea's renderer is off: its ticker only flushes
 // Bubble Tea's own output buffer, once a second, and nothing is written
 // there (bells and queries come to t). Bubble Tea's resize watch is off
 // with its renderer, so t watches SIGWINCH itself, from before the first
@@ -259,8 +286,10 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 		d.init = t.guard(m.Init())
 		t.Draw(m.View().Content)
 	}()
-	opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(1), tea.WithWindowSize(w, h), tea.WithFilter(d.filter))
+	in := &watchedInput{File: t.in}
+	opts = append(opts, tea.WithInput(in), tea.WithoutRenderer(), tea.WithFPS(1), tea.WithWindowSize(w, h), tea.WithFilter(d.filter))
 	p = tea.NewProgram(d, opts...)
+	in.gone = func() { go p.Send(TerminalGoneMsg{}) }
 	done := make(chan struct{})
 	go func() {
 		for {

@@ -367,19 +367,19 @@ func TestBarMovesWithTheSeconds(t *testing.T) {
 	}
 }
 
-// The terminal check (or any message but a tick or a key) draws the frame
-// of the last tick: arriving at a step's end before the tick does, it
-// does not draw the digits at 0 with a full bar.
+// Any message but a tick or a key (a record saved, the background colour)
+// draws the frame of the last tick: arriving at a step's end before the
+// tick does, it does not draw the digits at 0 with a full bar.
 func TestNoStrayFrameAtStepEnd(t *testing.T) {
-	h := startRoutine(t, 80, 24, func(o *Options) { o.TerminalGone = func() bool { return false } })
+	h := startRoutine(t, 80, 24, nil)
 	h.advance(3 * time.Second)
 	for range 3 {
 		end := h.now.Add(h.sess().Remaining(h.now))
 		h.advance(end.Sub(h.now) - time.Millisecond)
 		before := h.m.View().Content
 		h.now = end // the tick is due, not yet delivered
-		h.m.Update(terminalCheckMsg{})
 		h.m.Update(recordErrMsg{})
+		h.m.Update(posesMsg{})
 		if got := h.m.View().Content; got != before {
 			t.Fatalf("a message at the step's end changed the frame before the tick:\n%s\nthen\n%s", ansi.Strip(before), ansi.Strip(got))
 		}

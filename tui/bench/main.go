@@ -27,9 +27,17 @@ func main() {
 	truecolor := flag.Bool("truecolor", true, "set COLORTERM=truecolor, as desktop terminals do (false: a 256-colour terminal, as over SSH where COLORTERM is rarely passed on)")
 	light := flag.Bool("light", false, "the terminal reports a white background (the app's light palette)")
 	trace := flag.Bool("trace", false, "log every chunk of output (extra starts and run 1) with its time on stderr")
+	load := flag.Int("load", 0, "keep this many CPU burners (busy loops, one process each) running throughout, stopped at the end: timing under load")
+	long := flag.Bool("long", true, "also run a 30-minute routine on a clock sped up -speed times (80×24), for any drift that accumulates")
+	speed := flag.Float64("speed", 20, "how much faster the clock of the -long run goes")
+	burn := flag.Bool("burn", false, "internal: be a CPU burner")
 	var env envFlag
 	flag.Var(&env, "env", "add KEY=VALUE to the app's environment (repeatable), e.g. -env GOGC=50")
 	flag.Parse()
+	if *burn {
+		for {
+		}
+	}
 	o := options{cols: 80, rows: 24, truecolor: *truecolor, light: *light, env: env}
 	szs, err := parseSizes(*sizes)
 	if err != nil {
@@ -39,7 +47,18 @@ func main() {
 	if *trace {
 		o.trace = os.Stderr
 	}
-	if err := bench(os.Stdout, *bin, szs, *runs, *starts, *stagger, o, *verbose); err != nil {
+	stopLoad, err := startLoad(*load)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench: -load:", err)
+		os.Exit(1)
+	}
+	o.load = *load
+	if *long {
+		o.longSpeed = *speed
+	}
+	err = bench(os.Stdout, *bin, szs, *runs, *starts, *stagger, o, *verbose)
+	stopLoad()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -107,11 +126,22 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 	if err != nil {
 		return err
 	}
+	var lr *longResult
+	if o.longSpeed > 1 {
+		logf("a %v routine at %g× speed", longTotal(), o.longSpeed)
+		if lr, err = longRun(bin, filepath.Join(tmp, "long"), o); err != nil {
+			return fmt.Errorf("-long: %w", err)
+		}
+	}
 
 	fmt.Fprintf(out, "cooldown benchmark: %s, routine of %v in %d segments (3 s gaps), %d runs at each size, all %d side by side, %d extra starts at 80×24\n",
 		filepath.Base(bin), total, len(benchSegments), runs, len(results), starts)
-	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after\n",
-		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg())
+	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after; %s\n",
+		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg(), time.Now().UTC().Format("2 January 2006 15:04 UTC"))
+	if o.load > 0 {
+		fmt.Fprintf(out, "under load: %d CPU burners (busy loops, one process each) ran throughout, on %d cores\n", o.load, m.cores)
+	}
+	var all []time.Duration
 	for k, size := range sizes {
 		var rs []*result
 		for i := k; i < len(results); i += len(sizes) {
@@ -123,8 +153,58 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 		} else {
 			report(out, rs, nil, nil, nil)
 		}
+		var late []time.Duration
+		for _, r := range rs {
+			late = append(late, r.segLate...)
+		}
+		all = append(all, late...)
+		fmt.Fprintf(out, "segment ends on screen against the app's own deadlines (the start it recorded + the lengths), %d ends: %s\n", len(late), spread(late))
+	}
+	fmt.Fprintf(out, "\nall sizes, %d segment ends against the app's deadlines: %s\n", len(all), spread(all))
+	if lr != nil {
+		lr.report(out)
 	}
 	return nil
+}
+
+// spread is the median, 95th percentile (nearest rank) and worst of how
+// late the ends were (early ones count as late by their size).
+func spread(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "none"
+	}
+	v := make([]float64, len(ds))
+	for i, d := range ds {
+		v[i] = math.Abs(float64(d) / float64(time.Millisecond))
+	}
+	slices.Sort(v)
+	p95 := v[int(math.Ceil(0.95*float64(len(v))))-1]
+	return fmt.Sprintf("|error| median %.1f ms, p95 %.1f ms, max %.1f ms (target: every end within 10 ms)", median(v), p95, v[len(v)-1])
+}
+
+// startLoad starts n CPU burners (this program with -burn) and returns
+// what stops them.
+func startLoad(n int) (stop func(), err error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	var procs []*exec.Cmd
+	stop = func() {
+		for _, c := range procs {
+			_ = c.Process.Kill()
+			_ = c.Wait()
+		}
+	}
+	for range n {
+		c := exec.Command(exe, "-burn")
+		if err := c.Start(); err != nil {
+			stop()
+			return nil, err
+		}
+		procs = append(procs, c)
+	}
+	return stop, nil
 }
 
 // appBinary is bin made absolute, or the module built into tmp when bin
@@ -315,12 +395,14 @@ func reportRows(rs []*result, quick, quickPicker []time.Duration, cmds []command
 		row{name: "  whole routine: bytes per second", vals: col(func(r *result) float64 { return r.allBytes }), format: "%.0f"},
 		row{name: "hold: CPU, % of one core (utime+stime)", vals: col(func(r *result) float64 { return r.cpuPct }), format: "%.3f", target: "≤ 0.5", ok: le(0.5)},
 		row{name: "  same, from schedstat (ns)", vals: col(func(r *result) float64 { return r.cpuNsPct }), format: "%.3f"},
-		row{name: "hold: wake-ups per second (context switches)", vals: col(func(r *result) float64 { return r.wakeups }), format: "%.1f"},
+		row{name: "hold: wake-ups per second (context switches, all threads)", vals: col(func(r *result) float64 { return r.wakeups }), format: "%.1f"},
+		row{name: "  of which the Go runtime's sysmon thread", vals: col(func(r *result) float64 { return r.sysmon }), format: "%.1f"},
 		row{name: "breathing pacer: bytes written per second", vals: col(func(r *result) float64 { return r.pacerBytes }), format: "%.0f"},
 		row{name: "  floor (B/s)", vals: col(func(r *result) float64 { return r.pacer.floor }), format: "%.0f"},
 		row{name: "  ratio to the floor", vals: col(func(r *result) float64 { return r.pacer.bytes / r.pacer.floor }), format: "%.2f"},
 		row{name: "breathing pacer: CPU, % of one core", vals: col(func(r *result) float64 { return r.pacerCPU }), format: "%.3f"},
 		row{name: "breathing pacer: wake-ups per second", vals: col(func(r *result) float64 { return r.pacerWakeups }), format: "%.1f"},
+		row{name: "  of which sysmon", vals: col(func(r *result) float64 { return r.pacerSysmon }), format: "%.1f"},
 		row{name: "peak RSS, VmHWM to the end (MB)", vals: col(func(r *result) float64 { return float64(r.hwmKB) / 1024 }), format: "%.1f", target: "≤ 15", ok: le(15)},
 		row{name: "  VmHWM on the summary (MB)", vals: col(func(r *result) float64 { return float64(r.hwmSummaryKB) / 1024 }), format: "%.1f"},
 		row{name: "key press to screen, slower of 2 (ms)", vals: col(func(r *result) float64 { return ms(slices.Max(r.keyEcho)) }), format: "%.1f", target: "≤ 50", ok: le(50)},

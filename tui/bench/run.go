@@ -81,7 +81,7 @@ const (
 	summaryText               = "Cool-down complete"
 	pausedText                = "PAUSED"
 	firstFrameNeedsPhase      = "GET READY"
-	firstFrameNeedsHeader     = "step 1 of 4"
+	firstFrameNeedsHeader     = "step 1 of "
 	firstFrameNeedsHelpPrefix = "space"
 )
 
@@ -92,6 +92,8 @@ type options struct {
 	light      bool     // the terminal answers that its background is white
 	env        []string // added to the app's environment (GOGC=..., GODEBUG=...)
 	trace      io.Writer
+	load       int     // CPU burners running (-load)
+	longSpeed  float64 // the clock speed of the long run; 0: none
 }
 
 // newSandbox is a fresh HOME and XDG folders holding the settings and the
@@ -403,10 +405,13 @@ type result struct {
 	cpuPct       float64 // utime+stime
 	cpuNsPct     float64 // schedstat, for comparison
 	wakeups      float64 // context switches per second
+	sysmon       float64 // of which the runtime's sysmon thread's
+	pacerSysmon  float64 // the same while the pacer runs
 	hwmKB        int64   // peak RSS: VmHWM followed to the end
 	hwmSummaryKB int64   // VmHWM read on the summary screen
 	keyEcho      []time.Duration
 	segErr       []time.Duration // per segment: seen end - deadline
+	segLate      []time.Duration // per segment: seen end - (the app's recorded start + lengths)
 	endErr       time.Duration
 	paused       time.Duration // as the app recorded it
 	restored     string        // "yes" or what was wrong
@@ -440,7 +445,7 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 		return nil, err
 	}
 	cost := t.measure(holdStart.Add(windowFrom), holdStart.Add(windowTo))
-	res.cpuPct, res.cpuNsPct, res.wakeups, res.bytesPerSec = cost.cpuPct, cost.cpuNsPct, cost.wakeups, cost.bytes
+	res.cpuPct, res.cpuNsPct, res.wakeups, res.sysmon, res.bytesPerSec = cost.cpuPct, cost.cpuNsPct, cost.wakeups, cost.sysmon, cost.bytes
 	progress(fmt.Sprintf("hold: %.0f B/s, %.2f%% CPU", res.bytesPerSec, res.cpuPct))
 
 	// A key press in the breathing step: space pauses, space resumes.
@@ -456,7 +461,7 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	// The breathing pacer: the screen changes a cell at a time, several
 	// times a second.
 	cost = t.measure(breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo))
-	res.pacerCPU, res.pacerWakeups, res.pacerBytes = cost.cpuPct, cost.wakeups, cost.bytes
+	res.pacerCPU, res.pacerWakeups, res.pacerSysmon, res.pacerBytes = cost.cpuPct, cost.wakeups, cost.sysmon, cost.bytes
 	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
 
 	if err := t.finish(res); err != nil {
@@ -472,7 +477,7 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	rec := recs[0]
 	res.paused = time.Duration(rec.PausedSeconds * float64(time.Second))
 	res.appLatency = zero.Sub(rec.Start)
-	if err := t.segmentErrors(res, zero); err != nil {
+	if err := t.segmentErrors(res, zero, rec.Start); err != nil {
 		return nil, err
 	}
 	res.restored = restored(t.Raw(), res.exitCode)
@@ -491,7 +496,7 @@ func (t *term) segmentStart(n int, what string, timeout time.Duration) (time.Tim
 
 // cost is what the app spent in a window of time, per second.
 type cost struct {
-	cpuPct, cpuNsPct, wakeups, bytes float64
+	cpuPct, cpuNsPct, wakeups, sysmon, bytes float64
 }
 
 // measure sleeps through the window [from, to) and returns the app's CPU
@@ -499,14 +504,15 @@ type cost struct {
 func (t *term) measure(from, to time.Time) cost {
 	pid := t.Pid()
 	time.Sleep(time.Until(from))
-	ticks0, ns0, wk0 := mustTicks(pid), cpuNanos(pid), wakeups(pid)
+	ticks0, ns0, wk0, sm0 := mustTicks(pid), cpuNanos(pid), wakeups(pid), sysmonWakeups(pid)
 	time.Sleep(time.Until(to))
-	ticks1, ns1, wk1 := mustTicks(pid), cpuNanos(pid), wakeups(pid)
+	ticks1, ns1, wk1, sm1 := mustTicks(pid), cpuNanos(pid), wakeups(pid), sysmonWakeups(pid)
 	secs := to.Sub(from).Seconds()
 	return cost{
 		cpuPct:   float64(ticks1-ticks0) / clockTicks / secs * 100,
 		cpuNsPct: float64(ns1-ns0) / 1e9 / secs * 100,
 		wakeups:  float64(wk1-wk0) / secs,
+		sysmon:   float64(sm1-sm0) / secs,
 		bytes:    float64(t.bytesBetween(from, to)) / secs,
 	}
 }
@@ -560,9 +566,10 @@ func (t *term) finish(res *result) error {
 }
 
 // segmentErrors sets how late each segment ended on screen against its
-// deadline from zero (the pause moving the deadlines after it), and the
+// deadline from zero (the pause moving the deadlines after it), and
+// against the app's own deadline (from the start it recorded), and the
 // bytes per second of the whole run.
-func (t *term) segmentErrors(res *result, zero time.Time) error {
+func (t *term) segmentErrors(res *result, zero, appStart time.Time) error {
 	t.Lock()
 	trs := append([]transition(nil), t.transitions...)
 	t.Unlock()
@@ -580,6 +587,7 @@ func (t *term) segmentErrors(res *result, zero time.Time) error {
 			deadline += res.paused // the pause was taken in this segment
 		}
 		res.segErr = append(res.segErr, trs[i].at.Sub(zero)-deadline)
+		res.segLate = append(res.segLate, trs[i].at.Sub(appStart)-deadline)
 	}
 	res.endErr = res.segErr[len(res.segErr)-1]
 	end := trs[len(trs)-1].at

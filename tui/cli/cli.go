@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -443,9 +444,6 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 		FigureASCII: pose.ASCIIOnly(os.Getenv),
 		Cues:        a.player(l.set, voice),
 		Recorder:    rec,
-		TerminalGone: func() bool {
-			return terminalGone(a.io.in)
-		},
 		SavePlan: func(r *routines.Routine, req routines.PlanRequest, notes []string) (string, error) {
 			return a.savePlanOnScreen(lib, r, req, notes)
 		},
@@ -455,7 +453,19 @@ func (a *app) tuiOptions(l *launch, sessOpts session.Options, voice *tui.Voice, 
 			return settings.SaveKit(settingsPath(), k)
 		},
 		After: a.after,
+		// Not a setting: the benchmark's compressed runs (tui/bench -long).
+		Speed: benchSpeed(os.Getenv("COOLDOWN_BENCH_SPEED")),
 	}
+}
+
+// benchSpeed reads the benchmark's clock speed-up; anything but a number
+// above 1 is real time.
+func benchSpeed(v string) float64 {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 1 || f > 1000 {
+		return 0
+	}
+	return f
 }
 
 // runOnScreen runs the full-screen program with our own signal handling
@@ -471,7 +481,7 @@ func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 	}
 	defer screen.Release()
 	p, stopResize := screen.NewProgram(model,
-		tea.WithInput(a.io.in), tea.WithOutput(a.io.out),
+		tea.WithOutput(a.io.out),
 		// cooldown handles signals itself, so an interrupted session is
 		// recorded and the exit code says it was interrupted.
 		tea.WithoutSignalHandler())
@@ -681,12 +691,6 @@ func catchStops() (stops <-chan struct{}, stopSelf func(), done func()) {
 		signal.Stop(sigs)
 		close(quit)
 	}
-}
-
-// terminalGone reports whether f's terminal has been hung up or closed.
-func terminalGone(f *os.File) bool {
-	_, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
-	return errors.Is(err, unix.EIO) || errors.Is(err, unix.EBADF) || errors.Is(err, unix.ENXIO)
 }
 
 func isTTY(v any) bool {

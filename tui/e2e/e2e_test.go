@@ -376,8 +376,8 @@ func TestE2ETerminalClosed(t *testing.T) {
 // wrapper). Its reads then fail or end, and it must still exit promptly and
 // record the session, not run on with nobody watching.
 //
-// Bubble Tea's input reader stops silently then, so the app checks every
-// few seconds that its terminal is still there.
+// Bubble Tea's input reader stops silently at the end of its input, so the
+// app watches the reads itself (tui.TerminalGoneMsg).
 func TestE2ETerminalGoneWithoutHangup(t *testing.T) {
 	t.Parallel()
 	var stderr e2eBuffer
