@@ -167,19 +167,23 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 }
 
 // The built-in files: the exercise catalogue, the mobility drills and the
-// soft-tissue steps without a roller (more exercises, with their poses),
-// the poses of the catalogue's exercises, and one file per routine.
+// soft-tissue steps without a roller and the massage-gun steps (more
+// exercises, with their poses), the poses of the catalogue's exercises,
+// and one file per routine.
 const (
 	catalogueFile  = "data/catalogue.yaml"
 	mobilityFile   = "data/mobility.yaml"
 	softTissueFile = "data/softtissue.yaml"
+	gunFile        = "data/gun.yaml"
 	posesFile      = "data/poses.yaml"
 )
 
 // exerciseFiles are the built-in files that define exercises: every run
 // parses them all, since a step may fall back to any of them (a roll to a
 // massage-gun or massage-ball step).
-func exerciseFiles() []string { return []string{catalogueFile, mobilityFile, softTissueFile} }
+func exerciseFiles() []string {
+	return []string{catalogueFile, mobilityFile, softTissueFile, gunFile}
+}
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
