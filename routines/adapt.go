@@ -34,6 +34,10 @@ func (r *Routine) Needs() []Need {
 			}
 		}
 	}
+	// "floor or chair" says nothing more when the floor itself is needed.
+	out = slices.DeleteFunc(out, func(n Need) bool {
+		return len(n) > 1 && slices.ContainsFunc(out, func(m Need) bool { return len(m) == 1 && slices.Contains(n, m[0]) })
+	})
 	slices.SortStableFunc(out, func(a, b Need) int {
 		return slices.Index(Tools(), a[0]) - slices.Index(Tools(), b[0])
 	})
@@ -234,7 +238,7 @@ func swapNote(from, to *Exercise, missing Need, s Step) string {
 		return why + ": knead the muscle with your hands instead, firm but comfortable."
 	}
 	if from.Kind.SoftTissue() && !to.Kind.SoftTissue() {
-		return fmt.Sprintf("%s: %s instead of %s.", why, strings.ToLower(to.Name[:1])+to.Name[1:], lowerFirst(from.Name))
+		return fmt.Sprintf("%s: %s instead of rolling.", why, lowerFirst(to.Name))
 	}
 	return fmt.Sprintf("%s: %s instead.", why, lowerFirst(to.Name))
 }

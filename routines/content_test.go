@@ -492,6 +492,9 @@ var allowedAreas = map[string][]string{
 	"ball-glutes":         {"glutes"},
 	"ball-upper-back":     {"upper-back"},
 	"ball-lats":           {"lats"},
+	"massage-calves":      {"calves"},
+	"massage-quads":       {"quads"},
+	"massage-feet":        {"feet"},
 	"gun-calves":          {"calves"},
 	"gun-hamstrings":      {"hamstrings"},
 	"gun-quads":           {"quads"},
@@ -506,7 +509,7 @@ var allowedAreas = map[string][]string{
 func TestExerciseAreasAllowed(t *testing.T) {
 	lib := builtin(t)
 	for _, e := range lib.Exercises() {
-		if e.Kind != Stretch && e.Kind != Roll && e.Kind != MassageGun {
+		if e.Kind != Stretch && e.Kind != Roll && e.Kind != MassageGun && e.Kind != Massage {
 			continue
 		}
 		allowed, ok := allowedAreas[e.ID]

@@ -25,7 +25,11 @@ func SaveKit(path string, kit routines.Kit) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("settings file %s: %w", path, err)
 	}
-	data := SetKey(old, "kit", "["+strings.Join(kit.List(), ", ")+"]")
+	value := "[" + strings.Join(kit.List(), ", ") + "]"
+	if l := kit.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
+		value = l[0]
+	}
+	data := SetKey(old, "kit", value)
 	if _, err := Parse(path, data); err != nil {
 		return fmt.Errorf("not saving the kit: the settings file %s has problems to fix first: %w", path, err)
 	}

@@ -47,10 +47,18 @@ func (a *app) showCmd() *cobra.Command {
 				return &exitError{code: exitUsage, err: showNotFound(lib, args[0], err)}
 			}
 			var out string
+			a.startFlags = cmd.Flags()
 			if markdown {
-				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii))
+				// A handout is for a client, whose kit is not the trainer's:
+				// adapted only when --kit says so.
+				kitLine := ""
+				if cmd.Flags().Changed("kit") {
+					r, kitLine, _ = withKit(lib, r, a.kitNow())
+				}
+				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii), kitLine)
 			} else {
-				out = showText(r, width, a.timing())
+				shown, kitLine, _ := withKit(lib, r, a.kitNow())
+				out = showText(shown, width, a.timing(), kitLine, needsText(r))
 			}
 			_, err = io.WriteString(a.io.out, out)
 			return err
@@ -58,6 +66,7 @@ func (a *app) showCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown handout to give to a client")
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw pose pictures in plain ASCII instead of braille")
+	a.addKitFlag(cmd)
 	return cmd
 }
 
@@ -72,7 +81,9 @@ func timingNote(t routines.Timing) string {
 }
 
 // showText is the plain description of a routine, wrapped to width.
-func showText(r *routines.Routine, width int, t routines.Timing) string {
+// kitLine says how it was adapted to the person's kit (nothing when it was
+// not); needs is what the routine needs as written.
+func showText(r *routines.Routine, width int, t routines.Timing, kitLine, needs string) string {
 	var b strings.Builder
 	b.WriteString(r.Name + " (" + r.ID + ")\n")
 	if r.Summary != "" {
@@ -86,6 +97,10 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 	field("Levels", levelNames(r.Soreness))
 	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t))
 	field("Areas", areaText(r))
+	field("Needs", needs)
+	if kitLine != "" {
+		field("Kit", kitLine)
+	}
 	field("Source", sourceLabel(r))
 
 	b.WriteString("\nSteps\n")
@@ -126,7 +141,7 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, ascii bool) string {
+func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, ascii bool, kitLine string) string {
 	var b strings.Builder
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
@@ -135,6 +150,10 @@ func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, asci
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
 	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t) + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
+	b.WriteString("- **Needs:** " + mdEscape(needsText(r)) + "\n")
+	if kitLine != "" {
+		b.WriteString("- **Kit:** " + mdEscape(kitLine) + "\n")
+	}
 	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
 
 	b.WriteString("\n## Steps\n\n")

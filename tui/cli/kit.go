@@ -90,3 +90,32 @@ func adapt(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (*rout
 	}
 	return out, changes, nil
 }
+
+// needsText says what a routine needs, for show and list.
+func needsText(r *routines.Routine) string {
+	var ns []string
+	for _, n := range r.Needs() {
+		ns = append(ns, n.Short())
+	}
+	if len(ns) == 0 {
+		return "nothing but some space"
+	}
+	return strings.Join(ns, ", ")
+}
+
+// withKit is r as a command shows it with kit: adapted, with a line that
+// says what changed, or as written with the reason it cannot be done. No
+// kit (or everything) shows it as written, with no line.
+func withKit(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (shown *routines.Routine, line string, ok bool) {
+	if kit == nil || *kit == routines.KitAll {
+		return r, "", true
+	}
+	out, changes, err := lib.Adapt(r, *kit)
+	switch {
+	case err != nil:
+		return r, "cannot be done with " + kit.Describe() + ": " + strings.TrimPrefix(err.Error(), r.Name+" cannot be done with "+kit.Describe()+": "), false
+	case len(changes) == 0:
+		return out, "as written: your kit (" + kit.Describe() + ") has all it needs", true
+	}
+	return out, fmt.Sprintf("adapted to your kit (%s): %s, in the step notes", kit.Describe(), routines.Plural(len(changes), "change", "changes")), true
+}
