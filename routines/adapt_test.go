@@ -123,6 +123,13 @@ func TestSubstitutesFollowContent(t *testing.T) {
 		{"quick-10-lower", KitRoom.Without(ToolFloor).With(ToolChair), "figure-four", []string{"seated-figure-four"}},
 		{"full-body-15", KitRoom.Without(ToolFloor).With(ToolChair), "childs-pose", []string{"table-lat-stretch"}},
 		{"quick-10-lower", KitRoom, "supine-hamstring", []string{"supine-hamstring"}}, // no strap: hands behind the thigh
+		// Rolling falls back roller -> gun -> ball -> no tool.
+		{"runner-cyclist-legs", KitRoom.With(ToolGun), "roll-calves", []string{"gun-calves"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolGun).With(ToolBall), "roll-glutes", []string{"gun-glutes"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolGun), "roll-lateral-thigh", []string{"gun-lateral-thigh"}},
+		{"very-sore-gentle-20", KitRoom.With(ToolGun), "roll-quads", []string{"gun-quads"}},
+		{"upper-after-lifting", KitRoom.With(ToolGun), "roll-upper-back", []string{"thread-needle", "open-book"}}, // no gun on the upper back alone
+		{"runner-cyclist-legs", KitRoom, "roll-glutes", []string{"figure-four"}},
 	} {
 		r, err := lib.Routine(c.routine)
 		if err != nil {
@@ -140,6 +147,39 @@ func TestSubstitutesFollowContent(t *testing.T) {
 		}
 		if !slices.Contains(c.want, changes[i].To) {
 			t.Errorf("%s with %s: %s became %q (%s), want one of %v", c.routine, c.kit, c.from, changes[i].To, changes[i].Note, c.want)
+		}
+	}
+}
+
+// A gun step keeps to the gun's times: 30-60 s, 30 s and optional when
+// very sore, at most 2 min on a muscle.
+func TestGunTimes(t *testing.T) {
+	lib := builtin(t)
+	for _, c := range []struct {
+		routine, from string
+		want          time.Duration
+	}{
+		{"runner-cyclist-legs", "roll-calves", 45 * time.Second},
+		{"deep-recovery-40", "roll-calves", 60 * time.Second},
+		{"very-sore-gentle-20", "roll-calves", 30 * time.Second},
+	} {
+		r, _ := lib.Routine(c.routine)
+		got, changes, err := lib.Adapt(r, KitRoom.With(ToolGun))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ch := range changes {
+			if ch.From != c.from {
+				continue
+			}
+			for _, s := range got.Steps {
+				if s.Do == ch.To && (s.For != c.want || s.For*time.Duration(s.Reps) > GunPerMuscle) {
+					t.Errorf("%s: %s as %s for %d x %v, want %v", c.routine, c.from, s.Do, s.Reps, s.For, c.want)
+				}
+				if s.Do == ch.To && r.Suits(VerySore) && !strings.HasPrefix(s.Note, "Optional.") {
+					t.Errorf("%s: very-sore gun step not optional: %q", c.routine, s.Note)
+				}
+			}
 		}
 	}
 }
