@@ -167,9 +167,9 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 }
 
 // The built-in files: the exercise catalogue, the mobility drills and the
-// soft-tissue steps without a roller and the massage-gun steps (more
-// exercises, with their poses), the poses of the catalogue's exercises,
-// and one file per routine.
+// soft-tissue steps without a roller (more exercises, with their poses),
+// the massage-gun steps (whose poses, like the catalogue's, are in the
+// poses file, parsed apart), and one file per routine.
 const (
 	catalogueFile  = "data/catalogue.yaml"
 	mobilityFile   = "data/mobility.yaml"
