@@ -58,52 +58,32 @@ func ParseTool(s string) (Tool, error) {
 	return "", fmt.Errorf("unknown kit %q%s (want %s)", strictyaml.Shorten(s), strictyaml.Suggest(n, ToolNames()), strings.Join(ToolNames(), ", "))
 }
 
-// Label is the tool as the kit question and show name it.
+// toolWords are each tool's names for people: in the kit question
+// (Label) and in lists of what a routine needs (Short).
+var toolWords = map[Tool][2]string{
+	ToolRoller: {"foam roller", "foam roller"},
+	ToolGun:    {"massage gun", "massage gun"},
+	ToolBall:   {"massage ball (or a tennis ball)", "massage ball"},
+	ToolStrap:  {"strap, belt or towel", "strap or towel"},
+	ToolChair:  {"sturdy chair (no wheels)", "chair"},
+	ToolWall:   {"wall or door frame to hold", "wall"},
+	ToolStep:   {"low step or stair", "step"},
+	ToolFloor:  {"floor space to lie down and get up", "floor"},
+	ToolPad:    {"knee pad or cushion", "knee pad"},
+}
+
+// Label is the tool as the kit question names it.
 func (t Tool) Label() string {
-	switch t {
-	case ToolRoller:
-		return "foam roller"
-	case ToolGun:
-		return "massage gun"
-	case ToolBall:
-		return "massage ball (or a tennis ball)"
-	case ToolStrap:
-		return "strap, belt or towel"
-	case ToolChair:
-		return "sturdy chair (no wheels)"
-	case ToolWall:
-		return "wall or door frame to hold"
-	case ToolStep:
-		return "low step or stair"
-	case ToolFloor:
-		return "floor space to lie down and get up"
-	case ToolPad:
-		return "knee pad or cushion"
+	if w, ok := toolWords[t]; ok {
+		return w[0]
 	}
 	return string(t)
 }
 
 // Short is the tool in a few words, for lists of what a routine needs.
 func (t Tool) Short() string {
-	switch t {
-	case ToolRoller:
-		return "foam roller"
-	case ToolGun:
-		return "massage gun"
-	case ToolBall:
-		return "massage ball"
-	case ToolStrap:
-		return "strap or towel"
-	case ToolChair:
-		return "chair"
-	case ToolWall:
-		return "wall"
-	case ToolStep:
-		return "step"
-	case ToolFloor:
-		return "floor"
-	case ToolPad:
-		return "knee pad"
+	if w, ok := toolWords[t]; ok {
+		return w[1]
 	}
 	return string(t)
 }
