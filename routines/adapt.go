@@ -167,24 +167,23 @@ func sharesArea(a, b *Exercise) bool {
 
 // Times of the soft-tissue tools, per zone or side.
 const (
-	GunMin        = 30 * time.Second
-	GunMax        = 60 * time.Second
-	GunPerMuscle  = 2 * time.Minute // the most on one muscle in a session
-	BallMin       = 30 * time.Second
-	BallMax       = 90 * time.Second
-	MassageMin    = 30 * time.Second
-	MassageMax    = 60 * time.Second
-	mobilityMin   = 20 * time.Second
-	mobilityMax   = 60 * time.Second
-	holdVerySore  = 20 * time.Second
-	holdStandard  = 30 * time.Second
-	stretchMinFit = 15 * time.Second
+	GunMin       = 30 * time.Second
+	GunMax       = 60 * time.Second
+	GunPerMuscle = 2 * time.Minute // the most on one muscle in a session
+	BallMin      = 30 * time.Second
+	BallMax      = 90 * time.Second
+	MassageMin   = 30 * time.Second
+	MassageMax   = 60 * time.Second
+	mobilityMax  = 60 * time.Second
+	holdVerySore = 20 * time.Second
+	holdStandard = 30 * time.Second
 )
 
 // fitStep is step s done as exercise to: its time and reps within to's
 // rules. A stretch in place of rolling is one hold at the routine's hold
-// time (20 s when the routine suits very sore people); a tool step
-// keeps the rolling time within the tool's range.
+// time (20 s when the routine suits very sore people); a tool step keeps
+// the rolling time up to the tool's most (a gun 60 s, 30 s very sore).
+// Built-in rolls are 30 s or more, so they land in each tool's range.
 func fitStep(s Step, to *Exercise, r *Routine) Step {
 	from := s.Exercise
 	ns := Step{Do: to.ID, For: s.For, Reps: s.Reps, Exercise: to, DoPos: s.DoPos, ForPos: s.ForPos}
@@ -197,32 +196,34 @@ func fitStep(s Step, to *Exercise, r *Routine) Step {
 		ns.For = max(ns.For/2, time.Second)
 	}
 	verySore := r.Suits(VerySore)
-	clamp := func(lo, hi time.Duration) { ns.For = max(lo, min(hi, ns.For)) }
+	// The tool's upper limit always holds (two minutes on one muscle is
+	// the most a gun may do); a short step of the person's own stays short.
+	upTo := func(hi time.Duration) { ns.For = min(ns.For, hi) }
 	switch to.Kind {
 	case Stretch:
 		if from.Kind != Stretch {
-			ns.For, ns.Reps = holdStandard, 1
+			ns.Reps = 1
+			upTo(holdStandard)
 			if verySore {
-				ns.For = holdVerySore
+				upTo(holdVerySore)
 			}
 		}
-		ns.For = max(ns.For, stretchMinFit)
 	case MassageGun:
-		clamp(GunMin, GunMax)
+		upTo(GunMax)
 		if verySore {
-			ns.For = GunMin
+			upTo(GunMin)
 		}
 		for ns.Reps > 1 && ns.For*time.Duration(ns.Reps) > GunPerMuscle {
 			ns.Reps--
 		}
 	case Roll:
-		if to.Needs != nil && slices.ContainsFunc(to.Needs, func(n Need) bool { return slices.Contains(n, ToolBall) }) {
-			clamp(BallMin, BallMax)
+		if slices.ContainsFunc(to.Needs, func(n Need) bool { return slices.Contains(n, ToolBall) }) {
+			upTo(BallMax)
 		}
 	case Massage:
-		clamp(MassageMin, MassageMax)
+		upTo(MassageMax)
 	case Mobility:
-		clamp(mobilityMin, mobilityMax)
+		upTo(mobilityMax)
 		ns.Reps = 1
 	}
 	return ns

@@ -130,6 +130,12 @@ func TestSubstitutesFollowContent(t *testing.T) {
 		{"very-sore-gentle-20", KitRoom.With(ToolGun), "roll-quads", []string{"gun-quads"}},
 		{"upper-after-lifting", KitRoom.With(ToolGun), "roll-upper-back", []string{"thread-needle", "open-book"}}, // no gun on the upper back alone
 		{"runner-cyclist-legs", KitRoom, "roll-glutes", []string{"figure-four"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-calves", []string{"ball-calves"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-glutes", []string{"ball-glutes"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-quads", []string{"massage-quads"}},
+		{"runner-cyclist-legs", KitRoom, "roll-calves", []string{"massage-calves"}},
+		{"upper-after-lifting", KitRoom.With(ToolBall), "roll-upper-back", []string{"ball-upper-back"}},
+		{"upper-after-lifting", KitRoom.With(ToolBall), "roll-lats", []string{"ball-lats"}},
 	} {
 		r, err := lib.Routine(c.routine)
 		if err != nil {
@@ -180,6 +186,20 @@ func TestGunTimes(t *testing.T) {
 					t.Errorf("%s: very-sore gun step not optional: %q", c.routine, s.Note)
 				}
 			}
+		}
+	}
+}
+
+// No built-in routine rolls the feet; a user's does, and without a ball
+// it becomes hand massage, then the arch stretch.
+func TestFeetWithoutABall(t *testing.T) {
+	lib := builtin(t)
+	feet, _ := lib.Exercise("roll-feet")
+	r := &Routine{ID: "feet", Name: "Feet", Soreness: []Level{Sore}, Steps: []Step{{Do: "roll-feet", For: 45 * time.Second, Reps: 1, Exercise: feet}}}
+	for kit, want := range map[Kit]string{KitRoom: "massage-feet", KitRoom.With(ToolGun): "gun-feet", KitRoom.With(ToolBall): "roll-feet"} {
+		got, _, err := lib.Adapt(r, kit)
+		if err != nil || got.Steps[0].Do != want {
+			t.Errorf("with %s: %v, %v; want %s", kit, got, err, want)
 		}
 	}
 }
