@@ -141,3 +141,11 @@ func TestPickerRefusesWhatTheKitCannotDo(t *testing.T) {
 		t.Fatalf("started anyway: %T", h.m.screen)
 	}
 }
+
+// Why the kit was not saved is read to its end, however long the path.
+func TestKitNotSavedSaysWhyInFull(t *testing.T) {
+	var saved []routines.Kit
+	h := firstRun(t, 80, 24, &saved, errors.New("the settings file /home/someone/.config/cooldown/config.yaml is read-only"))
+	h.key("enter")
+	h.requireScreen("Kit not saved (this run only): the settings file", "config.yaml is read-only", "How sore are you?")
+}

@@ -404,7 +404,15 @@ func (p *picker) header(w int) []string {
 		lines = append(lines, "")
 	}
 	if p.message != "" {
-		lines = append(lines, st.Warn.Render(truncate(strictyaml.Clean(p.message), w)), "")
+		// Wrapped, not cut: a kit that could not be saved says why.
+		msg := wrap(strictyaml.Clean(p.message), w)
+		if len(msg) > 3 {
+			msg = append(msg[:2], truncate(strings.Join(msg[2:], " "), w))
+		}
+		for _, l := range msg {
+			lines = append(lines, st.Warn.Render(l))
+		}
+		lines = append(lines, "")
 	}
 	return lines
 }

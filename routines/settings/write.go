@@ -32,7 +32,7 @@ func SaveKit(path string, kit routines.Kit) error {
 		return fmt.Errorf("settings file %s: %w", path, err)
 	}
 	if _, err := Parse(path, old); err != nil {
-		return fmt.Errorf("not saving the kit: the settings file %s has problems to fix first: %w", path, err)
+		return fmt.Errorf("the settings file %s has problems to fix first: %w", path, err)
 	}
 	value := "[" + strings.Join(kit.List(), ", ") + "]"
 	if l := kit.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
@@ -40,18 +40,18 @@ func SaveKit(path string, kit routines.Kit) error {
 	}
 	data := SetKey(old, "kit", value)
 	if s, err := Parse(path, data); err != nil || s.Kit == nil || *s.Kit != kit {
-		return fmt.Errorf("not saving the kit: the kit line of the settings file %s is written in a way this app cannot change safely; write `kit: %s` there yourself", path, value)
+		return fmt.Errorf("the kit line of the settings file %s is written in a way this app cannot change safely; write `kit: %s` there yourself", path, value)
 	}
 	mode := fs.FileMode(0o644)
 	if exists {
 		f, info, err := safefile.OpenFile(target, os.O_WRONLY, 0)
 		if err != nil {
-			return fmt.Errorf("not saving the kit: the settings file %s cannot be written (%w)", path, errors.Unwrap(err))
+			return fmt.Errorf("the settings file %s cannot be written (%w)", path, errors.Unwrap(err))
 		}
 		f.Close()
 		mode = info.Mode().Perm()
 		if mode&0o222 == 0 { // made read-only on purpose (root may still write it)
-			return fmt.Errorf("not saving the kit: the settings file %s is read-only", path)
+			return fmt.Errorf("the settings file %s is read-only", path)
 		}
 	}
 	dir := filepath.Dir(target)
@@ -60,7 +60,7 @@ func SaveKit(path string, kit routines.Kit) error {
 	}
 	tmp, err := os.CreateTemp(dir, ".settings-*.tmp")
 	if err != nil {
-		return fmt.Errorf("not saving the kit: cannot write in the folder %s (%w)", dir, errors.Unwrap(err))
+		return fmt.Errorf("cannot write in the folder %s (%w)", dir, errors.Unwrap(err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
