@@ -12,6 +12,7 @@ type Change struct {
 	Step     int    // the step's index in the routine as written
 	From, To string // exercise ids; To is "" when the step was left out
 	Note     string // what the person is told
+	Missing  Need   // what the kit lacked; for a step left out, what it needs
 }
 
 // NeedsOf is everything step s needs: its exercise's needs and the ones
@@ -78,8 +79,8 @@ func (l *Library) Adapt(r *Routine, kit Kit) (*Routine, []Change, error) {
 		to, notes, missing := l.resolve(s.Exercise, s.Needs, kit, taken, 0)
 		switch {
 		case to == nil:
-			changes = append(changes, Change{Step: i, From: s.Do,
-				Note: fmt.Sprintf("Left out %s: it needs %s.", s.Exercise.Name, article(missing.Short()))})
+			changes = append(changes, Change{Step: i, From: s.Do, Missing: missing,
+				Note: fmt.Sprintf("Left out %s (it needs %s).", s.Exercise.Name, NeedText(missing))})
 			continue
 		case to != s.Exercise:
 			ns := fitStep(s, to, r)
@@ -249,6 +250,15 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// NeedText is a need for a sentence: "the floor", "a wall or a chair".
+func NeedText(n Need) string {
+	var s []string
+	for _, t := range n {
+		s = append(s, article(t.Short()))
+	}
+	return strings.Join(s, " or ")
 }
 
 // article puts "a" or "an" before a thing, except where it reads wrong

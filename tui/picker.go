@@ -632,10 +632,10 @@ func (p *picker) detail(d doneRoutine, w int) []string {
 	sel := d.r
 	var detail []string
 	if d.err != nil {
-		for _, l := range wrap(d.err.Error()+" Press g to change your kit.", w) {
+		for _, l := range wrap(d.err.Error(), w) {
 			detail = append(detail, st.Warn.Render(l))
 		}
-		return detail
+		return append(detail, st.Warn.Render(truncate("Press g to change your kit.", w)))
 	}
 	for _, l := range wrap(sel.Summary, w) {
 		detail = append(detail, st.Item.Render(l))

@@ -86,7 +86,7 @@ func adapt(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (*rout
 	}
 	out, changes, err := lib.Adapt(r, *kit)
 	if err != nil {
-		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%w; `cooldown show %s` lists what it needs, --kit or the picker's g key says what you have", err, r.ID)}
+		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%s; `cooldown show %s` lists what it needs, --kit or the picker's g key says what you have", strings.TrimSuffix(err.Error(), "."), r.ID)}
 	}
 	return out, changes, nil
 }
@@ -117,5 +117,23 @@ func withKit(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (sho
 	case len(changes) == 0:
 		return out, "as written: your kit (" + kit.Describe() + ") has all it needs", true
 	}
-	return out, fmt.Sprintf("adapted to your kit (%s): %s, in the step notes", kit.Describe(), routines.Plural(len(changes), "change", "changes")), true
+	// A step left out has no note of its own to carry the reason: it is said here.
+	var left []string
+	for _, c := range changes {
+		if c.To == "" {
+			name := c.From
+			if e, ok := lib.Exercise(c.From); ok {
+				name = e.Name
+			}
+			left = append(left, fmt.Sprintf("%s (it needs %s)", name, routines.NeedText(c.Missing)))
+		}
+	}
+	line = fmt.Sprintf("adapted to your kit (%s)", kit.Describe())
+	if n := len(changes) - len(left); n > 0 {
+		line += fmt.Sprintf(": %s, in the step notes", routines.Plural(n, "change", "changes"))
+	}
+	if len(left) > 0 {
+		line += fmt.Sprintf("; %s left out: %s", routines.Plural(len(left), "step", "steps"), strings.Join(left, ", "))
+	}
+	return out, line, true
 }

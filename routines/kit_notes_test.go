@@ -1,0 +1,101 @@
+package routines
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// furniture names the gear and furniture a stand-in note might send the
+// person to; soft things (a folded towel, a cushion) are in any room.
+var furniture = map[Tool]*regexp.Regexp{
+	ToolChair:  regexp.MustCompile(`(?i)\bchair\b`),
+	ToolWall:   regexp.MustCompile(`(?i)\b(wall|door)\b`),
+	ToolStep:   regexp.MustCompile(`(?i)\b(step|stair)\b`),
+	ToolRoller: regexp.MustCompile(`(?i)\broller\b`),
+	ToolGun:    regexp.MustCompile(`(?i)\bgun\b`),
+	ToolBall:   regexp.MustCompile(`(?i)\b(massage|tennis) ball\b`),
+}
+
+// A note that stands in for a missing tool never asks for another one
+// the kit lacks: with no floor and no chair, cat-cow is not "sit on a
+// chair edge", and a knee pad's note is not given to someone seated.
+func TestStandInNotesNeedOnlyTheKit(t *testing.T) {
+	lib := builtin(t)
+	for _, kit := range allKits() {
+		for _, r := range lib.Routines() {
+			got, _, err := lib.Adapt(r, kit)
+			if err != nil {
+				continue
+			}
+			for _, s := range got.Steps {
+				for _, n := range NeedsOf(s) {
+					if kit.Meets(n) {
+						continue
+					}
+					fb, _ := fallbackFor(s.Exercise, n)
+					for tool, re := range furniture {
+						if !kit.Has(tool) && re.MatchString(fb.Note) && !strings.Contains(fb.Note, "No "+tool.Short()) {
+							t.Errorf("%s with %s: %s's note %q asks for a %s", r.ID, kit, s.Do, fb.Note, tool)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// A step left out says what it needs in words: "a wall or a chair", never
+// a "wall" that hides the chair that would also do.
+func TestLeftOutSaysEveryTool(t *testing.T) {
+	lib := builtin(t)
+	r, _ := lib.Routine("runner-calves-10")
+	_, changes, err := lib.Adapt(r, KitRoom.Without(ToolFloor).Without(ToolWall))
+	if err == nil {
+		t.Fatal("runner-calves-10 with no floor, no wall and no chair should not be doable")
+	}
+	var found bool
+	for _, c := range changes {
+		if c.From == "wall-calf" {
+			found = true
+			if c.Note != "Left out Straight-knee calf stretch (it needs a wall or a chair)." || len(c.Missing) != 2 {
+				t.Errorf("wall-calf left out: %q, missing %v", c.Note, c.Missing)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("wall-calf not among the changes: %+v", changes)
+	}
+	if strings.Contains(err.Error(), ".;") || strings.Contains(err.Error(), "calves: it needs") {
+		t.Errorf("error reads badly: %v", err)
+	}
+}
+
+// With no floor, cat-cow is the seated one where there is a chair, and
+// left out where there is none.
+func TestCatCowWithoutTheFloor(t *testing.T) {
+	lib := builtin(t)
+	r, _ := lib.Routine("cyclist-15")
+	for _, c := range []struct {
+		kit  Kit
+		want string
+	}{
+		{KitRoom.Without(ToolFloor).With(ToolChair), "seated-cat-cow"},
+		{KitRoom.Without(ToolFloor), ""},
+	} {
+		got, changes, err := lib.Adapt(r, c.kit)
+		if err != nil {
+			t.Fatalf("%s: %v", c.kit, err)
+		}
+		for _, ch := range changes {
+			if ch.From == "cat-cow" && ch.To != c.want {
+				t.Errorf("%s: cat-cow became %q, want %q", c.kit, ch.To, c.want)
+			}
+		}
+		for _, s := range got.Steps {
+			if strings.Contains(s.Note, "knee pad") && (s.Do == "seated-cat-cow" || !c.kit.Has(ToolFloor) && s.Do == "cat-cow") {
+				t.Errorf("%s: %s told to pad knees while seated: %q", c.kit, s.Do, s.Note)
+			}
+		}
+	}
+}
