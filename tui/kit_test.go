@@ -134,9 +134,9 @@ func TestPickerRefusesWhatTheKitCannotDo(t *testing.T) {
 		t.Fatal("no routine refused with nothing at all")
 	}
 	h.key("down", "up")
-	h.requireScreen("not with your kit", "cannot be done with", "Press g to change your kit.")
+	h.requireScreen("✗ kit", "cannot be done with", "Press g to change your kit.")
 	h.key("enter")
-	h.requireScreen("Not with your kit: press g to change it.")
+	h.requireScreen("Not with your kit (✗): press g to change it.")
 	if _, ok := h.m.screen.(*picker); !ok {
 		t.Fatalf("started anyway: %T", h.m.screen)
 	}

@@ -327,7 +327,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			d := p.asDone(r)
 			if d.err != nil {
-				p.message = "Not with your kit: press g to change it." // the detail says why
+				p.message = "Not with your kit (✗): press g to change it." // the detail says why
 				return p, nil
 			}
 			return p, func() tea.Msg { return chooseMsg{routine: d.r, level: l} }
@@ -404,12 +404,7 @@ func (p *picker) header(w int) []string {
 		lines = append(lines, "")
 	}
 	if p.message != "" {
-		// Wrapped, not cut: a kit that could not be saved says why.
-		msg := wrap(strictyaml.Clean(p.message), w)
-		if len(msg) > 3 {
-			msg = append(msg[:2], truncate(strings.Join(msg[2:], " "), w))
-		}
-		for _, l := range msg {
+		for _, l := range wrap(strictyaml.Clean(p.message), w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
 		lines = append(lines, "")
@@ -589,7 +584,7 @@ func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *rout
 			d := p.asDone(r)
 			label, mins = r.Name, fmt.Sprintf("%3d min", routines.Minutes(d.r.Total(t)))
 			if d.err != nil {
-				mins = "  not with your kit"
+				mins = "  ✗ kit" // not with your kit: the detail says why
 			}
 			if r.Source != routines.BuiltIn {
 				mins += " *"
