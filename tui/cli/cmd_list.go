@@ -81,7 +81,7 @@ func (a *app) listCmd() *cobra.Command {
 				return nil
 			}
 			width, fit := a.io.width(a.io.out)
-			_, err = io.WriteString(a.io.out, listTable(keep, doable, width, fit, t))
+			_, err = io.WriteString(a.io.out, listTable(keep, doable, kit, width, fit, t))
 			return err
 		},
 	}
@@ -177,7 +177,7 @@ func writeListJSON(w io.Writer, rs []*routines.Routine, doable []bool, kit *rout
 			ReplacesBuiltin: r.Overrides,
 			Needs:           []string{},
 		}
-		for _, n := range r.Needs() {
+		for _, n := range needsFor(r, kit, doable[i]) {
 			e.Needs = append(e.Needs, n.String())
 		}
 		if kit != nil && *kit != routines.KitAll {
@@ -197,10 +197,10 @@ func writeListJSON(w io.Writer, rs []*routines.Routine, doable []bool, kit *rout
 // is set (a terminal), rows are kept within width: names, paths and areas
 // are cut with "…"; when even then the areas would get too little room, each
 // routine's areas move to a second line under its name.
-func listTable(rs []*routines.Routine, doable []bool, width int, fit bool, t routines.Timing) string {
+func listTable(rs []*routines.Routine, doable []bool, kit *routines.Kit, width int, fit bool, t routines.Timing) string {
 	rows := [][]string{{"ID", "NAME", "LEVELS", "MIN", "NEEDS", "AREAS", "SOURCE"}}
 	for i, r := range rs {
-		mins, needs := strconv.Itoa(routines.Minutes(r.Total(t))), needsCell(r)
+		mins, needs := strconv.Itoa(routines.Minutes(r.Total(t))), needsCell(needsFor(r, kit, doable[i]))
 		if !doable[i] {
 			mins, needs = "-", "not with your kit"
 		}
@@ -387,11 +387,22 @@ func displayRoutinesDir() string {
 	return "$XDG_CONFIG_HOME/cooldown/routines, usually ~/.config/cooldown/routines"
 }
 
+// needsFor is what routine r (as adapted to kit) needs: with a kit, only
+// what the kit has, since the rest is done without (a note such as "no
+// strap: hold behind the thigh" stands in) and the person lacks it anyway.
+func needsFor(r *routines.Routine, kit *routines.Kit, doable bool) []routines.Need {
+	needs := r.Needs()
+	if kit == nil || !doable {
+		return needs
+	}
+	return slices.DeleteFunc(needs, func(n routines.Need) bool { return !kit.Meets(n) })
+}
+
 // needsCell is what a routine needs in the list's few characters: tool
 // names, "/" between tools either of which will do; "-" for nothing.
-func needsCell(r *routines.Routine) string {
+func needsCell(needs []routines.Need) string {
 	var ns []string
-	for _, n := range r.Needs() {
+	for _, n := range needs {
 		ns = append(ns, strings.ReplaceAll(n.String(), " or ", "/"))
 	}
 	if len(ns) == 0 {
