@@ -46,16 +46,39 @@ var toolAliases = map[string]Tool{
 	"support": ToolWall, "door": ToolWall, "stair": ToolStep, "cushion": ToolPad, "mat": ToolPad,
 }
 
+// toolWord is a tool word as the tables spell it: lower case, words
+// joined by hyphens ("Foam Roller", "foam_roller" and "no floor" are
+// "foam-roller" and "no-floor").
+func toolWord(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '_' || r == '-' || r == '\t'
+	}), "-")
+}
+
+// toolWords are the names and aliases a tool may be written as, for
+// suggestions.
+func toolWordList() []string {
+	out := ToolNames()
+	for a := range toolAliases {
+		out = append(out, a)
+	}
+	slices.Sort(out[len(Tools()):])
+	return out
+}
+
 // ParseTool reads a tool name (or one of its aliases).
 func ParseTool(s string) (Tool, error) {
-	n := strings.ToLower(strings.TrimSpace(s))
+	n := toolWord(s)
 	if t, ok := toolAliases[n]; ok {
 		return t, nil
 	}
 	if slices.Contains(Tools(), Tool(n)) {
 		return Tool(n), nil
 	}
-	return "", fmt.Errorf("unknown kit %q%s (want %s)", strictyaml.Shorten(s), strictyaml.Suggest(n, ToolNames()), strings.Join(ToolNames(), ", "))
+	if sug := strictyaml.Suggest(n, toolWordList()); sug != "" {
+		return "", fmt.Errorf("unknown tool %q%s", strictyaml.Shorten(s), sug)
+	}
+	return "", fmt.Errorf("unknown tool %q (the tools: %s)", strictyaml.Shorten(s), strings.Join(ToolNames(), ", "))
 }
 
 // toolWords are each tool's names for people: in the kit question
@@ -183,7 +206,7 @@ func ParseKit(words []string) (Kit, error) {
 	seen := 0
 	for _, w := range words {
 		for _, part := range strings.Split(w, ",") {
-			p := strings.ToLower(strings.TrimSpace(part))
+			p := toolWord(part)
 			if p == "" {
 				continue
 			}
@@ -205,10 +228,10 @@ func ParseKit(words []string) (Kit, error) {
 			default:
 				t, err := ParseTool(p)
 				if err != nil {
-					if sug := strictyaml.Suggest(p, append(ToolNames(), "all", "none", "no-floor", "no-wall")); sug != "" {
-						return 0, fmt.Errorf("unknown kit %q%s", strictyaml.Shorten(part), sug)
+					if sug := strictyaml.Suggest(p, append(toolWordList(), "all", "none", "no-floor", "no-wall")); sug != "" {
+						return 0, fmt.Errorf("unknown kit %q%s", strictyaml.Shorten(strings.TrimSpace(part)), sug)
 					}
-					return 0, err
+					return 0, fmt.Errorf("unknown kit %q (want all, none, or some of %s)", strictyaml.Shorten(strings.TrimSpace(part)), strings.Join(ToolNames(), ", "))
 				}
 				k = k.With(t)
 			}

@@ -99,3 +99,27 @@ func TestCatCowWithoutTheFloor(t *testing.T) {
 		}
 	}
 }
+
+// Kits as people type them: spaces or underscores for hyphens, any case;
+// a near miss of an alias is suggested too.
+func TestParseKitAsTyped(t *testing.T) {
+	for in, want := range map[string]Kit{
+		"Foam Roller, massage gun": KitRoom.With(ToolRoller).With(ToolGun),
+		"no floor, NO_WALL":        KitRoom.Without(ToolFloor).Without(ToolWall),
+		"roller, Roller":           KitRoom.With(ToolRoller),
+		"no-floor,no-floor":        KitRoom.Without(ToolFloor),
+	} {
+		if got, err := ParseKit([]string{in}); err != nil || got != want {
+			t.Errorf("%q: got %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for in, msg := range map[string]string{
+		"foam_rollr": `unknown kit "foam_rollr" (did you mean "foam-roller"?)`,
+		"laser":      `unknown kit "laser" (want all, none, or some of roller, gun`,
+		"no-lazer":   `unknown tool "lazer" (the tools: roller`,
+	} {
+		if _, err := ParseKit([]string{in}); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%q: got %v, want %q", in, err, msg)
+		}
+	}
+}
