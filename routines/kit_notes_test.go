@@ -123,3 +123,23 @@ func TestParseKitAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// A routine adapted to a gun keeps to the gun's limits, as a routine file
+// must: a minute a zone at a time, two minutes on one muscle in all.
+func TestAdaptedGunTimeOnEachMuscle(t *testing.T) {
+	lib := builtin(t)
+	for _, kit := range allKits() {
+		if !kit.Has(ToolGun) {
+			continue
+		}
+		for _, r := range lib.Routines() {
+			got, _, err := lib.Adapt(r, kit)
+			if err != nil {
+				continue
+			}
+			if ps := linkAt("adapted", "", got, lib.exercises, nil, false); len(ps) > 0 {
+				t.Errorf("%s with %s: %v", r.ID, kit, ps)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -70,11 +71,33 @@ func (a *app) showCmd() *cobra.Command {
 	return cmd
 }
 
-// timingNote says what the computed total includes.
-func timingNote(t routines.Timing) string {
+// timingNote says what the computed total of r includes: the longer
+// get-ready is named for the tools r's steps use (a routine adapted to a
+// gun has no foam rolling to get onto).
+func timingNote(t routines.Timing, r *routines.Routine) string {
 	roll := ""
-	if r := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); r != t.GetReady {
-		roll = " (" + routines.Friendly(r) + " before foam rolling)"
+	if ready := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); ready != t.GetReady {
+		var tools []string
+		add := func(w string) {
+			if !slices.Contains(tools, w) {
+				tools = append(tools, w)
+			}
+		}
+		for _, s := range r.Steps {
+			switch {
+			case s.Exercise == nil:
+			case s.Exercise.Kind == routines.MassageGun:
+				add("the massage gun")
+			case s.Exercise.Kind != routines.Roll:
+			case slices.ContainsFunc(routines.NeedsOf(s), func(n routines.Need) bool { return slices.Contains(n, routines.ToolBall) }):
+				add("the massage ball")
+			default:
+				add("foam rolling")
+			}
+		}
+		if len(tools) > 0 {
+			roll = " (" + routines.Friendly(ready) + " before " + strings.Join(tools, " or ") + ")"
+		}
 	}
 	return fmt.Sprintf("%s to get ready before each step%s and %s to switch sides or between reps",
 		routines.Friendly(t.GetReady), roll, routines.Friendly(t.Switch))
@@ -95,7 +118,7 @@ func showText(r *routines.Routine, width int, t routines.Timing, kitLine, needs 
 		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
 	}
 	field("Levels", levelNames(r.Soreness))
-	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t))
+	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t, r))
 	field("Areas", areaText(r))
 	field("Needs", needs)
 	if kitLine != "" {
@@ -148,7 +171,7 @@ func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, asci
 		b.WriteString(mdEscape(r.Summary) + "\n\n")
 	}
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
-	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t) + "\n")
+	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t, r) + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
 	b.WriteString("- **Needs:** " + mdEscape(needsText(r)) + "\n")
 	if kitLine != "" {
