@@ -143,3 +143,44 @@ func TestAdaptedGunTimeOnEachMuscle(t *testing.T) {
 		}
 	}
 }
+
+// A plan after a sport loosens up with a drill the kit allows: leg swings
+// need a wall or a chair to hold, cat-cow the floor (or a chair, seated).
+func TestSportPlansUseOnlyTheKit(t *testing.T) {
+	lib := builtin(t)
+	room := []Tool{ToolFloor, ToolWall, ToolChair, ToolStrap, ToolGun}
+	for bits := range 1 << len(room) {
+		kit := Kit(0)
+		for i, tl := range room {
+			if bits&(1<<i) != 0 {
+				kit = kit.With(tl)
+			}
+		}
+		for _, sp := range Sports() {
+			for _, l := range Levels() {
+				for _, m := range []int{10, 30} {
+					k := kit
+					r, notes, err := lib.Plan(PlanRequest{Minutes: m, Level: l, Sport: sp.ID, Kit: &k})
+					if err != nil {
+						t.Fatalf("%s %s %d min with %s: %v", sp.ID, l, m, kit, err)
+					}
+					for _, s := range r.Steps {
+						for _, n := range NeedsOf(s) {
+							if kit.Meets(n) {
+								continue
+							}
+							if fb, ok := fallbackFor(s.Exercise, n); !ok || fb.Note == "" || !strings.Contains(s.Note, fb.Note) {
+								t.Errorf("%s %s %d min with %s: %s needs %s", sp.ID, l, m, kit, s.Do, n)
+							}
+						}
+					}
+					for _, n := range notes {
+						if strings.Contains(n, "catalogue has no") && kit != KitAll {
+							t.Errorf("%s %s with %s: %q blames the catalogue for what the kit rules out", sp.ID, l, kit, n)
+						}
+					}
+				}
+			}
+		}
+	}
+}
