@@ -54,3 +54,20 @@ func TestSportSuggestionWithNothingDoable(t *testing.T) {
 		t.Errorf("suggests a routine the kit rules out:\n%s", h.screen())
 	}
 }
+
+// The preview names the steps the kit leaves out: they have no step note
+// to see.
+func TestPreviewNamesStepsLeftOut(t *testing.T) {
+	lib := builtinLibrary(t)
+	kit := routines.KitRoom.Without(routines.ToolFloor).Without(routines.ToolWall)
+	h := newHarness(t, 80, 40, func(o *Options) { o.Library = lib; o.Kit = &kit })
+	h.key("enter", "s") // sore, no sport
+	p := h.m.screen.(*picker)
+	for i, r := range p.entries() {
+		if r != nil && r.ID == "cyclist-15" {
+			p.cursor = i
+		}
+	}
+	h.key("down", "up")
+	h.requireScreen("Adapted to your kit: 1 change (see each step's note); left out: Cat-cow,")
+}

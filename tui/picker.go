@@ -652,7 +652,27 @@ func (p *picker) detail(d doneRoutine, w int) []string {
 		detail = append(detail, st.Faint.Render(truncate("From "+routines.DisplaySource(sel.Source), w)))
 	}
 	if n := len(d.changes); n > 0 {
-		detail = append(detail, st.Subtle.Render(truncate(fmt.Sprintf("Adapted to your kit: %s (see each step's note)", routines.Plural(n, "change", "changes")), w)))
+		// Steps left out have no note to see: they are named here.
+		var left []string
+		for _, c := range d.changes {
+			if c.To == "" {
+				name := c.From
+				if e, ok := p.c.opts.Library.Exercise(c.From); ok {
+					name = e.Name
+				}
+				left = append(left, name)
+			}
+		}
+		var what []string
+		if k := n - len(left); k > 0 {
+			what = append(what, routines.Plural(k, "change", "changes")+" (see each step's note)")
+		}
+		if len(left) > 0 {
+			what = append(what, "left out: "+strings.Join(left, ", "))
+		}
+		for _, l := range wrap("Adapted to your kit: "+strings.Join(what, "; "), w) {
+			detail = append(detail, st.Subtle.Render(l))
+		}
 	} else if needs := sel.Needs(); len(needs) > 0 && p.c.opts.Kit == nil {
 		var ns []string
 		for _, n := range needs {
