@@ -12,6 +12,7 @@ type Change struct {
 	Step     int    // the step's index in the routine as written
 	From, To string // exercise ids; To is "" when the step was left out
 	Note     string // what the person is told
+	Missing  Need   // what the kit lacked; for a step left out, what it needs
 }
 
 // NeedsOf is everything step s needs: its exercise's needs and the ones
@@ -34,6 +35,10 @@ func (r *Routine) Needs() []Need {
 			}
 		}
 	}
+	// "floor or chair" says nothing more when the floor itself is needed.
+	out = slices.DeleteFunc(out, func(n Need) bool {
+		return len(n) > 1 && slices.ContainsFunc(out, func(m Need) bool { return len(m) == 1 && slices.Contains(n, m[0]) })
+	})
 	slices.SortStableFunc(out, func(a, b Need) int {
 		return slices.Index(Tools(), a[0]) - slices.Index(Tools(), b[0])
 	})
@@ -74,8 +79,8 @@ func (l *Library) Adapt(r *Routine, kit Kit) (*Routine, []Change, error) {
 		to, notes, missing := l.resolve(s.Exercise, s.Needs, kit, taken, 0)
 		switch {
 		case to == nil:
-			changes = append(changes, Change{Step: i, From: s.Do,
-				Note: fmt.Sprintf("Left out %s: it needs %s.", s.Exercise.Name, article(missing.Short()))})
+			changes = append(changes, Change{Step: i, From: s.Do, Missing: missing,
+				Note: fmt.Sprintf("Left out %s (it needs %s).", s.Exercise.Name, NeedText(missing))})
 			continue
 		case to != s.Exercise:
 			ns := fitStep(s, to, r)
@@ -163,24 +168,23 @@ func sharesArea(a, b *Exercise) bool {
 
 // Times of the soft-tissue tools, per zone or side.
 const (
-	GunMin        = 30 * time.Second
-	GunMax        = 60 * time.Second
-	GunPerMuscle  = 2 * time.Minute // the most on one muscle in a session
-	BallMin       = 30 * time.Second
-	BallMax       = 90 * time.Second
-	MassageMin    = 30 * time.Second
-	MassageMax    = 60 * time.Second
-	mobilityMin   = 20 * time.Second
-	mobilityMax   = 60 * time.Second
-	holdVerySore  = 20 * time.Second
-	holdStandard  = 30 * time.Second
-	stretchMinFit = 15 * time.Second
+	GunMin       = 30 * time.Second
+	GunMax       = 60 * time.Second
+	GunPerMuscle = 2 * time.Minute // the most on one muscle in a session
+	BallMin      = 30 * time.Second
+	BallMax      = 90 * time.Second
+	MassageMin   = 30 * time.Second
+	MassageMax   = 60 * time.Second
+	mobilityMax  = 60 * time.Second
+	holdVerySore = 20 * time.Second
+	holdStandard = 30 * time.Second
 )
 
 // fitStep is step s done as exercise to: its time and reps within to's
 // rules. A stretch in place of rolling is one hold at the routine's hold
-// time (20 s when the routine suits very sore people); a tool step
-// keeps the rolling time within the tool's range.
+// time (20 s when the routine suits very sore people); a tool step keeps
+// the rolling time up to the tool's most (a gun 60 s, 30 s very sore).
+// Built-in rolls are 30 s or more, so they land in each tool's range.
 func fitStep(s Step, to *Exercise, r *Routine) Step {
 	from := s.Exercise
 	ns := Step{Do: to.ID, For: s.For, Reps: s.Reps, Exercise: to, DoPos: s.DoPos, ForPos: s.ForPos}
@@ -193,32 +197,34 @@ func fitStep(s Step, to *Exercise, r *Routine) Step {
 		ns.For = max(ns.For/2, time.Second)
 	}
 	verySore := r.Suits(VerySore)
-	clamp := func(lo, hi time.Duration) { ns.For = max(lo, min(hi, ns.For)) }
+	// The tool's upper limit always holds (two minutes on one muscle is
+	// the most a gun may do); a short step of the person's own stays short.
+	upTo := func(hi time.Duration) { ns.For = min(ns.For, hi) }
 	switch to.Kind {
 	case Stretch:
 		if from.Kind != Stretch {
-			ns.For, ns.Reps = holdStandard, 1
+			ns.Reps = 1
+			upTo(holdStandard)
 			if verySore {
-				ns.For = holdVerySore
+				upTo(holdVerySore)
 			}
 		}
-		ns.For = max(ns.For, stretchMinFit)
 	case MassageGun:
-		clamp(GunMin, GunMax)
+		upTo(GunMax)
 		if verySore {
-			ns.For = GunMin
+			upTo(GunMin)
 		}
 		for ns.Reps > 1 && ns.For*time.Duration(ns.Reps) > GunPerMuscle {
 			ns.Reps--
 		}
 	case Roll:
-		if to.Needs != nil && slices.ContainsFunc(to.Needs, func(n Need) bool { return slices.Contains(n, ToolBall) }) {
-			clamp(BallMin, BallMax)
+		if slices.ContainsFunc(to.Needs, func(n Need) bool { return slices.Contains(n, ToolBall) }) {
+			upTo(BallMax)
 		}
 	case Massage:
-		clamp(MassageMin, MassageMax)
+		upTo(MassageMax)
 	case Mobility:
-		clamp(mobilityMin, mobilityMax)
+		upTo(mobilityMax)
 		ns.Reps = 1
 	}
 	return ns
@@ -234,7 +240,7 @@ func swapNote(from, to *Exercise, missing Need, s Step) string {
 		return why + ": knead the muscle with your hands instead, firm but comfortable."
 	}
 	if from.Kind.SoftTissue() && !to.Kind.SoftTissue() {
-		return fmt.Sprintf("%s: %s instead of %s.", why, strings.ToLower(to.Name[:1])+to.Name[1:], lowerFirst(from.Name))
+		return fmt.Sprintf("%s: %s instead of rolling.", why, lowerFirst(to.Name))
 	}
 	return fmt.Sprintf("%s: %s instead.", why, lowerFirst(to.Name))
 }
@@ -244,6 +250,15 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// NeedText is a need for a sentence: "the floor", "a wall or a chair".
+func NeedText(n Need) string {
+	var s []string
+	for _, t := range n {
+		s = append(s, article(t.Short()))
+	}
+	return strings.Join(s, " or ")
 }
 
 // article puts "a" or "an" before a thing, except where it reads wrong

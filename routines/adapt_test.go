@@ -123,6 +123,19 @@ func TestSubstitutesFollowContent(t *testing.T) {
 		{"quick-10-lower", KitRoom.Without(ToolFloor).With(ToolChair), "figure-four", []string{"seated-figure-four"}},
 		{"full-body-15", KitRoom.Without(ToolFloor).With(ToolChair), "childs-pose", []string{"table-lat-stretch"}},
 		{"quick-10-lower", KitRoom, "supine-hamstring", []string{"supine-hamstring"}}, // no strap: hands behind the thigh
+		// Rolling falls back roller -> gun -> ball -> no tool.
+		{"runner-cyclist-legs", KitRoom.With(ToolGun), "roll-calves", []string{"gun-calves"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolGun).With(ToolBall), "roll-glutes", []string{"gun-glutes"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolGun), "roll-lateral-thigh", []string{"gun-lateral-thigh"}},
+		{"very-sore-gentle-20", KitRoom.With(ToolGun), "roll-quads", []string{"gun-quads"}},
+		{"upper-after-lifting", KitRoom.With(ToolGun), "roll-upper-back", []string{"thread-needle", "open-book"}}, // no gun on the upper back alone
+		{"runner-cyclist-legs", KitRoom, "roll-glutes", []string{"figure-four"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-calves", []string{"ball-calves"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-glutes", []string{"ball-glutes"}},
+		{"runner-cyclist-legs", KitRoom.With(ToolBall), "roll-quads", []string{"massage-quads"}},
+		{"runner-cyclist-legs", KitRoom, "roll-calves", []string{"massage-calves"}},
+		{"upper-after-lifting", KitRoom.With(ToolBall), "roll-upper-back", []string{"ball-upper-back"}},
+		{"upper-after-lifting", KitRoom.With(ToolBall), "roll-lats", []string{"ball-lats"}},
 	} {
 		r, err := lib.Routine(c.routine)
 		if err != nil {
@@ -140,6 +153,53 @@ func TestSubstitutesFollowContent(t *testing.T) {
 		}
 		if !slices.Contains(c.want, changes[i].To) {
 			t.Errorf("%s with %s: %s became %q (%s), want one of %v", c.routine, c.kit, c.from, changes[i].To, changes[i].Note, c.want)
+		}
+	}
+}
+
+// A gun step keeps to the gun's times: 30-60 s, 30 s and optional when
+// very sore, at most 2 min on a muscle.
+func TestGunTimes(t *testing.T) {
+	lib := builtin(t)
+	for _, c := range []struct {
+		routine, from string
+		want          time.Duration
+	}{
+		{"runner-cyclist-legs", "roll-calves", 45 * time.Second},
+		{"deep-recovery-40", "roll-calves", 60 * time.Second},
+		{"very-sore-gentle-20", "roll-calves", 30 * time.Second},
+	} {
+		r, _ := lib.Routine(c.routine)
+		got, changes, err := lib.Adapt(r, KitRoom.With(ToolGun))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ch := range changes {
+			if ch.From != c.from {
+				continue
+			}
+			for _, s := range got.Steps {
+				if s.Do == ch.To && (s.For != c.want || s.For*time.Duration(s.Reps) > GunPerMuscle) {
+					t.Errorf("%s: %s as %s for %d x %v, want %v", c.routine, c.from, s.Do, s.Reps, s.For, c.want)
+				}
+				if s.Do == ch.To && r.Suits(VerySore) && !strings.HasPrefix(s.Note, "Optional.") {
+					t.Errorf("%s: very-sore gun step not optional: %q", c.routine, s.Note)
+				}
+			}
+		}
+	}
+}
+
+// No built-in routine rolls the feet; a user's does, and without a ball
+// it becomes hand massage, then the arch stretch.
+func TestFeetWithoutABall(t *testing.T) {
+	lib := builtin(t)
+	feet, _ := lib.Exercise("roll-feet")
+	r := &Routine{ID: "feet", Name: "Feet", Soreness: []Level{Sore}, Steps: []Step{{Do: "roll-feet", For: 45 * time.Second, Reps: 1, Exercise: feet}}}
+	for kit, want := range map[Kit]string{KitRoom: "massage-feet", KitRoom.With(ToolGun): "gun-feet", KitRoom.With(ToolBall): "roll-feet"} {
+		got, _, err := lib.Adapt(r, kit)
+		if err != nil || got.Steps[0].Do != want {
+			t.Errorf("with %s: %v, %v; want %s", kit, got, err, want)
 		}
 	}
 }

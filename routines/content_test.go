@@ -130,9 +130,10 @@ func TestCatalogueMatchesContent(t *testing.T) {
 	}
 	// Nothing else: every catalogue entry is one of catalogueWant.
 	for _, e := range lib.Exercises() {
-		// Mobility drills and the soft-tissue steps without a roller are
-		// checked against their own tables (mobility_test.go, softtissue_test.go).
-		known := supportWant[e.ID] != "" || e.Kind == Mobility || softTissueStep(e.ID)
+		// Mobility drills, the soft-tissue steps without a roller and the
+		// massage-gun steps are checked against their own tables
+		// (mobility_test.go, softtissue_test.go, gun_test.go).
+		known := supportWant[e.ID] != "" || e.Kind == Mobility || softTissueStep(e.ID) || e.Kind == MassageGun
 		for _, w := range catalogueWant {
 			known = known || w.id == e.ID
 		}
@@ -251,6 +252,17 @@ func TestBuiltinRoutinesFollowContent(t *testing.T) {
 		}
 		for i, s := range r.Steps {
 			checkStep(t, r, i, s)
+		}
+		// A massage gun: at most 2 minutes on one muscle in a session.
+		gunOn := map[string]time.Duration{}
+		for _, s := range r.Steps {
+			if s.Exercise != nil && s.Exercise.Kind == MassageGun {
+				for _, a := range s.Exercise.Areas {
+					if gunOn[a] += s.For * time.Duration(s.Reps); gunOn[a] > GunPerMuscle {
+						t.Errorf("%s: the gun works %s for %v, more than 2 min", r.ID, a, gunOn[a])
+					}
+				}
+			}
 		}
 		for _, s := range []string{r.Name, r.Summary} {
 			assertClean(t, s)
@@ -480,12 +492,24 @@ var allowedAreas = map[string][]string{
 	"ball-glutes":         {"glutes"},
 	"ball-upper-back":     {"upper-back"},
 	"ball-lats":           {"lats"},
+	"massage-calves":      {"calves"},
+	"massage-quads":       {"quads"},
+	"massage-feet":        {"feet"},
+	"gun-calves":          {"calves"},
+	"gun-hamstrings":      {"hamstrings"},
+	"gun-quads":           {"quads"},
+	"gun-adductors":       {"adductors"},
+	"gun-glutes":          {"glutes"},
+	"gun-lateral-thigh":   {"it-band"},
+	"gun-lats":            {"lats"},
+	"gun-shins":           {"shins"},
+	"gun-feet":            {"feet"},
 }
 
 func TestExerciseAreasAllowed(t *testing.T) {
 	lib := builtin(t)
 	for _, e := range lib.Exercises() {
-		if e.Kind != Stretch && e.Kind != Roll {
+		if e.Kind != Stretch && e.Kind != Roll && e.Kind != MassageGun && e.Kind != Massage {
 			continue
 		}
 		allowed, ok := allowedAreas[e.ID]

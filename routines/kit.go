@@ -46,64 +46,67 @@ var toolAliases = map[string]Tool{
 	"support": ToolWall, "door": ToolWall, "stair": ToolStep, "cushion": ToolPad, "mat": ToolPad,
 }
 
+// toolWord is a tool word as the tables spell it: lower case, words
+// joined by hyphens ("Foam Roller", "foam_roller" and "no floor" are
+// "foam-roller" and "no-floor").
+func toolWord(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '_' || r == '-' || r == '\t'
+	}), "-")
+}
+
+// toolWords are the names and aliases a tool may be written as, for
+// suggestions.
+func toolWordList() []string {
+	out := ToolNames()
+	for a := range toolAliases {
+		out = append(out, a)
+	}
+	slices.Sort(out[len(Tools()):])
+	return out
+}
+
 // ParseTool reads a tool name (or one of its aliases).
 func ParseTool(s string) (Tool, error) {
-	n := strings.ToLower(strings.TrimSpace(s))
+	n := toolWord(s)
 	if t, ok := toolAliases[n]; ok {
 		return t, nil
 	}
 	if slices.Contains(Tools(), Tool(n)) {
 		return Tool(n), nil
 	}
-	return "", fmt.Errorf("unknown kit %q%s (want %s)", strictyaml.Shorten(s), strictyaml.Suggest(n, ToolNames()), strings.Join(ToolNames(), ", "))
+	if sug := strictyaml.Suggest(n, toolWordList()); sug != "" {
+		return "", fmt.Errorf("unknown tool %q%s", strictyaml.Shorten(s), sug)
+	}
+	return "", fmt.Errorf("unknown tool %q (the tools: %s)", strictyaml.Shorten(s), strings.Join(ToolNames(), ", "))
 }
 
-// Label is the tool as the kit question and show name it.
+// toolWords are each tool's names for people: in the kit question
+// (Label) and in lists of what a routine needs (Short).
+var toolWords = map[Tool][2]string{
+	ToolRoller: {"foam roller", "foam roller"},
+	ToolGun:    {"massage gun", "massage gun"},
+	ToolBall:   {"massage ball (or a tennis ball)", "massage ball"},
+	ToolStrap:  {"strap, belt or towel", "strap or towel"},
+	ToolChair:  {"sturdy chair (no wheels)", "chair"},
+	ToolWall:   {"wall or door frame to hold", "wall"},
+	ToolStep:   {"low step or stair", "step"},
+	ToolFloor:  {"floor space to lie down and get up", "floor"},
+	ToolPad:    {"knee pad or cushion", "knee pad"},
+}
+
+// Label is the tool as the kit question names it.
 func (t Tool) Label() string {
-	switch t {
-	case ToolRoller:
-		return "foam roller"
-	case ToolGun:
-		return "massage gun"
-	case ToolBall:
-		return "massage ball (or a tennis ball)"
-	case ToolStrap:
-		return "strap, belt or towel"
-	case ToolChair:
-		return "sturdy chair (no wheels)"
-	case ToolWall:
-		return "wall or door frame to hold"
-	case ToolStep:
-		return "low step or stair"
-	case ToolFloor:
-		return "floor space to lie down and get up"
-	case ToolPad:
-		return "knee pad or cushion"
+	if w, ok := toolWords[t]; ok {
+		return w[0]
 	}
 	return string(t)
 }
 
 // Short is the tool in a few words, for lists of what a routine needs.
 func (t Tool) Short() string {
-	switch t {
-	case ToolRoller:
-		return "foam roller"
-	case ToolGun:
-		return "massage gun"
-	case ToolBall:
-		return "massage ball"
-	case ToolStrap:
-		return "strap or towel"
-	case ToolChair:
-		return "chair"
-	case ToolWall:
-		return "wall"
-	case ToolStep:
-		return "step"
-	case ToolFloor:
-		return "floor"
-	case ToolPad:
-		return "knee pad"
+	if w, ok := toolWords[t]; ok {
+		return w[1]
 	}
 	return string(t)
 }
@@ -203,7 +206,7 @@ func ParseKit(words []string) (Kit, error) {
 	seen := 0
 	for _, w := range words {
 		for _, part := range strings.Split(w, ",") {
-			p := strings.ToLower(strings.TrimSpace(part))
+			p := toolWord(part)
 			if p == "" {
 				continue
 			}
@@ -225,10 +228,10 @@ func ParseKit(words []string) (Kit, error) {
 			default:
 				t, err := ParseTool(p)
 				if err != nil {
-					if sug := strictyaml.Suggest(p, append(ToolNames(), "all", "none", "no-floor", "no-wall")); sug != "" {
-						return 0, fmt.Errorf("unknown kit %q%s", strictyaml.Shorten(part), sug)
+					if sug := strictyaml.Suggest(p, append(toolWordList(), "all", "none", "no-floor", "no-wall")); sug != "" {
+						return 0, fmt.Errorf("unknown kit %q%s", strictyaml.Shorten(strings.TrimSpace(part)), sug)
 					}
-					return 0, err
+					return 0, fmt.Errorf("unknown kit %q (want all, none, or some of %s)", strictyaml.Shorten(strings.TrimSpace(part)), strings.Join(ToolNames(), ", "))
 				}
 				k = k.With(t)
 			}

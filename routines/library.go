@@ -168,18 +168,22 @@ func LoadFor(userDir, id string) (*Library, Problems, error) {
 
 // The built-in files: the exercise catalogue, the mobility drills and the
 // soft-tissue steps without a roller (more exercises, with their poses),
-// the poses of the catalogue's exercises, and one file per routine.
+// the massage-gun steps (whose poses, like the catalogue's, are in the
+// poses file, parsed apart), and one file per routine.
 const (
 	catalogueFile  = "data/catalogue.yaml"
 	mobilityFile   = "data/mobility.yaml"
 	softTissueFile = "data/softtissue.yaml"
+	gunFile        = "data/gun.yaml"
 	posesFile      = "data/poses.yaml"
 )
 
 // exerciseFiles are the built-in files that define exercises: every run
 // parses them all, since a step may fall back to any of them (a roll to a
 // massage-gun or massage-ball step).
-func exerciseFiles() []string { return []string{catalogueFile, mobilityFile, softTissueFile} }
+func exerciseFiles() []string {
+	return []string{catalogueFile, mobilityFile, softTissueFile, gunFile}
+}
 
 func builtinRoutineFile(id string) string { return "data/" + id + ".yaml" }
 
@@ -607,6 +611,7 @@ func link(file string, r *Routine, exercises map[string]*Exercise) Problems {
 // ids sorted; hints turns the did-you-mean search on.
 func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids []string, hints bool) Problems {
 	var ps Problems
+	gunOn := map[string]time.Duration{} // massage-gun time on each area (each side) so far
 	for i := range r.Steps {
 		s := &r.Steps[i]
 		e, ok := exercises[s.Do]
@@ -640,6 +645,9 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 				Msg: fmt.Sprintf("%d reps in %s is %s a rep; a mobility drill goes at %s to %s a rep: give %s",
 					s.RepCount(), Friendly(s.For), tempoText(t), tempoText(MinTempo), tempoText(MaxTempo), adv)})
 		}
+		if e.Kind == MassageGun {
+			ps = append(ps, gunProblems(file, path, i, s, gunOn)...)
+		}
 		if s.Pattern != "" && e.Kind != Breathe {
 			ps = append(ps, Problem{File: file, Line: s.PatternPos.Line, Col: s.PatternPos.Col,
 				Field: strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].breathing", i)),
@@ -648,6 +656,30 @@ func linkAt(file, path string, r *Routine, exercises map[string]*Exercise, ids [
 	}
 	return ps
 }
+
+// gunProblems holds a massage-gun step to the gun's limits: at most a
+// minute on a zone (each side) at a time, and at most two minutes on one
+// muscle in the whole routine (longer has been followed by muscle damage).
+func gunProblems(file, path string, i int, s *Step, gunOn map[string]time.Duration) Problems {
+	field := strictyaml.JoinPath(path, fmt.Sprintf("steps[%d].for", i))
+	if s.For > GunMax {
+		return Problems{{File: file, Line: s.ForPos.Line, Col: s.ForPos.Col, Field: field,
+			Msg: fmt.Sprintf("%s on one zone is too long for a massage gun: keep it to %s to %s (each side)", Friendly(s.For), Friendly(GunMin), Friendly(GunMax))}}
+	}
+	var ps Problems
+	for _, a := range s.Exercise.Areas {
+		gunOn[a] += s.For * time.Duration(max(s.Reps, 1))
+		if gunOn[a] > GunPerMuscle {
+			ps = append(ps, Problem{File: file, Line: s.ForPos.Line, Col: s.ForPos.Col, Field: field,
+				Msg: fmt.Sprintf("with this step the massage gun is on the %s for %s in all; at most %s on one muscle in a session: fewer reps or less time", areaWords(a), Friendly(gunOn[a]), Friendly(GunPerMuscle))})
+			gunOn[a] = -time.Hour // said once
+		}
+	}
+	return ps
+}
+
+// areaWords is an area id in words: "lower-back" is "lower back".
+func areaWords(a string) string { return strings.ReplaceAll(a, "-", " ") }
 
 // tempoText says a rep's time to a tenth of a second: "2.5 s", "5 s".
 func tempoText(d time.Duration) string {

@@ -19,6 +19,7 @@ var mobilityWant = []struct {
 	tempo   time.Duration // the guidance's time a rep, for the step lengths below
 }{
 	{"cat-cow", []string{"lower-back", "upper-back"}, false, 8, 5 * time.Second},
+	{"seated-cat-cow", []string{"lower-back", "upper-back"}, false, 8, 5 * time.Second},
 	{"open-book", []string{"upper-back", "chest"}, true, 6, 5 * time.Second},
 	{"hip-circles", []string{"hips", "lower-back"}, false, 10, 4 * time.Second},
 	{"ankle-circles", []string{"feet", "calves", "shins"}, true, 16, 2500 * time.Millisecond},

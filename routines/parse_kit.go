@@ -22,11 +22,7 @@ type Fallback struct {
 // needs reads a list of needs: ["floor", "strap or towel"].
 func (d *decoder) needs(n ast.Node, path string) []Need {
 	var out []Need
-	d.List(n, path, len(Tools()), "needs", func(item ast.Node, ip string) {
-		raw, ok := d.RawText(item, ip)
-		if !ok {
-			return
-		}
+	add := func(item ast.Node, ip, raw string) {
 		need, err := ParseNeed(raw)
 		if err != nil {
 			d.Add(item, ip, "%v", err)
@@ -39,6 +35,11 @@ func (d *decoder) needs(n ast.Node, path string) []Need {
 			}
 		}
 		out = append(out, need)
+	}
+	d.List(n, path, len(Tools()), "needs", func(item ast.Node, ip string) {
+		if raw, ok := d.RawText(item, ip); ok {
+			add(item, ip, raw)
+		}
 	})
 	return out
 }
@@ -48,8 +49,21 @@ func (d *decoder) needs(n ast.Node, path string) []Need {
 func (d *decoder) without(n ast.Node, path string) map[Tool]Fallback {
 	out := map[Tool]Fallback{}
 	handlers := map[string]func(ast.Node, string){}
+	words := map[string]Tool{}
 	for _, t := range Tools() {
-		handlers[string(t)] = func(v ast.Node, p string) {
+		words[string(t)] = t
+	}
+	for a, t := range toolAliases { // "towel:" as "strap:", as needs read them
+		words[a] = t
+	}
+	as := map[Tool]string{} // the word each tool was first written as
+	for word, t := range words {
+		handlers[word] = func(v ast.Node, p string) {
+			if first, twice := as[t]; twice {
+				d.Add(v, p, "%s is the same tool as %s above; keep one", word, first)
+				return
+			}
+			as[t] = word
 			fb := Fallback{Pos: d.Pos(v)}
 			if _, isList := v.(*ast.SequenceNode); isList {
 				d.List(v, p, maxListLen, "exercises", func(item ast.Node, ip string) {
@@ -69,7 +83,14 @@ func (d *decoder) without(n ast.Node, path string) map[Tool]Fallback {
 			out[t] = fb
 		}
 	}
+	// A key here is a tool: an unknown one is named as such, with the tools.
+	unknown := d.UnknownKey
+	d.UnknownKey = func(key string, _ []string) string {
+		_, err := ParseTool(key)
+		return err.Error()
+	}
 	d.Fields(n, path, handlers, nil)
+	d.UnknownKey = unknown
 	return out
 }
 

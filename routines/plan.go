@@ -705,6 +705,13 @@ type drill struct {
 	tempo time.Duration
 }
 
+// kitDrill is a drill as the kit has it done, with the note that says how
+// ("No knee pad: a folded towel under the knees.").
+type kitDrill struct {
+	drill
+	note string
+}
+
 // sportDrills is the drill after the easy movement for each sport that has
 // one: the joints that sport leaves stiff. Leg swings are not for very sore
 // legs, nor for older adults (a one-leg stand): very sore and LongerHolds
@@ -725,7 +732,7 @@ var chairDrill = drill{"seated-rotation", 4 * time.Second}
 
 // movementDrill is the drill of the plan, if any: the sport's, else the
 // shoulder drill of an upper-body plan.
-func (p *planner) movementDrill() (drill, bool) {
+func (p *planner) movementDrill() (kitDrill, bool) {
 	if p.sport != nil {
 		if d, ok := sportDrills[p.sport.ID]; ok {
 			pick := d[0]
@@ -735,10 +742,35 @@ func (p *planner) movementDrill() (drill, bool) {
 			if p.req.Chair && (pick.id == "cat-cow" || pick.id == "open-book" || pick.id == "leg-swing-front") {
 				pick = chairDrill
 			}
-			return pick, true
+			// The kit may not allow it (leg swings hold a wall or a chair):
+			// its stand-in, else the sport's other drill, else none.
+			for _, c := range []drill{pick, d[1]} {
+				if k, ok := p.drillWithKit(c); ok {
+					return k, true
+				}
+			}
+			return kitDrill{}, false
 		}
 	}
-	return drill{planUpperDrill, 2500 * time.Millisecond}, p.upperOnly()
+	d, ok := p.drillWithKit(drill{planUpperDrill, 2500 * time.Millisecond})
+	return d, ok && p.upperOnly()
+}
+
+// drillWithKit is drill d as the kit allows it: itself, a drill that
+// stands in for it (seated cat-cow for cat-cow with no floor), or not at all.
+func (p *planner) drillWithKit(d drill) (kitDrill, bool) {
+	e, ok := p.lib.exercises[d.id]
+	if !ok {
+		return kitDrill{drill: d}, false
+	}
+	if p.req.Kit == nil {
+		return kitDrill{drill: d}, true
+	}
+	to, notes, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0)
+	if to == nil || to.Kind != Mobility || to.Count <= 0 {
+		return kitDrill{drill: d}, false
+	}
+	return kitDrill{drill{to.ID, d.tempo}, strings.Join(notes, " ")}, true
 }
 
 // drillStep is the plan's loosening drill after the easy movement (the
@@ -753,6 +785,9 @@ func (p *planner) drillStep() (Step, bool) {
 	note := "Easy movement to loosen up: slow and controlled, in a pain-free range."
 	if d.id == planUpperDrill {
 		note = "Easy movement to loosen up: slow, small, pain-free circles."
+	}
+	if d.note != "" {
+		note = d.note + " " + note
 	}
 	s := Step{Do: e.ID, Reps: 1, Exercise: e, Note: note}
 	n := e.Count
@@ -842,7 +877,14 @@ func (p *planner) coverageNotes(rt *Routine, r rung) []string {
 		notes = append(notes, fmt.Sprintf("Only time for %d of %d %s: %s (left out: %s).",
 			len(in), len(in)+len(out), what, strings.Join(in, ", "), strings.Join(out, ", ")))
 	}
+	if p.req.Kit != nil && *p.req.Kit != KitAll && len(p.unstretched) > 0 {
+		// The catalogue has them; the kit rules them out.
+		notes = append(notes, fmt.Sprintf("No stretch for the %s with your kit (%s).", joinAnd(p.unstretched), p.req.Kit.Describe()))
+	}
 	for _, a := range p.unstretched {
+		if p.req.Kit != nil && *p.req.Kit != KitAll {
+			break
+		}
 		if p.req.Level == VerySore || p.req.LongerHolds {
 			notes = append(notes, fmt.Sprintf("The catalogue has no lying, seated or supported stretch for the %s.", a))
 		} else {
@@ -1077,14 +1119,34 @@ func (p *planner) names(rt *Routine) (id, name, summary string) {
 		what = fmt.Sprintf("%d %sareas", len(p.areas), adj)
 		name = fmt.Sprintf("Today: %d min, %s%s", mins, what, longName)
 	}
+	// The summary names what the plan has: with a kit that may be a gun
+	// in place of a roller, or no stretch at all.
 	parts := []string{"easy movement"}
-	for _, s := range rt.Steps {
-		if s.Exercise.Kind == Roll {
-			parts = append(parts, "foam rolling")
-			break
+	has := func(what string) {
+		if !slices.Contains(parts, what) {
+			parts = append(parts, what)
 		}
 	}
-	parts = append(parts, "stretches", "slow breathing", "water")
+	for _, kind := range []Kind{Roll, MassageGun, Massage, Stretch} {
+		for _, s := range rt.Steps {
+			if s.Exercise == nil || s.Exercise.Kind != kind {
+				continue
+			}
+			switch {
+			case kind == MassageGun:
+				has("massage gun")
+			case kind == Massage:
+				has("self-massage")
+			case kind == Stretch:
+				has("stretches")
+			case slices.ContainsFunc(NeedsOf(s), func(n Need) bool { return slices.Contains(n, ToolBall) }):
+				has("massage ball")
+			default:
+				has("foam rolling")
+			}
+		}
+	}
+	parts = append(parts, "slow breathing", "water")
 	switch {
 	case p.sportAreas:
 		summary = fmt.Sprintf("Built by cooldown plan %s: %s.", strings.TrimPrefix(what, adjComma(p.req.Level)), joinAnd(parts))

@@ -107,6 +107,10 @@ func colourTour(t *testing.T, w, hh int, bg color.Color) []colourShot {
 	h.advance(5*time.Second + 12*time.Second) // cat-cow, rep 3 of 8
 	snap("mobility", h)
 
+	h = on(fileHarness(t, w, hh, gunYAML, "gun-test", nil, nil))
+	h.advance(10*time.Second + 5*time.Second + 12*time.Second) // the gun on the left calf, 33 s left
+	snap("massage-gun", h)
+
 	h = on(startRoutine(t, w, hh, nil))
 	h.advance(time.Hour)
 	h.key("4")
@@ -232,3 +236,14 @@ func colourSGR(s string) string {
 	}
 	return ""
 }
+
+// gunYAML is a routine of one massage-gun step, the built-in gun-calves.
+const gunYAML = `routines:
+  - id: gun-test
+    name: Gun test
+    soreness: [sore]
+    steps:
+      - do: gun-calves
+        for: 45s
+        note: Lowest speed, light touch; glide around the hotspots, never over bone.
+`

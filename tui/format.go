@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -66,12 +67,49 @@ func spaces(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// wrap folds plain text to width and returns its lines.
+// wrap folds plain text to width and returns its lines: at spaces and
+// after hyphens, but never inside a range of numbers ("2-4 s").
 func wrap(s string, width int) []string {
 	if width <= 0 {
 		return nil
 	}
-	return strings.Split(ansi.Wordwrap(s, width, " -"), "\n")
+	held := numberRange.ReplaceAllString(s, "$1"+keptHyphen+"$2")
+	lines := wordwrap(held, width)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, keptHyphen, "-")
+	}
+	return lines
+}
+
+// A non-breaking hyphen holds a range of numbers together while wrapping.
+const keptHyphen = "\u2011"
+
+var numberRange = regexp.MustCompile(`(\d)-(\d)`)
+
+// wordwrap is ansi.Wordwrap, which keeps a hyphen it breaks after even
+// when that makes the line one cell too wide: such a line breaks before
+// its last word instead, and the rest is wrapped again.
+func wordwrap(s string, width int) []string {
+	lines := strings.Split(ansi.Wordwrap(s, width, " -"), "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) <= width || !strings.HasSuffix(l, "-") {
+			continue
+		}
+		cut := strings.LastIndexAny(l[:len(l)-1], " -")
+		if cut < 0 {
+			continue // one word wider than the line: the caller cuts it
+		}
+		// The lines after were broken at a space (dropped) or after a hyphen (kept).
+		rest := l[cut+1:]
+		for _, next := range lines[i+1:] {
+			if !strings.HasSuffix(rest, "-") {
+				rest += " "
+			}
+			rest += next
+		}
+		return append(append(lines[:i], strings.TrimRight(l[:cut+1], " ")), wordwrap(rest, width)...)
+	}
+	return lines
 }
 
 // spread puts left and right at the two ends of a line of width cells.

@@ -88,10 +88,25 @@ func (f *kitForm) view(c *common, w, h int) []string {
 	for _, l := range wrap(hint, w) {
 		foot = append(foot, st.Subtle.Render(l))
 	}
+	var ask []string
+	if f.kit.Has(routines.ToolRoller) || f.kit.Has(routines.ToolGun) || f.kit.Has(routines.ToolBall) {
+		for _, l := range wrap(askFirst, w) {
+			ask = append(ask, st.Caution.Render(l))
+		}
+		ask = append(ask, "")
+	}
 	title := []string{st.Exercise.Render("What do you have here?"), ""}
-	if len(title)+len(about)+1+len(rows)+1+len(foot) <= h {
+	if len(title)+len(about)+1+len(rows)+1+len(ask)+len(foot) <= h {
 		lines := append(append(title, about...), "")
 		lines = append(append(lines, rows...), "")
+		return append(append(lines, ask...), foot...)
+	}
+	if len(title)+len(rows)+1+len(ask)+len(foot) <= h {
+		lines := append(append(title, rows...), "")
+		return append(append(lines, ask...), foot...)
+	}
+	if len(title)+len(rows)+1+len(foot) <= h {
+		lines := append(append(title, rows...), "")
 		return append(lines, foot...)
 	}
 	// Small: the title, the list around the cursor, one line of hint.
@@ -100,6 +115,10 @@ func (f *kitForm) view(c *common, w, h int) []string {
 	lines := append(title, rows[top:min(len(rows), top+room)]...)
 	return append(lines, st.Subtle.Render(truncate(fmt.Sprintf("%d of %d · space ticks · enter saves", f.cursor+1, len(rows)), w)))
 }
+
+// askFirst is the soft-tissue tools' caution: who should ask a doctor or
+// physio before rolling or using a gun.
+const askFirst = "Before rolling or a massage gun, check with your doctor or physio if you have had a clot (DVT) or have a swollen, hot calf; take blood thinners; have osteoporosis, varicose veins, diabetes or numb skin, an implant or cancer; or are pregnant."
 
 // kitText is the kit in effect, for people.
 func (c *common) kitText() string {

@@ -134,10 +134,18 @@ func TestPickerRefusesWhatTheKitCannotDo(t *testing.T) {
 		t.Fatal("no routine refused with nothing at all")
 	}
 	h.key("down", "up")
-	h.requireScreen("not with your kit", "cannot be done with", "Press g to change your kit.")
+	h.requireScreen("✗ kit", "cannot be done with", "Press g to change your kit.")
 	h.key("enter")
-	h.requireScreen("Not with your kit: press g to change it.")
+	h.requireScreen("Not with your kit (✗): press g to change it.")
 	if _, ok := h.m.screen.(*picker); !ok {
 		t.Fatalf("started anyway: %T", h.m.screen)
 	}
+}
+
+// Why the kit was not saved is read to its end, however long the path.
+func TestKitNotSavedSaysWhyInFull(t *testing.T) {
+	var saved []routines.Kit
+	h := firstRun(t, 80, 24, &saved, errors.New("the settings file /home/someone/.config/cooldown/config.yaml is read-only"))
+	h.key("enter")
+	h.requireScreen("Kit not saved (this run only): the settings file", "config.yaml is read-only", "How sore are you?")
 }

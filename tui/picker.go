@@ -327,7 +327,7 @@ func (p *picker) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			d := p.asDone(r)
 			if d.err != nil {
-				p.message = "Not with your kit: press g to change it." // the detail says why
+				p.message = "Not with your kit (✗): press g to change it." // the detail says why
 				return p, nil
 			}
 			return p, func() tea.Msg { return chooseMsg{routine: d.r, level: l} }
@@ -404,7 +404,10 @@ func (p *picker) header(w int) []string {
 		lines = append(lines, "")
 	}
 	if p.message != "" {
-		lines = append(lines, st.Warn.Render(truncate(strictyaml.Clean(p.message), w)), "")
+		for _, l := range wrap(strictyaml.Clean(p.message), w) {
+			lines = append(lines, st.Warn.Render(l))
+		}
+		lines = append(lines, "")
 	}
 	return lines
 }
@@ -581,7 +584,7 @@ func (p *picker) routineRows(ch []*routines.Routine, cursor, room int, sug *rout
 			d := p.asDone(r)
 			label, mins = r.Name, fmt.Sprintf("%3d min", routines.Minutes(d.r.Total(t)))
 			if d.err != nil {
-				mins = "  not with your kit"
+				mins = "  ✗ kit" // not with your kit: the detail says why
 			}
 			if r.Source != routines.BuiltIn {
 				mins += " *"
@@ -624,10 +627,10 @@ func (p *picker) detail(d doneRoutine, w int) []string {
 	sel := d.r
 	var detail []string
 	if d.err != nil {
-		for _, l := range wrap(d.err.Error()+" Press g to change your kit.", w) {
+		for _, l := range wrap(d.err.Error(), w) {
 			detail = append(detail, st.Warn.Render(l))
 		}
-		return detail
+		return append(detail, st.Warn.Render(truncate("Press g to change your kit.", w)))
 	}
 	for _, l := range wrap(sel.Summary, w) {
 		detail = append(detail, st.Item.Render(l))

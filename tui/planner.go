@@ -122,7 +122,7 @@ func (p *planner) update(msg tea.Msg) (screen, tea.Cmd) {
 				areas = append(areas, a)
 			}
 		}
-		p.req = routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas, Timing: new(p.c.opts.Session.Timing)}
+		p.req = routines.PlanRequest{Minutes: p.minutes, Level: p.level, Areas: areas, Timing: new(p.c.opts.Session.Timing), Kit: p.c.opts.Kit}
 		if p.sport != nil {
 			p.req.Sport = p.sport.ID
 			if slices.Equal(areas, p.sport.Areas) {

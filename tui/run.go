@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
@@ -475,6 +476,20 @@ func layoutColumn(top, core []string, blocks [][]string, next string, w, h int) 
 	for i := len(blocks) - 1; i >= 0; i-- {
 		if n := len(blocks[i]) + 1; len(blocks[i]) > 0 && n <= avail {
 			keep[i], avail = true, avail-n
+		}
+	}
+	// The cues come first in reading but last in priority: when they do
+	// not all fit, keep the first whole ones that do (how to start the
+	// position matters most).
+	if len(blocks) > 0 && !keep[0] && avail >= 2 {
+		cut := 0
+		for k := 1; k < len(blocks[0]) && k <= avail-1; k++ {
+			if strings.HasPrefix(ansi.Strip(blocks[0][k]), "  • ") {
+				cut = k
+			}
+		}
+		if cut > 0 {
+			blocks[0], keep[0] = blocks[0][:cut], true
 		}
 	}
 	body := append(append(top, core...), "")

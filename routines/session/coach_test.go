@@ -273,3 +273,15 @@ func TestCoachAnnouncesReps(t *testing.T) {
 		t.Fatalf("%+v", cs)
 	}
 }
+
+// A massage-gun step says the gun's rule first: lowest speed, keep moving.
+func TestCoachAnnouncesTheGun(t *testing.T) {
+	gun := &routines.Exercise{ID: "gun-calves", Name: "Massage gun: calves", Kind: routines.MassageGun, Areas: []string{"calves"}, PerSide: true,
+		Cues: []string{"Sit, knee bent."}}
+	s := New(routine(step(gun, 45*sec, 1)), opts(true))
+	cs := s.Cues(s.Start(t0))
+	want := "Massage gun: calves. Forty-five seconds each side, left side first. Massage gun on its lowest speed; keep it moving, never over bone. Sit, knee bent."
+	if len(cs) != 1 || cs[0].Say != want {
+		t.Fatalf("got %+v\nwant %q", cs, want)
+	}
+}

@@ -122,6 +122,11 @@ func (s *Session) announce(e Event) (Cue, bool) {
 	if p := s.Pattern(e.Segment.Step); p != nil {
 		first = p.Say
 	}
+	if st.Exercise.Kind == routines.MassageGun {
+		// Said before anything else about the gun: the one rule that
+		// matters most with it.
+		first = strings.TrimSpace("Massage gun on its lowest speed; keep it moving, never over bone. " + first)
+	}
 	if first != "" {
 		b.WriteString(" ")
 		b.WriteString(first)

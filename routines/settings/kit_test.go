@@ -57,7 +57,7 @@ func TestSaveKitKeepsTheRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
-	if string(got) != "# mine\nsound: false\nkit: [none]\nunits: floz" {
+	if string(got) != "# mine\nsound: false\nkit: none\nunits: floz" {
 		t.Errorf("kept file: %q", got)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {

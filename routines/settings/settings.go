@@ -237,6 +237,9 @@ var settings = []setting{
 			if s.Kit == nil {
 				return "all" // not asked yet: routines run as written
 			}
+			if l := s.Kit.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
+				return l[0]
+			}
 			return "[" + strings.Join(s.Kit.List(), ", ") + "]"
 		}},
 }

@@ -40,8 +40,11 @@ func (a *app) listCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the routines (built-in and your own)",
-		Long: "List every routine with its levels, computed length in minutes, the body areas it works " +
+		Long: "List every routine with its levels, computed length in minutes, what it needs (roller, " +
+			"strap, wall/chair: either will do...), the body areas it works " +
 			"and where it comes from (built-in, or your file in " + displayRoutinesDir() + ").\n\n" +
+			"With a kit (--kit, or the settings file's kit) the lengths are those of the routines as " +
+			"adapted to it, and a routine it cannot do says so.\n\n" +
 			areaFlagHelp() + " " +
 			"A routine is listed if it works any of them.",
 		Example: "  cooldown list --soreness sore --area calves --max-minutes 10\n" +
@@ -58,22 +61,27 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.startFlags = cmd.Flags()
 			t := a.timing()
+			kit := a.kitNow()
 			var keep []*routines.Routine
+			var doable []bool
 			for _, r := range lib.Routines() {
-				if f.match(r, t) {
-					keep = append(keep, r)
+				shown, _, ok := withKit(lib, r, kit)
+				if f.match(shown, t) {
+					keep = append(keep, shown)
+					doable = append(doable, ok)
 				}
 			}
 			if asJSON {
-				return writeListJSON(a.io.out, keep, t)
+				return writeListJSON(a.io.out, keep, doable, kit, t)
 			}
 			if len(keep) == 0 {
 				fmt.Fprintln(a.io.err, "cooldown: no routine matches; try fewer filters")
 				return nil
 			}
 			width, fit := a.io.width(a.io.out)
-			_, err = io.WriteString(a.io.out, listTable(keep, width, fit, t))
+			_, err = io.WriteString(a.io.out, listTable(keep, doable, kit, width, fit, t))
 			return err
 		},
 	}
@@ -82,6 +90,7 @@ func (a *app) listCmd() *cobra.Command {
 	fl.StringSliceVar(&areas, "area", nil, "only routines that work this body area or group (e.g. calves, legs)")
 	fl.StringVar(&maxMinutes, "max-minutes", "", "only routines of at most N minutes (computed total)")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON array for scripts")
+	a.addKitFlag(cmd)
 	return cmd
 }
 
@@ -145,11 +154,15 @@ type listEntry struct {
 	Steps           int      `json:"steps"`
 	Source          string   `json:"source"`
 	ReplacesBuiltin bool     `json:"replaces_builtin"`
+	// Needs is what the routine needs as listed ("wall or chair": either);
+	// with a kit, Doable says whether it can be done with it.
+	Needs  []string `json:"needs"`
+	Doable *bool    `json:"doable_with_kit,omitempty"`
 }
 
-func writeListJSON(w io.Writer, rs []*routines.Routine, t routines.Timing) error {
+func writeListJSON(w io.Writer, rs []*routines.Routine, doable []bool, kit *routines.Kit, t routines.Timing) error {
 	out := make([]listEntry, 0, len(rs))
-	for _, r := range rs {
+	for i, r := range rs {
 		total := r.Total(t)
 		e := listEntry{
 			ID:              r.ID,
@@ -162,6 +175,13 @@ func writeListJSON(w io.Writer, rs []*routines.Routine, t routines.Timing) error
 			Steps:           len(r.Steps),
 			Source:          r.Source,
 			ReplacesBuiltin: r.Overrides,
+			Needs:           []string{},
+		}
+		for _, n := range needsFor(r, kit, doable[i]) {
+			e.Needs = append(e.Needs, n.String())
+		}
+		if kit != nil && *kit != routines.KitAll {
+			e.Doable = new(doable[i])
 		}
 		for _, l := range r.Soreness {
 			e.Soreness = append(e.Soreness, string(l))
@@ -177,14 +197,19 @@ func writeListJSON(w io.Writer, rs []*routines.Routine, t routines.Timing) error
 // is set (a terminal), rows are kept within width: names, paths and areas
 // are cut with "…"; when even then the areas would get too little room, each
 // routine's areas move to a second line under its name.
-func listTable(rs []*routines.Routine, width int, fit bool, t routines.Timing) string {
-	rows := [][]string{{"ID", "NAME", "LEVELS", "MIN", "AREAS", "SOURCE"}}
-	for _, r := range rs {
+func listTable(rs []*routines.Routine, doable []bool, kit *routines.Kit, width int, fit bool, t routines.Timing) string {
+	rows := [][]string{{"ID", "NAME", "LEVELS", "MIN", "NEEDS", "AREAS", "SOURCE"}}
+	for i, r := range rs {
+		mins, needs := strconv.Itoa(routines.Minutes(r.Total(t))), needsCell(needsFor(r, kit, doable[i]))
+		if !doable[i] {
+			mins, needs = "-", "not with your kit"
+		}
 		rows = append(rows, []string{
 			r.ID,
 			r.Name,
 			levelList(r.Soreness),
-			strconv.Itoa(routines.Minutes(r.Total(t))),
+			mins,
+			needs,
 			areaText(r),
 			sourceLabel(r),
 		})
@@ -199,12 +224,12 @@ func listTable(rs []*routines.Routine, width int, fit bool, t routines.Timing) s
 		return renderRows(rows, widths, nil)
 	}
 	one := slices.Clone(widths)
-	if shrink(one, width, []shrinkStep{{colAreas, 40}, {colName, 16}, {colSource, 24}, {colAreas, minAreas}}) {
+	if shrink(one, width, []shrinkStep{{colAreas, 40}, {colName, 16}, {colSource, 24}, {colNeeds, 16}, {colAreas, minAreas}}) {
 		return renderRows(rows, one, nil)
 	}
 	// Stacked: areas on their own line, under the name.
 	widths[colAreas] = 0
-	shrink(widths, width, []shrinkStep{{colName, 16}, {colSource, 24}, {colName, 10}, {colSource, 8}})
+	shrink(widths, width, []shrinkStep{{colName, 16}, {colSource, 24}, {colNeeds, 16}, {colName, 10}, {colSource, 8}, {colNeeds, 8}})
 	indent := widths[colID] + colGap
 	return renderRows(rows, widths, func(areas string) string {
 		return strings.Repeat(" ", indent) + ansi.Truncate(areas, max(width-indent, 1), "…")
@@ -217,6 +242,7 @@ const (
 	colName
 	colLevels
 	colMin
+	colNeeds
 	colAreas
 	colSource
 )
@@ -359,4 +385,28 @@ func groupList() []string {
 
 func displayRoutinesDir() string {
 	return "$XDG_CONFIG_HOME/cooldown/routines, usually ~/.config/cooldown/routines"
+}
+
+// needsFor is what routine r (as adapted to kit) needs: with a kit, only
+// what the kit has, since the rest is done without (a note such as "no
+// strap: hold behind the thigh" stands in) and the person lacks it anyway.
+func needsFor(r *routines.Routine, kit *routines.Kit, doable bool) []routines.Need {
+	needs := r.Needs()
+	if kit == nil || !doable {
+		return needs
+	}
+	return slices.DeleteFunc(needs, func(n routines.Need) bool { return !kit.Meets(n) })
+}
+
+// needsCell is what a routine needs in the list's few characters: tool
+// names, "/" between tools either of which will do; "-" for nothing.
+func needsCell(needs []routines.Need) string {
+	var ns []string
+	for _, n := range needs {
+		ns = append(ns, strings.ReplaceAll(n.String(), " or ", "/"))
+	}
+	if len(ns) == 0 {
+		return "-"
+	}
+	return strings.Join(ns, ",")
 }

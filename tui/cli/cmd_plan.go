@@ -50,6 +50,9 @@ func (a *app) planCmd() *cobra.Command {
 			"as suits older adults, with the floor and wall-supported stretches as a set and never a " +
 			"one-leg stand; --chair uses the chair set instead (seated and supported stretches, nothing " +
 			"on the floor, no foam roller).\n\n" +
+			"--kit (or the settings file's kit) says what you have; the plan uses only that: a massage gun " +
+			"or ball for the foam roller, chair versions with no floor, and the hands or a stretch when " +
+			"there is no tool.\n\n" +
 			"--after SPORT (what you trained: " + routines.SportChoices() + "; team is hiit) works that " +
 			"sport's areas when --areas is left out, and loosens up with its mobility drill after the easy " +
 			"movement (leg swings after a run or HIIT, cat-cow after a ride, hip circles after leg day, " +
@@ -139,6 +142,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 		return err
 	}
 	req.Timing = new(set.Timing())
+	req.Kit = set.Kit
 	lib, _, err := a.loadLibrary()
 	if err != nil {
 		return err
@@ -340,7 +344,7 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 // planText is the plan as `show` prints a routine, with the builder's
 // notes after the steps.
 func planText(r *routines.Routine, notes []string, width int, t routines.Timing) string {
-	text := showText(r, width, t)
+	text := showText(r, width, t, "", needsText(r))
 	if len(notes) == 0 {
 		return text
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -47,10 +48,18 @@ func (a *app) showCmd() *cobra.Command {
 				return &exitError{code: exitUsage, err: showNotFound(lib, args[0], err)}
 			}
 			var out string
+			a.startFlags = cmd.Flags()
 			if markdown {
-				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii))
+				// A handout is for a client, whose kit is not the trainer's:
+				// adapted only when --kit says so.
+				kitLine := ""
+				if cmd.Flags().Changed("kit") {
+					r, kitLine, _ = withKit(lib, r, a.kitNow())
+				}
+				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii), kitLine)
 			} else {
-				out = showText(r, width, a.timing())
+				shown, kitLine, _ := withKit(lib, r, a.kitNow())
+				out = showText(shown, width, a.timing(), kitLine, needsText(r))
 			}
 			_, err = io.WriteString(a.io.out, out)
 			return err
@@ -58,21 +67,46 @@ func (a *app) showCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown handout to give to a client")
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw pose pictures in plain ASCII instead of braille")
+	a.addKitFlag(cmd)
 	return cmd
 }
 
-// timingNote says what the computed total includes.
-func timingNote(t routines.Timing) string {
+// timingNote says what the computed total of r includes: the longer
+// get-ready is named for the tools r's steps use (a routine adapted to a
+// gun has no foam rolling to get onto).
+func timingNote(t routines.Timing, r *routines.Routine) string {
 	roll := ""
-	if r := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); r != t.GetReady {
-		roll = " (" + routines.Friendly(r) + " before foam rolling)"
+	if ready := t.ReadyFor(routines.Step{Exercise: &routines.Exercise{Kind: routines.Roll}}); ready != t.GetReady {
+		var tools []string
+		add := func(w string) {
+			if !slices.Contains(tools, w) {
+				tools = append(tools, w)
+			}
+		}
+		for _, s := range r.Steps {
+			switch {
+			case s.Exercise == nil:
+			case s.Exercise.Kind == routines.MassageGun:
+				add("the massage gun")
+			case s.Exercise.Kind != routines.Roll:
+			case slices.ContainsFunc(routines.NeedsOf(s), func(n routines.Need) bool { return slices.Contains(n, routines.ToolBall) }):
+				add("the massage ball")
+			default:
+				add("foam rolling")
+			}
+		}
+		if len(tools) > 0 {
+			roll = " (" + routines.Friendly(ready) + " before " + strings.Join(tools, " or ") + ")"
+		}
 	}
 	return fmt.Sprintf("%s to get ready before each step%s and %s to switch sides or between reps",
 		routines.Friendly(t.GetReady), roll, routines.Friendly(t.Switch))
 }
 
 // showText is the plain description of a routine, wrapped to width.
-func showText(r *routines.Routine, width int, t routines.Timing) string {
+// kitLine says how it was adapted to the person's kit (nothing when it was
+// not); needs is what the routine needs as written.
+func showText(r *routines.Routine, width int, t routines.Timing, kitLine, needs string) string {
 	var b strings.Builder
 	b.WriteString(r.Name + " (" + r.ID + ")\n")
 	if r.Summary != "" {
@@ -84,8 +118,12 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 		b.WriteString(wrapIndent(value, width, fmt.Sprintf(label, name), strings.Repeat(" ", 9)))
 	}
 	field("Levels", levelNames(r.Soreness))
-	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t))
+	field("Total", routines.Friendly(r.Total(t))+", with "+timingNote(t, r))
 	field("Areas", areaText(r))
+	field("Needs", needs)
+	if kitLine != "" {
+		field("Kit", kitLine)
+	}
 	field("Source", sourceLabel(r))
 
 	b.WriteString("\nSteps\n")
@@ -126,15 +164,19 @@ func showText(r *routines.Routine, width int, t routines.Timing) string {
 }
 
 // showMarkdown is a printable handout for a client.
-func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, ascii bool) string {
+func showMarkdown(r *routines.Routine, t routines.Timing, u routines.Units, ascii bool, kitLine string) string {
 	var b strings.Builder
 	b.WriteString("# " + mdEscape(r.Name) + "\n\n")
 	if r.Summary != "" {
 		b.WriteString(mdEscape(r.Summary) + "\n\n")
 	}
 	b.WriteString("- **Soreness levels:** " + levelNames(r.Soreness) + "\n")
-	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t) + "\n")
+	b.WriteString("- **Total:** " + routines.Friendly(r.Total(t)) + ", with " + timingNote(t, r) + "\n")
 	b.WriteString("- **Works:** " + mdEscape(areaText(r)) + "\n")
+	b.WriteString("- **Needs:** " + mdEscape(needsText(r)) + "\n")
+	if kitLine != "" {
+		b.WriteString("- **Kit:** " + mdEscape(kitLine) + "\n")
+	}
 	b.WriteString("- **With the cooldown app:** `cooldown start " + r.ID + "`\n")
 
 	b.WriteString("\n## Steps\n\n")

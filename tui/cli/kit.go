@@ -86,7 +86,54 @@ func adapt(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (*rout
 	}
 	out, changes, err := lib.Adapt(r, *kit)
 	if err != nil {
-		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%w; `cooldown show %s` lists what it needs, --kit or the picker's g key says what you have", err, r.ID)}
+		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%s; `cooldown show %s` lists what it needs, --kit or the picker's g key says what you have", strings.TrimSuffix(err.Error(), "."), r.ID)}
 	}
 	return out, changes, nil
+}
+
+// needsText says what a routine needs, for show and list.
+func needsText(r *routines.Routine) string {
+	var ns []string
+	for _, n := range r.Needs() {
+		ns = append(ns, n.Short())
+	}
+	if len(ns) == 0 {
+		return "nothing but some space"
+	}
+	return strings.Join(ns, ", ")
+}
+
+// withKit is r as a command shows it with kit: adapted, with a line that
+// says what changed, or as written with the reason it cannot be done. No
+// kit (or everything) shows it as written, with no line.
+func withKit(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (shown *routines.Routine, line string, ok bool) {
+	if kit == nil || *kit == routines.KitAll {
+		return r, "", true
+	}
+	out, changes, err := lib.Adapt(r, *kit)
+	switch {
+	case err != nil:
+		return r, "cannot be done with " + kit.Describe() + ": " + strings.TrimPrefix(err.Error(), r.Name+" cannot be done with "+kit.Describe()+": "), false
+	case len(changes) == 0:
+		return out, "as written: your kit (" + kit.Describe() + ") has all it needs", true
+	}
+	// A step left out has no note of its own to carry the reason: it is said here.
+	var left []string
+	for _, c := range changes {
+		if c.To == "" {
+			name := c.From
+			if e, ok := lib.Exercise(c.From); ok {
+				name = e.Name
+			}
+			left = append(left, fmt.Sprintf("%s (it needs %s)", name, routines.NeedText(c.Missing)))
+		}
+	}
+	line = fmt.Sprintf("adapted to your kit (%s)", kit.Describe())
+	if n := len(changes) - len(left); n > 0 {
+		line += fmt.Sprintf(": %s, in the step notes", routines.Plural(n, "change", "changes"))
+	}
+	if len(left) > 0 {
+		line += fmt.Sprintf("; %s left out: %s", routines.Plural(len(left), "step", "steps"), strings.Join(left, ", "))
+	}
+	return out, line, true
 }

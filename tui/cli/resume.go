@@ -41,7 +41,12 @@ func (a *app) resumable(lib *routines.Library, now time.Time) *resumable {
 		return nil
 	}
 	r, err := lib.Routine(last.Routine)
-	if err != nil || len(r.Steps) != last.StepsTotal {
+	if err != nil {
+		return nil
+	}
+	// The session ran the routine as adapted to the kit: so does its
+	// resumption (a kit changed since gives other steps, and no offer).
+	if r, _, err = adapt(lib, r, a.kitNow()); err != nil || len(r.Steps) != last.StepsTotal {
 		return nil
 	}
 	level := routines.Level(last.Soreness)

@@ -439,3 +439,29 @@ func TestE2EAfterFlag(t *testing.T) {
 	}
 	e2eAssertRestored(t, tm.rawOutput())
 }
+
+// A kit answered once is remembered: the next launch goes straight to the
+// soreness question, and the routine list says the kit.
+func TestE2EKitRemembered(t *testing.T) {
+	t.Parallel()
+	env := newE2EEnv(t)
+	env.settings(t, "get_ready: 1s\nswitch_gap: 1s\nkit: none\n")
+	tm := e2eStart(t, env, 80, 24)
+	s := tm.waitForText(t, e2eTimeout, "How sore are you?")
+	if strings.Contains(s, "What do you have here?") {
+		t.Fatalf("asked again\n%s", tm.dump())
+	}
+	tm.send(t, e2eKeyEnter)
+	tm.waitForText(t, e2eTimeout, "What did you train?")
+	tm.send(t, "s")
+	tm.waitForText(t, e2eTimeout, "Kit: no equipment · g changes")
+	tm.send(t, "g")
+	tm.waitForText(t, e2eTimeout, "esc keeps no equipment")
+	tm.send(t, "q")
+	tm.waitForText(t, e2eTimeout, "Pick a routine")
+	tm.send(t, "q")
+	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
+		t.Errorf("exit code %d, want %d", code, exitOK)
+	}
+	e2eAssertRestored(t, tm.rawOutput())
+}

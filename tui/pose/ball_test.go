@@ -83,3 +83,33 @@ func segDist(q, a, b routines.Point) float64 {
 	}
 	return math.Hypot(q.X-a.X-k*dx, q.Y-a.Y-k*dy)
 }
+
+// A hand self-massage is drawn with both hands on the working leg, in
+// both positions (within 0.8 units of its line: the hands are on the skin).
+func TestMassageHandsOnTheLeg(t *testing.T) {
+	n := 0
+	for _, e := range builtinPoses(t) {
+		if e.Kind != routines.Massage {
+			continue
+		}
+		n++
+		leg := []routines.Joint{routines.LeftHip, routines.LeftKnee, routines.LeftFoot, routines.LeftToe}
+		for name, pos := range map[string]*routines.Position{"start": &e.Pose.Start, "end": &e.Pose.End} {
+			for _, h := range []routines.Joint{routines.LeftHand, routines.RightHand} {
+				d := math.Inf(1)
+				for i := 0; i+1 < len(leg); i++ {
+					if leg[i+1] == routines.LeftToe && !pos.Has[routines.LeftToe] {
+						continue
+					}
+					d = min(d, segDist(pos.At(h), pos.At(leg[i]), pos.At(leg[i+1])))
+				}
+				if d > 0.8 {
+					t.Errorf("%s %s: the %s is %.2f units from the working leg", e.ID, name, h, d)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no built-in hand massage")
+	}
+}
