@@ -142,13 +142,24 @@ func (p *picker) forSport(r *routines.Routine) bool {
 	return r != nil && p.trained.sport != nil && slices.Contains(p.trained.sport.Routines, r.ID)
 }
 
-// cursorOnSport puts the list's cursor on the sport's first routine.
+// cursorOnSport puts the list's cursor on the sport's first routine the
+// kit allows (so enter starts it), else on its first.
 func (p *picker) cursorOnSport() {
+	first := -1
 	for i, r := range p.entries() {
-		if p.forSport(r) {
+		if !p.forSport(r) {
+			continue
+		}
+		if p.asDone(r).err == nil {
 			p.cursor = i
 			return
 		}
+		if first < 0 {
+			first = i
+		}
+	}
+	if first >= 0 {
+		p.cursor = first
 	}
 }
 
@@ -238,7 +249,15 @@ func (p *picker) trainedDetail(w int) []string {
 	s := sp[p.trained.cursor]
 	var out []string
 	if rs := p.c.opts.Library.ForSport(s, p.chosenLevel()); len(rs) > 0 {
-		for _, l := range wrap(fmt.Sprintf("First: %s (%d min)", rs[0].Name, routines.Minutes(rs[0].Total(p.c.opts.Session.Timing))), w) {
+		// The first the kit allows, at its length as adapted.
+		first := "First: none of them with your kit; a plan built for today can be"
+		for _, r := range rs {
+			if d := p.asDone(r); d.err == nil {
+				first = fmt.Sprintf("First: %s (%d min)", d.r.Name, routines.Minutes(d.r.Total(p.c.opts.Session.Timing)))
+				break
+			}
+		}
+		for _, l := range wrap(first, w) {
 			out = append(out, st.Subtle.Render(l))
 		}
 	}

@@ -59,7 +59,24 @@ func (a *app) sportRoutine() (string, error) {
 		}
 		return "", usageErr("--after %s: no routine for it suits %s; `cooldown list` shows them all", a.after.ID, what)
 	}
-	return rs[0].ID, nil
+	// The first the kit allows: a run's routines without a wall, a chair or
+	// the floor may all be out, and then a plan is the way.
+	kit := a.kitNow()
+	for _, r := range rs {
+		if _, _, err := adapt(lib, r, kit); err == nil {
+			return r.ID, nil
+		}
+	}
+	return "", usageErr("--after %s: none of its routines (%s) can be done with your kit (%s); `cooldown plan --after %s --minutes 15` builds one that can",
+		a.after.ID, routineIDs(rs), kit.Describe(), a.after.ID)
+}
+
+func routineIDs(rs []*routines.Routine) string {
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, r.ID)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // sportCompletions are the --after values, with their names.

@@ -287,7 +287,10 @@ func heldFor(e *routines.Exercise, lib *routines.Library) string {
 		}
 	}
 	if len(order) == 0 {
-		return "in no routine yet; a routine step gives its time"
+		if in := standsInFor(e, lib); in != "" {
+			return "in no routine as written; " + in + limitsOf(e)
+		}
+		return "in no routine yet; a routine step gives its time" + limitsOf(e)
 	}
 	slices.SortStableFunc(order, func(a, b string) int { return counts[b] - counts[a] })
 	var parts []string
@@ -295,6 +298,39 @@ func heldFor(e *routines.Exercise, lib *routines.Library) string {
 		parts = append(parts, fmt.Sprintf("%s (in %s)", l, routines.Plural(counts[l], "routine", "routines")))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// standsInFor says which exercises e stands in for when a kit lacks a
+// tool: "stands in for Foam roll: calves (no foam roller)".
+func standsInFor(e *routines.Exercise, lib *routines.Library) string {
+	var names []string
+	for _, o := range lib.Exercises() {
+		var lacks []string
+		for _, t := range routines.Tools() {
+			if fb, ok := o.Without[t]; ok && slices.Contains(fb.Try, e.ID) {
+				lacks = append(lacks, "no "+t.Short())
+			}
+		}
+		if len(lacks) > 0 {
+			names = append(names, fmt.Sprintf("%s (%s)", o.Name, strings.Join(lacks, " or ")))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "stands in for " + strings.Join(names, ", ") + ", at the time of the step it replaces"
+}
+
+// limitsOf is the time rule of a soft-tissue tool, for the Held line.
+func limitsOf(e *routines.Exercise) string {
+	switch e.Kind {
+	case routines.MassageGun:
+		return fmt.Sprintf(" (a gun: %s to %s a zone or side, %s very sore, at most %s on one muscle)",
+			routines.Friendly(routines.GunMin), routines.Friendly(routines.GunMax), routines.Friendly(routines.GunMin), routines.Friendly(routines.GunPerMuscle))
+	case routines.Massage:
+		return fmt.Sprintf(" (%s to %s)", routines.Friendly(routines.MassageMin), routines.Friendly(routines.MassageMax))
+	}
+	return ""
 }
 
 // poseBlockMarkdown is a step's pose for a handout: the start and end
