@@ -43,7 +43,28 @@ func truncate(s string, width int) string {
 
 // center places s in the middle of width cells.
 func center(s string, width int) string {
-	return lipgloss.PlaceHorizontal(width, lipgloss.Center, s)
+	if strings.ContainsAny(s, "\n\t\r") {
+		return lipgloss.PlaceHorizontal(width, lipgloss.Center, s)
+	}
+	// One line, as lipgloss.PlaceHorizontal pads it (the extra cell of an
+	// odd gap on the right), without its whitespace renderer: every line of
+	// every frame is centred, and that renderer was a quarter of a frame's
+	// allocations.
+	gap := width - ansi.StringWidth(s)
+	if gap <= 0 {
+		return s
+	}
+	right := (gap + 1) / 2
+	return spaces(gap-right) + s + spaces(right)
+}
+
+// spaces is n blanks, without allocating for the usual widths.
+func spaces(n int) string {
+	const blanks = "                                                                                                                                "
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // wrap folds plain text to width and returns its lines: at spaces and

@@ -35,7 +35,13 @@ func main() {
 	flag.Var(&env, "env", "add KEY=VALUE to the app's environment (repeatable), e.g. -env GOGC=50")
 	flag.Parse()
 	if *burn {
-		for {
+		// Spin; every few million turns, stop if the benchmark has gone
+		// (killed, interrupted) rather than burn on as an orphan.
+		parent := os.Getppid()
+		for i := 0; ; i++ {
+			if i%(1<<24) == 0 && os.Getppid() != parent {
+				os.Exit(0)
+			}
 		}
 	}
 	o := options{cols: 80, rows: 24, truecolor: *truecolor, light: *light, env: env}

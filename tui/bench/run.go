@@ -239,17 +239,19 @@ func completeFrame(lines []string) bool {
 	return header && phase && digitRows >= 5 && bar && help
 }
 
-// completePicker: the picker's first frame has arrived whole, its question
-// and its help line at the bottom.
+// completePicker: the picker's first frame has arrived whole, its first
+// question (what is to hand, for a new user with no kit set; how sore, in
+// builds before that question) and its help line at the bottom.
 func completePicker(lines []string) bool {
 	if len(lines) < tui.MinHeight {
 		return false
 	}
 	question := false
 	for _, l := range lines {
-		question = question || strings.Contains(l, "How sore are you?")
+		question = question || strings.Contains(l, "How sore are you?") || strings.Contains(l, "What do you have here?")
 	}
-	return question && strings.Contains(lines[len(lines)-1], "quit")
+	last := lines[len(lines)-1]
+	return question && (strings.Contains(last, "quit") || strings.Contains(last, "help"))
 }
 
 // signature names what the session screen shows: the step number, the
