@@ -14,8 +14,11 @@ import (
 // its kit line.
 type kitFlag struct{ kit *routines.Kit }
 
+// String is empty for the unset flag (the zero Kit): help would show it
+// as a default of "no-floor,no-wall", when the default is the settings
+// file's kit.
 func (k kitFlag) String() string {
-	if k.kit == nil {
+	if k.kit == nil || *k.kit == 0 {
 		return ""
 	}
 	return k.kit.String()
