@@ -99,7 +99,12 @@ func VerySoreCheck() Card {
 
 // AfterSession is the advice for the rest of the day and the next days,
 // for the soreness level chosen, with drink amounts in units u.
-func AfterSession(l Level, u Units) Card {
+func AfterSession(l Level, u Units) Card { return AfterSessionFor(l, u, nil) }
+
+// AfterSessionFor is AfterSession for someone with kit (nil: not said):
+// the rolling advice names the tool they have (a gun, a ball, their
+// hands), not a foam roller they do not have.
+func AfterSessionFor(l Level, u Units, kit *Kit) Card {
 	c := Card{Title: "After your cool-down"}
 	switch l {
 	case Fresh:
@@ -115,7 +120,7 @@ func AfterSession(l Level, u Units) Card {
 			Heading: "The next days (sore)",
 			Bullets: []string{
 				"Light movement later or tomorrow: a 10–20 min easy walk or spin (2–3 out of 10) eases soreness.",
-				"Foam roll 30–60 s per sore zone if you like: it slightly lowers soreness.",
+				rollAdvice(kit),
 				"Drink some water, and train other areas, or go lighter, until it settles.",
 			},
 		})
@@ -170,6 +175,20 @@ func weighedDrink(u Units) string {
 	}
 	return "Weighed before and after? Drink " + per + " over 2–4 hours, with some salt, and no more: " +
 		"weighing more than before means you drank too much."
+}
+
+// rollAdvice is the soft-tissue line of the sore advice, with the tool
+// the kit has.
+func rollAdvice(kit *Kit) string {
+	switch {
+	case kit == nil || kit.Has(ToolRoller):
+		return "Foam roll 30–60 s per sore zone if you like: it slightly lowers soreness."
+	case kit.Has(ToolGun):
+		return "A massage gun on its lowest speed, 30–60 s per sore zone, if you like (never over bone): it may ease soreness a little."
+	case kit.Has(ToolBall):
+		return "A massage ball, 30–90 s per sore zone, if you like: rolling slightly lowers soreness."
+	}
+	return "Knead sore muscles with your hands, 30–60 s per zone, if you like: it may ease soreness a little."
 }
 
 // AfterAdvice is the refuel, sleep and soreness advice for the summary

@@ -184,3 +184,24 @@ func TestSportPlansUseOnlyTheKit(t *testing.T) {
 		}
 	}
 }
+
+// The advice after a sore session names the tool the person has, not a
+// foam roller they lack.
+func TestAfterAdviceWithTheKit(t *testing.T) {
+	for _, c := range []struct {
+		kit  *Kit
+		want string
+	}{
+		{nil, "Foam roll 30–60 s"},
+		{new(KitRoom.With(ToolRoller)), "Foam roll 30–60 s"},
+		{new(KitRoom.With(ToolGun)), "A massage gun on its lowest speed"},
+		{new(KitRoom.With(ToolBall)), "A massage ball, 30–90 s"},
+		{new(KitRoom), "Knead sore muscles with your hands"},
+	} {
+		card := AfterSessionFor(Sore, Millilitres, c.kit)
+		text := strings.Join(card.Sections[0].Bullets, "\n")
+		if !strings.Contains(text, c.want) || c.kit != nil && !c.kit.Has(ToolRoller) && strings.Contains(text, "Foam roll") {
+			t.Errorf("kit %v: %s", c.kit, text)
+		}
+	}
+}

@@ -33,6 +33,7 @@ type PlainOptions struct {
 	Level   routines.Level
 	Session session.Options
 	Units   string
+	Kit     *routines.Kit // what the person has, for the advice after; nil: not said
 	Clock   Clock
 	Out     io.Writer // event lines
 	Bell    io.Writer // where bells go; nil rings none
@@ -128,7 +129,7 @@ func (p *plainPrinter) begin() []session.Event {
 		p.card(now, routines.VerySoreCheck())
 		p.line(now, "Going on with the gentle routine; press Ctrl+C to stop.")
 	}
-	p.line(now, "%s · %d steps · %s · %s", o.Routine.Name, tl.Steps(), minSec(tl.Total()), o.Level)
+	p.line(now, "%s · %s · %s · %s", o.Routine.Name, routines.Plural(tl.Steps(), "step", "steps"), minSec(tl.Total()), o.Level)
 	var evs []session.Event
 	if rs := o.Resume; rs != nil {
 		p.line(now, "Resuming at step %d of %d.", rs.Step+1, tl.Steps())
@@ -212,7 +213,7 @@ func (p *plainPrinter) finish(res *Result) {
 		if !level.Valid() {
 			level = routines.Sore
 		}
-		p.card(sum.End, routines.AfterSession(level, routines.Units(p.o.Units)))
+		p.card(sum.End, routines.AfterSessionFor(level, routines.Units(p.o.Units), p.o.Kit))
 	}
 }
 

@@ -154,7 +154,7 @@ func (s *summaryScreen) lines(w int) []string {
 	}
 	var advice []string
 	if s.didSomething() {
-		advice = cardLines(st, routines.AfterSession(s.adviceLevel(), routines.Units(s.c.opts.Units)), w, true)
+		advice = cardLines(st, routines.AfterSessionFor(s.adviceLevel(), routines.Units(s.c.opts.Units), s.c.opts.Kit), w, true)
 	} else {
 		rate = "Press enter to finish."
 	}

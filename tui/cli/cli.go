@@ -552,7 +552,7 @@ func (a *app) runPlain(r *routines.Routine, level routines.Level, so session.Opt
 	}
 	settleForSession(os.Getenv)
 	res, err := tui.RunPlain(ctx, tui.PlainOptions{
-		Routine: r, Level: level, Session: so, Units: set.Units,
+		Routine: r, Level: level, Session: so, Units: set.Units, Kit: set.Kit,
 		Out: a.io.out, Err: a.io.err, Bell: bell, In: in, Voice: voice, Recorder: rec, BreathBell: set.BreathBell,
 		Resume: resume,
 		Stops:  stops, Stop: pause,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,21 +13,32 @@ import (
 
 // kitFlag is --kit: what the person has, read as the settings file reads
 // its kit line.
-type kitFlag struct{ kit *routines.Kit }
+// Given twice (--kit roller --kit strap), the kits add up, as --area does.
+type kitFlag struct {
+	kit   *routines.Kit
+	words *[]string // every value given so far
+}
 
+// String is empty for the unset flag (the zero Kit): help would show it
+// as a default of "no-floor,no-wall", when the default is the settings
+// file's kit.
 func (k kitFlag) String() string {
-	if k.kit == nil {
+	if k.kit == nil || *k.kit == 0 {
 		return ""
 	}
 	return k.kit.String()
 }
 
 func (k kitFlag) Set(s string) error {
-	v, err := routines.ParseKit([]string{s})
-	if err != nil {
-		return err
+	if _, err := routines.ParseKit([]string{s}); err != nil {
+		return err // this value alone: its own message
 	}
-	*k.kit = v
+	words := append(slices.Clone(*k.words), s)
+	v, err := routines.ParseKit(words)
+	if err != nil {
+		return fmt.Errorf("%w (--kit %s is given too)", err, strings.Join(*k.words, " --kit "))
+	}
+	*k.kit, *k.words = v, words
 	return nil
 }
 
@@ -39,7 +51,7 @@ var kitUsage = "what you have: none, all, or some of " + strings.Join(routines.T
 // addKitFlag gives cmd --kit, for the commands that show or build
 // routines without running them.
 func (a *app) addKitFlag(cmd *cobra.Command) {
-	cmd.Flags().Var(kitFlag{&a.kit}, "kit", kitUsage)
+	cmd.Flags().Var(kitFlag{&a.kit, new([]string)}, "kit", kitUsage)
 	_ = cmd.RegisterFlagCompletionFunc("kit", completeKit)
 }
 
