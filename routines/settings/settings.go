@@ -262,7 +262,9 @@ func (s Settings) Describe() []string {
 	out := make([]string, len(settings))
 	for i, st := range settings {
 		v, origin := st.show(s), "from file"
-		if v == st.show(def) {
+		// The kit line written "kit: all" reads as the default's "all", but
+		// is an answer: the picker no longer asks.
+		if v == st.show(def) && (st.key != "kit" || s.Kit == nil) {
 			origin = "default"
 		}
 		out[i] = fmt.Sprintf("%s: %s (%s)", st.key, v, origin)

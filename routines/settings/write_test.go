@@ -3,6 +3,7 @@ package settings
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,5 +99,20 @@ func TestSaveKitThroughLinksAndNotIntoReadOnly(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(ro); string(got) != "sound: false\n" {
 		t.Errorf("read-only file changed: %q", got)
+	}
+}
+
+// "kit: all" in the file is an answer (the picker no longer asks), so
+// config says it is from the file, though it reads as the default.
+func TestKitAllIsFromTheFile(t *testing.T) {
+	s, err := Parse("c.yaml", []byte("kit: all\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Describe(); !slices.Contains(got, "kit: all (from file)") {
+		t.Errorf("Describe() = %q", got)
+	}
+	if got := Defaults().Describe(); !slices.Contains(got, "kit: all (default)") {
+		t.Errorf("Defaults().Describe() = %q", got)
 	}
 }
