@@ -158,7 +158,7 @@ type exerciseEntry struct {
 	Source  string   `json:"source"`
 	Count   int      `json:"count,omitempty"`     // reps of a mobility drill's set
 	Pattern string   `json:"breathing,omitempty"` // the pattern a breathing exercise is written for
-	Needs   []string `json:"needs"`               // "floor", "wall or chair"
+	Needs   []string `json:"needs"`               // "floor", "wall or chair"...
 }
 
 func writeExercisesJSON(w io.Writer, es []*routines.Exercise) error {
@@ -167,11 +167,8 @@ func writeExercisesJSON(w io.Writer, es []*routines.Exercise) error {
 		out = append(out, exerciseEntry{
 			ID: e.ID, Name: e.Name, Kind: string(e.Kind), Areas: nonNil(e.Areas), PerSide: e.PerSide,
 			Cues: nonNil(e.Cues), Caution: e.Caution, HasPose: e.Pose != nil, Source: routines.DisplaySource(e.Source),
-			Count: e.Count, Pattern: e.Breathing, Needs: []string{},
+			Count: e.Count, Pattern: e.Breathing, Needs: needStrings(e.Needs),
 		})
-		for _, n := range e.Needs {
-			out[len(out)-1].Needs = append(out[len(out)-1].Needs, n.String())
-		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -240,8 +237,11 @@ func showExercise(e *routines.Exercise, lib *routines.Library, width int, ascii 
 		p := routines.Step{Exercise: e}.Breathing("")
 		field("Pattern", p.ID+": "+p.Rhythm()+" (a step's breathing, or the breathing setting, may choose another)")
 	}
-	field("Needs", exerciseNeeds(e, lib))
 	field("Held", heldFor(e, lib))
+	field("Needs", exerciseNeeds(e))
+	if w := withoutText(e, lib); w != "" {
+		field("Without", w)
+	}
 	src := "built-in"
 	if e.Source != routines.BuiltIn {
 		src = routines.DisplaySource(e.Source)
@@ -303,42 +303,6 @@ func heldFor(e *routines.Exercise, lib *routines.Library) string {
 		parts = append(parts, fmt.Sprintf("%s (in %s)", l, routines.Plural(counts[l], "routine", "routines")))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// exerciseNeeds is what e needs and what is done without each tool:
-// "floor (without: Chair hamstring); strap or towel (without: hold behind
-// the thigh with both hands)"; stand-ins in the order they are tried.
-func exerciseNeeds(e *routines.Exercise, lib *routines.Library) string {
-	if len(e.Needs) == 0 {
-		return "nothing but some space"
-	}
-	var parts []string
-	for _, n := range e.Needs {
-		part := n.Short()
-		for _, t := range n {
-			fb, ok := e.Without[t]
-			if !ok {
-				continue
-			}
-			how := fb.Note
-			if i := strings.Index(how, ": "); strings.HasPrefix(how, "No ") && i > 0 {
-				how = how[i+2:] // "No strap: hold..." says "no strap" twice here
-			}
-			if how == "" {
-				var names []string
-				for _, id := range fb.Try {
-					if o, ok := lib.Exercise(id); ok {
-						names = append(names, o.Name)
-					}
-				}
-				how = strings.Join(names, ", else ")
-			}
-			part += " (without: " + strings.TrimSuffix(how, ".") + ")"
-			break
-		}
-		parts = append(parts, part)
-	}
-	return strings.Join(parts, "; ")
 }
 
 // standsInFor says which exercises e stands in for when a kit lacks a
@@ -406,4 +370,55 @@ func showNotFound(lib *routines.Library, id string, routineErr error) error {
 		return fmt.Errorf("no routine or exercise %q%s; `cooldown exercises` lists the exercises", id, hint)
 	}
 	return fmt.Errorf("no routine or exercise %q; `cooldown list` shows the routines, `cooldown exercises` the exercises", id)
+}
+
+// exerciseNeeds says what an exercise needs, for show EXERCISE.
+func exerciseNeeds(e *routines.Exercise) string {
+	var ns []string
+	for _, n := range e.Needs {
+		ns = append(ns, n.Short())
+	}
+	if len(ns) == 0 {
+		return "nothing but some space"
+	}
+	return strings.Join(ns, ", ")
+}
+
+// withoutText says what is done for each need the person may lack: the
+// note, or the stand-ins in the order they are tried.
+func withoutText(e *routines.Exercise, lib *routines.Library) string {
+	var parts []string
+	for _, n := range e.Needs {
+		for _, t := range n {
+			fb, ok := e.Without[t]
+			if !ok {
+				continue
+			}
+			if fb.Note != "" {
+				note := fb.Note
+				if !strings.HasPrefix(note, "No ") { // most notes say what is missing themselves
+					note = "No " + n.Short() + ": " + note
+				}
+				parts = append(parts, note)
+				continue
+			}
+			var names []string
+			for _, id := range fb.Try {
+				if x, ok := lib.Exercise(id); ok {
+					names = append(names, x.Name+" ("+id+")")
+				}
+			}
+			parts = append(parts, "No "+n.Short()+": "+strings.Join(names, ", then ")+".")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// needStrings are needs as a file writes them: "floor", "wall or chair".
+func needStrings(ns []routines.Need) []string {
+	out := []string{}
+	for _, n := range ns {
+		out = append(out, n.String())
+	}
+	return out
 }
