@@ -267,6 +267,9 @@ func (s Settings) Describe() []string {
 		if v == st.show(def) && (st.key != "kit" || s.Kit == nil) {
 			origin = "default"
 		}
+		if st.key == "kit" && s.Kit == nil {
+			origin = "default: not asked yet, routines run as written; the picker asks once"
+		}
 		out[i] = fmt.Sprintf("%s: %s (%s)", st.key, v, origin)
 	}
 	return out

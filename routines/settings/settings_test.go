@@ -396,7 +396,7 @@ func TestDescribe(t *testing.T) {
 		"breathing_bell: false (default)",
 		"figure: pose (default)",
 		"theme: auto (default)",
-		"kit: all (default)",
+		"kit: all (default: not asked yet, routines run as written; the picker asks once)",
 	}
 	if got := Defaults().Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Defaults().Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -418,7 +418,7 @@ func TestDescribe(t *testing.T) {
 		"breathing_bell: false (default)",
 		"figure: pose (default)",
 		"theme: auto (default)",
-		"kit: all (default)",
+		"kit: all (default: not asked yet, routines run as written; the picker asks once)",
 	}
 	if got := s.Describe(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Describe() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -112,7 +112,7 @@ func TestKitAllIsFromTheFile(t *testing.T) {
 	if got := s.Describe(); !slices.Contains(got, "kit: all (from file)") {
 		t.Errorf("Describe() = %q", got)
 	}
-	if got := Defaults().Describe(); !slices.Contains(got, "kit: all (default)") {
+	if got := Defaults().Describe(); !slices.Contains(got, "kit: all (default: not asked yet, routines run as written; the picker asks once)") {
 		t.Errorf("Defaults().Describe() = %q", got)
 	}
 }

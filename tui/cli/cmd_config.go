@@ -74,7 +74,10 @@ func settingsTemplate() string {
 	b.WriteString("# cooldown settings. Every key is optional; remove the # to change one.\n")
 	b.WriteString("# `cooldown config` shows what is in effect.\n")
 	for _, line := range settings.Defaults().Describe() {
-		b.WriteString("# " + strings.TrimSuffix(line, " (default)") + "\n")
+		if i := strings.LastIndex(line, " ("); i > 0 {
+			line = line[:i] // the value alone: "(default...)" is not YAML
+		}
+		b.WriteString("# " + line + "\n")
 	}
 	return b.String()
 }
