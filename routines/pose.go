@@ -642,11 +642,16 @@ func BuiltinPoses() (map[string]*Pose, error) {
 	if err != nil {
 		return nil, err
 	}
+	return posesByID(f), nil
+}
+
+// posesByID are a file's top-level poses by exercise id.
+func posesByID(f *File) map[string]*Pose {
 	out := make(map[string]*Pose, len(f.Poses))
 	for _, kp := range f.Poses {
 		out[kp.ID] = kp.Pose
 	}
-	return out, nil
+	return out
 }
 
 // AddPoses gives each exercise without a pose its pose from m (the

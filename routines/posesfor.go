@@ -26,11 +26,7 @@ func BuiltinPosesFor(ids []string) (map[string]*Pose, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*Pose, len(f.Poses))
-	for _, kp := range f.Poses {
-		out[kp.ID] = kp.Pose
-	}
-	return out, nil
+	return posesByID(f), nil
 }
 
 // onlyPoses blanks the entries of the poses: mapping (keys indented by two
