@@ -169,7 +169,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 		// it, plain mode prints it): shown once, where it is answered.
 		io.WriteString(a.io.err, cardText(routines.VerySoreCheck(), width)+"\n")
 	}
-	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing())); err != nil {
+	if _, err := io.WriteString(a.io.out, planText(r, notes, width, set.Timing(), needsWords(needsFor(r, req.Kit, true)))); err != nil {
 		return err
 	}
 	if target != "" {
@@ -343,8 +343,10 @@ func planComments(req routines.PlanRequest, notes []string) []string {
 
 // planText is the plan as `show` prints a routine, with the builder's
 // notes after the steps.
-func planText(r *routines.Routine, notes []string, width int, t routines.Timing) string {
-	text := showText(r, width, t, "", needsText(r))
+// needs is what the plan needs of the kit it was made for (the rest is
+// done without, as the step notes say).
+func planText(r *routines.Routine, notes []string, width int, t routines.Timing, needs string) string {
+	text := showText(r, width, t, "", needs)
 	if len(notes) == 0 {
 		return text
 	}

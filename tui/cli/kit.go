@@ -104,9 +104,12 @@ func adapt(lib *routines.Library, r *routines.Routine, kit *routines.Kit) (*rout
 }
 
 // needsText says what a routine needs, for show and list.
-func needsText(r *routines.Routine) string {
+func needsText(r *routines.Routine) string { return needsWords(r.Needs()) }
+
+// needsWords are needs for people: "foam roller, wall or chair".
+func needsWords(needs []routines.Need) string {
 	var ns []string
-	for _, n := range r.Needs() {
+	for _, n := range needs {
 		ns = append(ns, n.Short())
 	}
 	if len(ns) == 0 {
