@@ -108,7 +108,7 @@ func DefaultKeyMap() *KeyMap {
 	k.Kit = KitKeys{
 		Toggle: bind("space", "tick", "space", "x"),
 		Save:   bind("enter", "save", "enter"),
-		Skip:   bind("esc", "not now", "esc", "q"),
+		Skip:   bind("esc/q", "not now", "esc", "q"),
 		Global: &k.Global,
 	}
 	k.Kit.Up, k.Kit.Down = arrows("↑/k", "up", "↓/j", "down")

@@ -80,9 +80,9 @@ func (f *kitForm) view(c *common, w, h int) []string {
 	for _, l := range wrap("Routines adapt to it: no roller, and rolling becomes a massage gun, a ball or a stretch; no floor, and floor stretches become chair ones.", w) {
 		about = append(about, st.Faint.Render(l))
 	}
-	hint := "space ticks · enter saves · esc: not now (routines as written)"
+	hint := "space ticks · enter saves · esc or q: not now (routines as written)"
 	if !f.first {
-		hint = "space ticks · enter saves · esc keeps " + c.kitText()
+		hint = "space ticks · enter saves · esc or q keeps " + c.kitText()
 	}
 	var foot []string
 	for _, l := range wrap(hint, w) {

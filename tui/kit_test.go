@@ -60,7 +60,7 @@ func TestKitQuestionSavesTheAnswer(t *testing.T) {
 	h.requireScreen("Kit: foam roller, strap or towel · g changes")
 	// g opens it again with the answer ticked; esc keeps it.
 	h.key("g")
-	h.requireScreen("[x] foam roller", "esc keeps foam roller")
+	h.requireScreen("[x] foam roller", "esc or q keeps foam roller")
 	h.key("esc")
 	h.requireScreen("Pick a routine")
 	if len(saved) != 1 {

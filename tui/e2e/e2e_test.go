@@ -456,7 +456,7 @@ func TestE2EKitRemembered(t *testing.T) {
 	tm.send(t, "s")
 	tm.waitForText(t, e2eTimeout, "Kit: no equipment · g changes")
 	tm.send(t, "g")
-	tm.waitForText(t, e2eTimeout, "esc keeps no equipment")
+	tm.waitForText(t, e2eTimeout, "esc or q keeps no equipment")
 	tm.send(t, "q")
 	tm.waitForText(t, e2eTimeout, "Pick a routine")
 	tm.send(t, "q")
