@@ -106,13 +106,8 @@ func TestE2EDiskFullMidSession(t *testing.T) {
 	}
 	os.Remove(filler)
 	// The next command records the kept checkpoint: as it ended.
-	r := exec.Command(e2eBinary(t), "history", "--json")
-	r.Env, r.Dir = env.environ(), env.home
-	b, err := r.CombinedOutput()
-	if err != nil {
-		t.Fatalf("history: %v\n%s", err, b)
-	}
-	t.Logf("history --json:\n%s", b)
+	hOut, hErr := env.historyJSON(t, nil)
+	t.Logf("history --json:\n%s%s", hOut, hErr)
 	recs := env.history(t)
 	if len(recs) != 1 || recs[0].Outcome != "completed" || recs[0].StepsDone != 2 {
 		t.Fatalf("a session completed on a full disk came back as %+v; want one completed record with 2 steps done", recs)

@@ -4,9 +4,7 @@ package e2e
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -118,27 +116,18 @@ func TestE2EKilledSessionIsRecovered(t *testing.T) {
 		t.Fatalf("a killed session wrote a record: %+v", recs)
 	}
 	for i := range 2 { // the second run must not record it again
-		cmd := exec.Command(e2eBinary(t), "history", "--json")
-		cmd.Env, cmd.Dir = env.environ(), env.home
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("history: %v\n%s", err, errb.String())
-		}
 		var got struct {
 			Sessions []struct {
 				Outcome     string             `json:"outcome"`
 				AreaSeconds map[string]float64 `json:"area_seconds"`
 			} `json:"sessions"`
 		}
-		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
-			t.Fatalf("history --json: %v\n%s", err, out.String())
-		}
+		_, errOut := env.historyJSON(t, &got)
 		if len(got.Sessions) != 1 || got.Sessions[0].Outcome != "interrupted" {
 			t.Fatalf("run %d: sessions %+v, want one interrupted", i, got.Sessions)
 		}
-		if i == 0 && !strings.Contains(errb.String(), "ended unexpectedly") {
-			t.Errorf("the recovery was not reported: %q", errb.String())
+		if i == 0 && !strings.Contains(errOut, "ended unexpectedly") {
+			t.Errorf("the recovery was not reported: %q", errOut)
 		}
 	}
 	e2eAssertRecorded(t, env, "interrupted")

@@ -12,11 +12,14 @@ package e2e
 //	e2eAssertRestored(t, term.rawOutput())
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -134,6 +137,38 @@ func (e *e2eEnv) history(t *testing.T) []e2eRecord {
 		t.Fatal(err)
 	}
 	return recs
+}
+
+// historyJSON runs `cooldown history --json` in the sandbox, as the person
+// would next, and decodes its output into into (nil: not decoded); it
+// returns what the command printed on each stream.
+func (e *e2eEnv) historyJSON(t *testing.T, into any) (stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(e2eBinary(t), "history", "--json")
+	cmd.Env, cmd.Dir = e.environ(), e.home
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("history: %v\n%s", err, errb.String())
+	}
+	if into != nil {
+		if err := json.Unmarshal(out.Bytes(), into); err != nil {
+			t.Fatalf("history --json: %v\n%s", err, out.String())
+		}
+	}
+	return out.String(), errb.String()
+}
+
+// e2eTinyRoutine is a routine file of routine tiny ("Tiny test routine",
+// for sore) with the steps given as "exercise-id duration".
+func e2eTinyRoutine(steps ...string) string {
+	var b strings.Builder
+	b.WriteString("routines:\n  - id: tiny\n    name: Tiny test routine\n    soreness: [sore]\n    steps:\n")
+	for _, st := range steps {
+		id, dur, _ := strings.Cut(st, " ")
+		b.WriteString("      - do: " + id + "\n        for: " + dur + "\n")
+	}
+	return b.String()
 }
 
 // e2eAssertRecorded checks the log holds exactly one session of routine

@@ -61,16 +61,7 @@ func TestE2EQuitEndsOnTheSummary(t *testing.T) {
 func TestE2EQuitRatingRecorded(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
-	env.writeRoutine(t, "tiny.yaml", `routines:
-  - id: tiny
-    name: Tiny test routine
-    soreness: [sore]
-    steps:
-      - do: hydrate
-        for: 1s
-      - do: active-easy
-        for: 30s
-`)
+	env.writeRoutine(t, "tiny.yaml", e2eTinyRoutine("hydrate 1s", "active-easy 30s"))
 	tm := e2eStart(t, env, 80, 24, "start", "tiny")
 	tm.waitForText(t, e2eTimeout, "step 2 of 2")
 	tm.send(t, "q")
@@ -226,16 +217,7 @@ func TestE2EInstallFromClone(t *testing.T) {
 func TestE2EPlainModeKeys(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
-	env.writeRoutine(t, "tiny.yaml", `routines:
-  - id: tiny
-    name: Tiny test routine
-    soreness: [sore]
-    steps:
-      - do: wall-calf
-        for: 30s
-      - do: hydrate
-        for: 30s
-`)
+	env.writeRoutine(t, "tiny.yaml", e2eTinyRoutine("wall-calf 30s", "hydrate 30s"))
 	tm := e2eStart(t, env, 100, 30, "start", "tiny", "--plain")
 	tm.waitForText(t, e2eTimeout, "Go: Straight-knee calf stretch · left side")
 	s := tm.screen()
@@ -314,18 +296,7 @@ func TestE2EReadmePlainExample(t *testing.T) {
 func TestE2EResume(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
-	env.writeRoutine(t, "tiny.yaml", `routines:
-  - id: tiny
-    name: Tiny test routine
-    soreness: [sore]
-    steps:
-      - do: hydrate
-        for: 1s
-      - do: active-easy
-        for: 30s
-      - do: hydrate
-        for: 1s
-`)
+	env.writeRoutine(t, "tiny.yaml", e2eTinyRoutine("hydrate 1s", "active-easy 30s", "hydrate 1s"))
 	interrupt := func() {
 		t.Helper()
 		tm := e2eStart(t, env, 80, 24, "start", "tiny")
@@ -359,12 +330,6 @@ func TestE2EResume(t *testing.T) {
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	h := exec.Command(e2eBinary(t), "history", "--json")
-	h.Env = env.environ()
-	data, err := h.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got struct {
 		Sessions []struct {
 			Start     time.Time `json:"start"`
@@ -372,9 +337,7 @@ func TestE2EResume(t *testing.T) {
 			StepsDone int       `json:"steps_done"`
 		} `json:"sessions"`
 	}
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatal(err)
-	}
+	data, _ := env.historyJSON(t, &got)
 	if len(got.Sessions) != 1 || got.Sessions[0].Outcome != "quit" || !got.Sessions[0].Start.Equal(first[0].Start) || got.Sessions[0].StepsDone < 1 {
 		t.Fatalf("history after resuming: %s", data)
 	}
@@ -388,15 +351,8 @@ func TestE2EResume(t *testing.T) {
 	if code := tm.waitExit(t, e2eTimeout); code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	h = exec.Command(e2eBinary(t), "history", "--json")
-	h.Env = env.environ()
-	if data, err = h.Output(); err != nil {
-		t.Fatal(err)
-	}
 	got.Sessions = nil
-	if err := json.Unmarshal(data, &got); err != nil {
-		t.Fatal(err)
-	}
+	data, _ = env.historyJSON(t, &got)
 	if len(got.Sessions) != 2 || got.Sessions[1].Outcome != "quit" {
 		t.Fatalf("history after the plain resume: want the first session and this one, quit: %s", data)
 	}

@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
-	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,18 +15,7 @@ import (
 func TestE2EKilledResumedRunIsRecovered(t *testing.T) {
 	t.Parallel()
 	env := newE2EEnv(t)
-	env.writeRoutine(t, "tiny.yaml", `routines:
-  - id: tiny
-    name: Tiny test routine
-    soreness: [sore]
-    steps:
-      - do: hydrate
-        for: 1s
-      - do: active-easy
-        for: 30s
-      - do: childs-pose
-        for: 30s
-`)
+	env.writeRoutine(t, "tiny.yaml", e2eTinyRoutine("hydrate 1s", "active-easy 30s", "childs-pose 30s"))
 	tm := e2eStart(t, env, 80, 24, "start", "tiny")
 	tm.waitFor(t, e2eTimeout, "the second step", func(s string) bool {
 		return strings.Contains(s, "step 2 of 3") && strings.Contains(s, "MOVE")
@@ -59,13 +45,6 @@ func TestE2EKilledResumedRunIsRecovered(t *testing.T) {
 	}
 
 	for i := range 2 { // the second run must not record it again
-		cmd := exec.Command(e2eBinary(t), "history", "--json")
-		cmd.Env, cmd.Dir = env.environ(), env.home
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("history: %v\n%s", err, errb.String())
-		}
 		var got struct {
 			Sessions []struct {
 				Start        time.Time `json:"start"`
@@ -74,18 +53,16 @@ func TestE2EKilledResumedRunIsRecovered(t *testing.T) {
 				StepsSkipped int       `json:"steps_skipped"`
 			} `json:"sessions"`
 		}
-		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
-			t.Fatalf("history --json: %v\n%s", err, out.String())
-		}
+		out, errOut := env.historyJSON(t, &got)
 		if len(got.Sessions) != 1 {
-			t.Fatalf("run %d: %d sessions, want one: %s", i, len(got.Sessions), out.String())
+			t.Fatalf("run %d: %d sessions, want one: %s", i, len(got.Sessions), out)
 		}
 		s := got.Sessions[0]
 		if s.Outcome != "interrupted" || !s.Start.Equal(first[0].Start) || s.StepsDone != 1 || s.StepsSkipped != 1 {
 			t.Fatalf("run %d: session %+v, want the resumed run's progress (1 done, 1 skipped) from the first start", i, s)
 		}
-		if i == 0 && !strings.Contains(errb.String(), "ended unexpectedly") {
-			t.Errorf("the recovery was not reported: %q", errb.String())
+		if i == 0 && !strings.Contains(errOut, "ended unexpectedly") {
+			t.Errorf("the recovery was not reported: %q", errOut)
 		}
 	}
 
