@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/cooldown-app/cooldown/routines"
 	"github.com/cooldown-app/cooldown/routines/session"
+	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // testRoutineYAML is a short routine with every kind of segment: a plain
@@ -49,21 +49,28 @@ type pendingTick struct {
 
 func testLibrary(t *testing.T) *routines.Library {
 	t.Helper()
+	lib, _ := userRoutine(t, "test.yaml", testRoutineYAML, "test-routine")
+	return lib
+}
+
+// userRoutine loads the built-in data with a user file (name, holding
+// yaml) and returns the library and the file's routine id. The routine's
+// Source is a fixed path, so golden frames are free of the temp folder's
+// name.
+func userRoutine(t *testing.T, name, yaml, id string) (*routines.Library, *routines.Routine) {
+	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "test.yaml"), []byte(testRoutineYAML), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfiles.Write(t, filepath.Join(dir, name), yaml)
 	lib, problems, err := routines.Load(dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load: %v %v", err, problems)
 	}
-	// A fixed path keeps golden frames free of the temp folder's name.
-	r, err := lib.Routine("test-routine")
+	r, err := lib.Routine(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Source = "/home/sam/.config/cooldown/routines/test.yaml"
-	return lib
+	r.Source = "/home/sam/.config/cooldown/routines/" + name
+	return lib, r
 }
 
 // testSessionOptions are the session options of the screen tests: 5 s gaps

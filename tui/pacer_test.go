@@ -2,13 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // breathingYAML has a breathing step of each kind the pacer shows: the
@@ -44,17 +40,7 @@ func fileHarness(t *testing.T, w, h int, yaml, id string, p *recordingPlayer, mu
 	t.Helper()
 	hs := &harness{t: t, now: time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC)}
 	hs.start = hs.now
-	dir := t.TempDir()
-	testfiles.Write(t, filepath.Join(dir, "b.yaml"), yaml)
-	lib, problems, err := routines.Load(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("load: %v %v", err, problems)
-	}
-	r, err := lib.Routine(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Source = "/home/sam/.config/cooldown/routines/b.yaml"
+	lib, r := userRoutine(t, "b.yaml", yaml, id)
 	opts := Options{Library: lib, Routine: r, Session: testSessionOptions(), Now: func() time.Time { return hs.now }, Units: "ml"}
 	if p != nil {
 		p.h = hs

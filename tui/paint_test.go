@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +13,6 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
-
-	"github.com/cooldown-app/cooldown/routines"
 )
 
 // cellsOf lays content out in w×h cells, as the Terminal does.
@@ -222,18 +218,7 @@ const holdYAML = `routines:
 // second and within 1.5× the floor (the changed cells with the cheapest
 // moves and pen changes), and the screen shows each frame cell for cell.
 func TestHoldSecondBytes(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "hold.yaml"), []byte(holdYAML), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems, err := routines.Load(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("load: %v %v", err, problems)
-	}
-	r, err := lib.Routine("hold")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := userRoutine(t, "hold.yaml", holdYAML, "hold")
 	for size, budget := range holdSecondBudget {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := startRoutine(t, size[0], size[1], func(o *Options) { o.Routine = r })

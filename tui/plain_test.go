@@ -4,15 +4,11 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-
-	"github.com/cooldown-app/cooldown/routines"
-	"github.com/cooldown-app/cooldown/routines/testfiles"
 )
 
 // fakeClock jumps to each deadline instead of sleeping.
@@ -132,16 +128,7 @@ func (e enterOnPrompt) Read(p []byte) (int, error) {
 // Plain mode with the breathing bell: one bell at each change of the
 // pacer's phase after its first, and no extra lines for them.
 func TestPlainBreathingBell(t *testing.T) {
-	dir := t.TempDir()
-	testfiles.Write(t, filepath.Join(dir, "b.yaml"), breathingYAML)
-	lib, problems, err := routines.Load(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("load: %v %v", err, problems)
-	}
-	r, err := lib.Routine("breathe-test")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := userRoutine(t, "b.yaml", breathingYAML, "breathe-test")
 	run := func(bell bool) (string, int) {
 		var out, bells bytes.Buffer
 		_, err := RunPlain(context.Background(), PlainOptions{
@@ -167,16 +154,7 @@ func TestPlainBreathingBell(t *testing.T) {
 
 // Plain mode gives a drill's reps and tempo on its Go line.
 func TestPlainMobility(t *testing.T) {
-	dir := t.TempDir()
-	testfiles.Write(t, filepath.Join(dir, "m.yaml"), mobilityYAML)
-	lib, problems, err := routines.Load(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("load: %v %v", err, problems)
-	}
-	r, err := lib.Routine("loosen-test")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := userRoutine(t, "m.yaml", mobilityYAML, "loosen-test")
 	var out bytes.Buffer
 	if _, err := RunPlain(context.Background(), PlainOptions{Routine: r, Level: "sore", Session: testSessionOptions(), Units: "ml",
 		Clock: &fakeClock{now: time.Date(2026, 11, 22, 7, 0, 0, 0, time.UTC)}, Out: &out}); err != nil {

@@ -2,13 +2,9 @@ package tui
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/cooldown-app/cooldown/routines"
 )
 
 // A 30-minute routine whose every tick arrives late, by up to 25 ms (a
@@ -21,18 +17,7 @@ func TestNoDriftOverALongRoutine(t *testing.T) {
 	for range 28 {
 		y.WriteString("      - do: behind-back-clasp\n        for: 60s\n")
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "long.yaml"), []byte(y.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems, err := routines.Load(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("load: %v %v", err, problems)
-	}
-	r, err := lib.Routine("long")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := userRoutine(t, "long.yaml", y.String(), "long")
 	h := startRoutine(t, 80, 24, func(o *Options) { o.Routine = r })
 	start := h.now
 	var total time.Duration
