@@ -35,6 +35,8 @@ import (
 // app holds what the commands share: the streams and the flags.
 type app struct {
 	io ioStreams
+	// file is the settings file as read, once a run (fileSettings).
+	file *fileSettings
 
 	soreness  string
 	plain     bool
@@ -194,19 +196,31 @@ func (a *app) addSessionFlags(cmd *cobra.Command) {
 	a.addAfterFlag(cmd)
 }
 
-// settings loads the settings file and applies the flags given. A broken
-// file is reported and its settings ignored: a typo must never stand
-// between a person and their cool-down.
-func (a *app) loadSettings() (settings.Settings, []string, error) {
-	path := settingsPath()
-	s, err := settings.Load(path)
-	var warnings []string
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			diag(a.io.err, "%s", line)
+// fileSettings is the settings file as read, and the warning for the
+// picker when it had problems.
+type fileSettings struct {
+	s        settings.Settings
+	warnings []string
+}
+
+// loadSettings is the settings in effect: the settings file with the
+// flags given applied. The file is read once a run, however many totals,
+// units and kits a command asks for, so a broken one is reported once; it
+// is then ignored: a typo must never stand between a person and their
+// cool-down.
+func (a *app) loadSettings() (settings.Settings, []string) {
+	if a.file == nil {
+		path := settingsPath()
+		s, err := settings.Load(path)
+		a.file = &fileSettings{s: s}
+		if err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				diag(a.io.err, "%s", line)
+			}
+			a.file.warnings = []string{"settings file has problems and was ignored; see " + path}
 		}
-		warnings = append(warnings, "settings file has problems and was ignored; see "+path)
 	}
+	s := a.file.s
 	if f := a.startFlags; f != nil {
 		if f.Changed("quiet") {
 			s.Sound = !a.quiet
@@ -225,28 +239,20 @@ func (a *app) loadSettings() (settings.Settings, []string, error) {
 		}
 		s.Kit = a.kitOf(s)
 	}
-	return s, warnings, nil
+	return s, slices.Clone(a.file.warnings)
 }
 
 // timing is the person's get-ready and switch gaps (settings file, then
 // the flags given): every total shown is Routine.Total with it, so show,
 // list, plan, validate, the picker and the summary agree with the session.
 func (a *app) timing() routines.Timing {
-	s, _, err := a.loadSettings()
-	if err != nil {
-		// A bad flag is reported by the command that runs; the file's
-		// own timing still holds for the totals.
-		s, _ = settings.Load(settingsPath())
-	}
+	s, _ := a.loadSettings()
 	return s.Timing()
 }
 
 // units is the drink units of the settings (ml when the file is broken).
 func (a *app) units() routines.Units {
-	s, _, err := a.loadSettings()
-	if err != nil {
-		s, _ = settings.Load(settings.Path(xdg.ConfigHome))
-	}
+	s, _ := a.loadSettings()
 	return routines.Units(s.Units)
 }
 
@@ -373,10 +379,7 @@ func (a *app) prepareLaunch(args []string) (*launch, error) {
 		}
 		l.level = lv
 	}
-	set, warnings, err := a.loadSettings()
-	if err != nil {
-		return nil, err
-	}
+	set, warnings := a.loadSettings()
 	l.set = set
 	only := "" // a routine named on the command line: load just what it needs
 	if len(args) == 1 {

@@ -94,7 +94,7 @@ func (a *app) runHistory(weeks int, asJSON bool) error {
 	}
 	var profile colorprofile.Profile
 	var isDark bool
-	if set, _, err := a.loadSettings(); err == nil && set.Theme != settings.ThemeAuto {
+	if set, _ := a.loadSettings(); set.Theme != settings.ThemeAuto {
 		// A forced palette: no need to ask the terminal for its background.
 		profile, isDark = colorprofile.Detect(a.io.out, os.Environ()), set.Theme == settings.ThemeDark
 	} else {

@@ -137,10 +137,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 			return err
 		}
 	}
-	set, _, err := a.loadSettings()
-	if err != nil {
-		return err
-	}
+	set, _ := a.loadSettings()
 	req.Timing = new(set.Timing())
 	req.Kit = set.Kit
 	lib, _, err := a.loadLibrary()

@@ -83,11 +83,8 @@ func (a *app) kitOf(s settings.Settings) *routines.Kit {
 
 // kitNow is the kit in effect for a command that only shows routines.
 func (a *app) kitNow() *routines.Kit {
-	s, _, err := a.loadSettings()
-	if err != nil {
-		s, _ = settings.Load(settingsPath())
-	}
-	return a.kitOf(s)
+	s, _ := a.loadSettings()
+	return s.Kit
 }
 
 // adapt is r as done with kit (r itself with no kit), or an error that
