@@ -66,6 +66,7 @@ func (l *Library) Adapt(r *Routine, kit Kit) (*Routine, []Change, error) {
 	for _, s := range r.Steps {
 		inRoutine[s.Do] = true
 	}
+	taken := func(id string) bool { return inRoutine[id] }
 	worked, kept := 0, 0
 	for i, s := range r.Steps {
 		if s.Exercise == nil {
@@ -75,7 +76,6 @@ func (l *Library) Adapt(r *Routine, kit Kit) (*Routine, []Change, error) {
 		if len(s.Exercise.Areas) > 0 {
 			worked++
 		}
-		taken := func(id string) bool { return inRoutine[id] }
 		to, notes, missing := l.resolve(s.Exercise, s.Needs, kit, taken, 0)
 		switch {
 		case to == nil:
@@ -115,7 +115,8 @@ func (l *Library) Adapt(r *Routine, kit Kit) (*Routine, []Change, error) {
 
 // resolve finds what to do for exercise e (with a step's extra needs)
 // with kit: e itself, maybe with notes for needs met another way, or a
-// fallback. It returns nil and the first need nothing could meet.
+// fallback, never one taken reports (nil: none is). It returns nil and the
+// first need nothing could meet.
 func (l *Library) resolve(e *Exercise, extra []Need, kit Kit, taken func(string) bool, depth int) (*Exercise, []string, Need) {
 	var notes []string
 	for _, n := range append(slices.Clone(e.Needs), extra...) {
@@ -135,7 +136,7 @@ func (l *Library) resolve(e *Exercise, extra []Need, kit Kit, taken func(string)
 		}
 		for _, id := range fb.Try {
 			c, ok := l.exercises[id]
-			if !ok || taken(id) || !sharesArea(e, c) {
+			if !ok || taken != nil && taken(id) || !sharesArea(e, c) {
 				continue
 			}
 			if to, more, _ := l.resolve(c, nil, kit, taken, depth+1); to != nil {

@@ -388,13 +388,14 @@ func (p *planner) isKind(id string, k Kind, area string) (*Exercise, bool) {
 }
 
 // withKit is what e becomes with the request's kit: e itself, a stand-in,
-// or nil when nothing the kit allows can stand in.
-func (p *planner) withKit(e *Exercise) *Exercise {
+// or nil when nothing the kit allows can stand in; how says how the needs
+// met another way are met (no strap: hands behind the thigh).
+func (p *planner) withKit(e *Exercise) (to *Exercise, how []string) {
 	if p.req.Kit == nil {
-		return e
+		return e, nil
 	}
-	to, _, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0)
-	return to
+	to, how, _ = p.lib.resolve(e, nil, *p.req.Kit, nil, 0)
+	return to, how
 }
 
 // candidates lists the exercises of kind k for area, best first, with the
@@ -449,7 +450,7 @@ func (p *planner) candidates(area string, k Kind, prefs map[string][]string) (ou
 		if !ok {
 			continue
 		}
-		if to := p.withKit(e); to != e {
+		if to, _ := p.withKit(e); to != e {
 			if to == nil || !slices.Contains(to.Areas, area) || (k == Stretch) != (to.Kind == Stretch) {
 				continue // nothing that works this area with this kit, or a stand-in of another sort
 			}
@@ -516,7 +517,7 @@ func (p *planner) pickStretchesAndRolls() {
 		}
 		rolls, _ := p.candidates(a, Roll, rollPrefs)
 		if rel, ok := p.lib.exercises[relatedRolls[a]]; ok && rel.Kind == Roll && !p.req.Chair {
-			if to := p.withKit(rel); to != nil && to.Kind.SoftTissue() {
+			if to, _ := p.withKit(rel); to != nil && to.Kind.SoftTissue() {
 				rolls = append(rolls, to)
 			}
 		}
@@ -672,11 +673,9 @@ func (p *planner) step(e *Exercise, d time.Duration, reps int) Step {
 	case e.Kind == Stretch && p.req.Level == VerySore:
 		s.Note = noteStretchVery
 	}
-	if p.req.Kit != nil {
-		// Needs met another way (no strap: hands behind the thigh) say how.
-		if _, how, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0); len(how) > 0 {
-			s.Note = strings.TrimSpace(strings.Join(how, " ") + " " + s.Note)
-		}
+	// Needs met another way (no strap: hands behind the thigh) say how.
+	if _, how := p.withKit(e); len(how) > 0 {
+		s.Note = strings.TrimSpace(strings.Join(how, " ") + " " + s.Note)
 	}
 	return s
 }
@@ -763,10 +762,7 @@ func (p *planner) drillWithKit(d drill) (kitDrill, bool) {
 	if !ok {
 		return kitDrill{drill: d}, false
 	}
-	if p.req.Kit == nil {
-		return kitDrill{drill: d}, true
-	}
-	to, notes, _ := p.lib.resolve(e, nil, *p.req.Kit, func(string) bool { return false }, 0)
+	to, notes := p.withKit(e)
 	if to == nil || to.Kind != Mobility || to.Count <= 0 {
 		return kitDrill{drill: d}, false
 	}
@@ -942,7 +938,7 @@ func (p *planner) timeNotes(rt *Routine, r rung, ladder []rung, chosen int, acti
 		if ok {
 			name = e.Name
 		}
-		if ok && p.withKit(e) != e {
+		if to, _ := p.withKit(e); ok && to != e {
 			kitSwaps = append(kitSwaps, fmt.Sprintf("%s instead of %s", pk.ex.Name, name))
 			continue
 		}

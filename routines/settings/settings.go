@@ -237,11 +237,17 @@ var settings = []setting{
 			if s.Kit == nil {
 				return "all" // not asked yet: routines run as written
 			}
-			if l := s.Kit.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
-				return l[0]
-			}
-			return "[" + strings.Join(s.Kit.List(), ", ") + "]"
+			return kitValue(*s.Kit)
 		}},
+}
+
+// kitValue is a kit as the settings file writes it: "none", "all" or a
+// list such as "[roller, strap]".
+func kitValue(k routines.Kit) string {
+	if l := k.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
+		return l[0]
+	}
+	return "[" + strings.Join(k.List(), ", ") + "]"
 }
 
 // Keys are the settings file's keys, in the order they are documented.

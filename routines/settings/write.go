@@ -34,10 +34,7 @@ func SaveKit(path string, kit routines.Kit) error {
 	if _, err := Parse(path, old); err != nil {
 		return fmt.Errorf("the settings file %s has problems to fix first: %w", path, err)
 	}
-	value := "[" + strings.Join(kit.List(), ", ") + "]"
-	if l := kit.List(); len(l) == 1 && (l[0] == "none" || l[0] == "all") {
-		value = l[0]
-	}
+	value := kitValue(kit)
 	data := SetKey(old, "kit", value)
 	if s, err := Parse(path, data); err != nil || s.Kit == nil || *s.Kit != kit {
 		return fmt.Errorf("the kit line of the settings file %s is written in a way this app cannot change safely; write `kit: %s` there yourself", path, value)
