@@ -174,10 +174,12 @@ func TestGunTimes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		found := false
 		for _, ch := range changes {
 			if ch.From != c.from {
 				continue
 			}
+			found = found || strings.HasPrefix(ch.To, "gun-")
 			for _, s := range got.Steps {
 				if s.Do == ch.To && (s.For != c.want || s.For*time.Duration(s.Reps) > GunPerMuscle) {
 					t.Errorf("%s: %s as %s for %d x %v, want %v", c.routine, c.from, s.Do, s.Reps, s.For, c.want)
@@ -186,6 +188,9 @@ func TestGunTimes(t *testing.T) {
 					t.Errorf("%s: very-sore gun step not optional: %q", c.routine, s.Note)
 				}
 			}
+		}
+		if !found {
+			t.Errorf("%s: %s did not become a gun step with a gun: %+v", c.routine, c.from, changes)
 		}
 	}
 }
