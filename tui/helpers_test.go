@@ -148,6 +148,10 @@ func (h *harness) run(cmd tea.Cmd) {
 		for _, c := range msg {
 			h.run(c)
 		}
+	case sequenceMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
 	case tea.QuitMsg:
 		h.quit = true
 	case tea.SuspendMsg:

@@ -248,7 +248,7 @@ func (r *runScreen) suspend(now time.Time) tea.Cmd {
 		return tea.Suspend
 	}
 	evs := r.sess.Pause(now)
-	return tea.Sequence(r.handle(evs, now), tea.Suspend)
+	return sequence(r.handle(evs, now), tea.Suspend)
 }
 
 func (r *runScreen) key(k tea.KeyPressMsg, now time.Time) (screen, tea.Cmd) {

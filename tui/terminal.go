@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -244,10 +245,10 @@ func (t *Terminal) releaseOnPanic() {
 	}
 }
 
-// watchedInput is the terminal's input as Bubble Tea's reader reads it
-// (the reader waits on its descriptor, then calls Read): when a read ends
-// (EOF) or fails, the terminal has gone away, and gone is called. Bubble
-// Tea's reader stops silently at an EOF, and a terminal closed without a
+// watchedInput is the terminal's input as the key reader reads it (the
+// reader waits on its descriptor, then calls Read): when a read ends (EOF)
+// or fails, the terminal has gone away, and gone is called. The key
+// reader stops silently at an EOF, and a terminal closed without a
 // hangup sends no signal, so this is the only news of it; watching the
 // reads costs no wake-up, where checking the terminal every few seconds
 // did.
@@ -266,14 +267,11 @@ func (w *watchedInput) Read(p []byte) (int, error) {
 }
 
 // NewProgram starts m (its first frame is on screen when NewProgram
-// returns) and returns the Bubble Tea program that runs it on t, which
-// must be taken. Keys are read from t's input, watched for its end
-// (TerminalGoneMsg). Bubble Tea's renderer is off: its ticker only flushes
-// Bubble Tea's own output buffer, once a second, and nothing is written
-// there (bells and queries come to t). Bubble Tea's resize watch is off
-// with its renderer, so t watches SIGWINCH itself, from before the first
-// frame (a resize after it is never missed) until stop is called.
-func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Program, stop func()) {
+// returns) and returns the Program that runs it on t, which must be taken.
+// Keys are read from t's input, watched for its end (TerminalGoneMsg). t
+// watches SIGWINCH itself, from before the first frame (a resize after it
+// is never missed) until stop is called.
+func (t *Terminal) NewProgram(m *Model) (p *Program, stop func()) {
 	winch := make(chan os.Signal, 1)
 	signal.Notify(winch, syscall.SIGWINCH)
 	d := &drawn{m: m, t: t, bgQuery: tea.RequestBackgroundColor()}
@@ -287,8 +285,12 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 		t.Draw(m.View().Content)
 	}()
 	in := &watchedInput{File: t.in}
-	opts = append(opts, tea.WithInput(in), tea.WithoutRenderer(), tea.WithFPS(1), tea.WithWindowSize(w, h), tea.WithFilter(d.filter))
-	p = tea.NewProgram(d, opts...)
+	update := func(msg tea.Msg) tea.Cmd {
+		_, cmd := d.Update(msg)
+		return cmd
+	}
+	filter := func(msg tea.Msg) tea.Msg { return d.filter(d, msg) }
+	p = newProgram(in, envValue(t.env, "TERM"), d.init, update, filter)
 	in.gone = func() { go p.Send(TerminalGoneMsg{}) }
 	done := make(chan struct{})
 	go func() {
@@ -309,6 +311,16 @@ func (t *Terminal) NewProgram(m *Model, opts ...tea.ProgramOption) (p *tea.Progr
 		signal.Stop(winch)
 		close(done)
 	}
+}
+
+// envValue is the value of key in env (KEY=VALUE lines), or "".
+func envValue(env []string, key string) string {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }
 
 // guard makes a command give the terminal back if it panics, and the
@@ -334,9 +346,9 @@ func (t *Terminal) guard(cmd tea.Cmd) tea.Cmd {
 // resizedMsg says a SIGWINCH arrived: the terminal has been resized.
 type resizedMsg struct{}
 
-// drawn is the model Bubble Tea runs: the app's Model, whose View is drawn
-// on the Terminal after each update. Bubble Tea's renderer is off, so
-// drawn's own View is never drawn; it is empty, so the frame is built once.
+// drawn is the model the Program runs: the app's Model, whose View is
+// drawn on the Terminal after each update. drawn's own View is never
+// drawn; it is empty, so the frame is built once.
 type drawn struct {
 	m       *Model
 	t       *Terminal
@@ -352,8 +364,8 @@ func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
 	case resizedMsg, tea.WindowSizeMsg:
 		// The terminal is asked for its size rather than trusting the
-		// message: Bubble Tea's first one (the size at start) can come
-		// after a newer resize. Only a SIGWINCH forces a whole redraw.
+		// message: it can come after a newer resize. Only a SIGWINCH
+		// forces a whole redraw.
 		_, winch := msg.(resizedMsg)
 		w, h := d.t.size()
 		d.t.Resize(w, h, winch)
@@ -378,10 +390,10 @@ func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (d *drawn) View() tea.View { return tea.View{} }
 
-// filter sees each message before Bubble Tea acts on it: the terminal is
-// given back before Bubble Tea suspends the process and taken again when
-// it resumes; bells and the background colour query are written at once
-// instead of waiting for Bubble Tea's next flush.
+// filter sees each message before the Program acts on it: the terminal is
+// given back before the Program suspends the process and taken again when
+// it resumes; bells (tea.Raw) and the background colour query are written
+// to the terminal.
 func (d *drawn) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	defer d.t.releaseOnPanic()
 	switch msg := msg.(type) {

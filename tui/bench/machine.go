@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // machine describes the computer the benchmark ran on, so figures from
@@ -137,6 +138,46 @@ func sysmonWakeups(pid int) int64 {
 		}
 	}
 	return sum
+}
+
+// wakeGap is the quiet that separates two wake-ups of a process in
+// countWakes: what its threads do within it (a timer's goroutine, the
+// frame, the runtime's sysmon polling while they run, a second timer a
+// millisecond later) is one wake-up, with the processor never idle long.
+const wakeGap = 20 * time.Millisecond
+
+// countWakes watches process pid until the time until and returns how
+// many times it woke: runs of its threads being scheduled, apart by at
+// least wakeGap of none of them running. It polls the threads' schedstat
+// (times each was put on a processor) every millisecond; a wake-up is
+// seen as a change after a quiet gap. Context switches count threads, and
+// the Go runtime wakes two or three per timer however the app is written;
+// this counts what the issue means by waking the process.
+func countWakes(pid int, until time.Time) int {
+	ran := func() int64 {
+		return sumThreads(pid, "schedstat", func(text string) int64 {
+			f := strings.Fields(text)
+			if len(f) < 3 {
+				return 0
+			}
+			n, _ := strconv.ParseInt(f[2], 10, 64)
+			return n
+		})
+	}
+	last, lastChange, wakes := ran(), time.Now(), 0
+	for now := time.Now(); now.Before(until); now = time.Now() {
+		time.Sleep(time.Millisecond)
+		n := ran()
+		if n == last {
+			continue
+		}
+		now = time.Now()
+		if now.Sub(lastChange) >= wakeGap {
+			wakes++
+		}
+		last, lastChange = n, now
+	}
+	return wakes
 }
 
 // sumThreads adds up what count reads from each thread's file

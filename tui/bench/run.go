@@ -72,11 +72,17 @@ const (
 	// first 5 s after it (a get-ready, with the pose animating, and the
 	// start of the next hold).
 	changeFrom, changeTo = 55 * time.Second, 65 * time.Second
-	pauseSegment         = 7 // the breathing step
-	pauseAfter, pauseFor = 8 * time.Second, 1500 * time.Millisecond
-	// The pacer's window inside the breathing step, after the pause and
-	// its resume (at about 9.5 s) and before its end (40 s plus the pause).
-	pacerFrom, pacerTo        = 12 * time.Second, 38 * time.Second
+	// A pause in the first get-ready (space, 1.5 s, space), as a person
+	// takes one: it measures the key echo, and it moves the session's
+	// seconds off the phase of the app's start, so anything else that
+	// ticks in the process (once, Bubble Tea's frame ticker) shows in the
+	// hold as a wake-up of its own instead of hiding in the session's.
+	pauseSegment         = 0
+	pauseAfter, pauseFor = 1 * time.Second, 1500 * time.Millisecond
+	// The pacer's window inside the breathing step, away from its start
+	// and its end.
+	breatheSegment            = 7
+	pacerFrom, pacerTo        = 5 * time.Second, 35 * time.Second
 	screenTimeout             = 15 * time.Second
 	summaryText               = "Cool-down complete"
 	pausedText                = "PAUSED"
@@ -408,7 +414,9 @@ type result struct {
 	cpuNsPct     float64 // schedstat, for comparison
 	wakeups      float64 // context switches per second
 	sysmon       float64 // of which the runtime's sysmon thread's
+	woke         float64 // times a second the process woke (countWakes)
 	pacerSysmon  float64 // the same while the pacer runs
+	pacerWoke    float64 // the same while the pacer runs
 	hwmKB        int64   // peak RSS: VmHWM followed to the end
 	hwmSummaryKB int64   // VmHWM read on the summary screen
 	keyEcho      []time.Duration
@@ -441,29 +449,29 @@ func fullRun(bin, dir string, o options, progress func(string)) (*result, error)
 	res.firstFrame = zero.Sub(t.Started())
 	progress(fmt.Sprintf("first frame after %v", res.firstFrame.Round(time.Millisecond)))
 
+	// A key press in the first get-ready: space pauses, space resumes.
+	time.Sleep(time.Until(zero.Add(pauseAfter)))
+	if res.keyEcho, err = t.pauseAndResume(); err != nil {
+		return nil, err
+	}
+
 	// The idle window in the long hold.
 	holdStart, err := t.segmentStart(holdSegment, "the first hold", screenTimeout)
 	if err != nil {
 		return nil, err
 	}
 	cost := t.measure(holdStart.Add(windowFrom), holdStart.Add(windowTo))
-	res.cpuPct, res.cpuNsPct, res.wakeups, res.sysmon, res.bytesPerSec = cost.cpuPct, cost.cpuNsPct, cost.wakeups, cost.sysmon, cost.bytes
-	progress(fmt.Sprintf("hold: %.0f B/s, %.2f%% CPU", res.bytesPerSec, res.cpuPct))
-
-	// A key press in the breathing step: space pauses, space resumes.
-	breatheStart, err := t.segmentStart(pauseSegment, "the breathing step", 2*time.Minute)
-	if err != nil {
-		return nil, err
-	}
-	time.Sleep(time.Until(breatheStart.Add(pauseAfter)))
-	if res.keyEcho, err = t.pauseAndResume(); err != nil {
-		return nil, err
-	}
+	res.cpuPct, res.cpuNsPct, res.wakeups, res.sysmon, res.woke, res.bytesPerSec = cost.cpuPct, cost.cpuNsPct, cost.wakeups, cost.sysmon, cost.woke, cost.bytes
+	progress(fmt.Sprintf("hold: %.0f B/s, %.2f%% CPU, woke %.2f/s", res.bytesPerSec, res.cpuPct, res.woke))
 
 	// The breathing pacer: the screen changes a cell at a time, several
 	// times a second.
+	breatheStart, err := t.segmentStart(breatheSegment, "the breathing step", 2*time.Minute)
+	if err != nil {
+		return nil, err
+	}
 	cost = t.measure(breatheStart.Add(pacerFrom), breatheStart.Add(pacerTo))
-	res.pacerCPU, res.pacerWakeups, res.pacerSysmon, res.pacerBytes = cost.cpuPct, cost.wakeups, cost.sysmon, cost.bytes
+	res.pacerCPU, res.pacerWakeups, res.pacerSysmon, res.pacerWoke, res.pacerBytes = cost.cpuPct, cost.wakeups, cost.sysmon, cost.woke, cost.bytes
 	progress(fmt.Sprintf("pacer: %.0f B/s, %.2f%% CPU", res.pacerBytes, res.pacerCPU))
 
 	if err := t.finish(res); err != nil {
@@ -498,7 +506,7 @@ func (t *term) segmentStart(n int, what string, timeout time.Duration) (time.Tim
 
 // cost is what the app spent in a window of time, per second.
 type cost struct {
-	cpuPct, cpuNsPct, wakeups, sysmon, bytes float64
+	cpuPct, cpuNsPct, wakeups, sysmon, woke, bytes float64
 }
 
 // measure sleeps through the window [from, to) and returns the app's CPU
@@ -507,7 +515,7 @@ func (t *term) measure(from, to time.Time) cost {
 	pid := t.Pid()
 	time.Sleep(time.Until(from))
 	ticks0, ns0, wk0, sm0 := mustTicks(pid), cpuNanos(pid), wakeups(pid), sysmonWakeups(pid)
-	time.Sleep(time.Until(to))
+	woke := countWakes(pid, to)
 	ticks1, ns1, wk1, sm1 := mustTicks(pid), cpuNanos(pid), wakeups(pid), sysmonWakeups(pid)
 	secs := to.Sub(from).Seconds()
 	return cost{
@@ -515,6 +523,7 @@ func (t *term) measure(from, to time.Time) cost {
 		cpuNsPct: float64(ns1-ns0) / 1e9 / secs * 100,
 		wakeups:  float64(wk1-wk0) / secs,
 		sysmon:   float64(sm1-sm0) / secs,
+		woke:     float64(woke) / secs,
 		bytes:    float64(t.bytesBetween(from, to)) / secs,
 	}
 }
@@ -598,7 +607,7 @@ func (t *term) segmentErrors(res *result, zero, appStart time.Time) error {
 	res.hold = t.window(holdStart.Add(windowFrom), holdStart.Add(windowTo))
 	res.change = t.window(holdStart.Add(changeFrom), holdStart.Add(changeTo))
 	res.getReady = t.window(trs[holdSegment].at, trs[holdSegment+1].at)
-	breathe := trs[pauseSegment-1].at
+	breathe := trs[breatheSegment-1].at
 	res.pacer = t.window(breathe.Add(pacerFrom), breathe.Add(pacerTo))
 	return nil
 }

@@ -483,14 +483,12 @@ func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 		return fmt.Errorf("terminal: %w", err)
 	}
 	defer screen.Release()
-	p, stopResize := screen.NewProgram(model,
-		tea.WithOutput(a.io.out),
-		// cooldown handles signals itself, so an interrupted session is
-		// recorded and the exit code says it was interrupted.
-		tea.WithoutSignalHandler())
+	// cooldown handles signals itself (forwardSignals), so an interrupted
+	// session is recorded and the exit code says it was interrupted.
+	p, stopResize := screen.NewProgram(model)
 	settleForSession(os.Getenv) // the first frame is on screen
 	stop := forwardSignals(p, screen)
-	_, runErr := p.Run()
+	runErr := p.Run()
 	stopResize()
 	sig := stop()
 	screen.Release()
@@ -501,8 +499,15 @@ func (a *app) runOnScreen(model *tui.Model, rec *recorder) error {
 		model.Abort()
 		runErr = nil
 	}
+	var panicked *tui.PanicError
+	if errors.As(runErr, &panicked) {
+		model.Abort() // what was done is recorded, as interrupted
+	}
 	res := model.Result()
 	a.finishRecord(rec, res)
+	if panicked != nil {
+		return panicked
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fmt.Errorf("terminal: %w", runErr)
 	}
@@ -588,10 +593,10 @@ var endSignals = append([]os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIG
 // records the session and restores the terminal before exiting; a SIGTSTP
 // from outside into a suspend like ctrl+z, and a SIGCONT into a full
 // redraw. stop returns the end signal that arrived, if any.
-func forwardSignals(p *tea.Program, screen *tui.Terminal) (stop func() os.Signal) {
+func forwardSignals(p *tui.Program, screen *tui.Terminal) (stop func() os.Signal) {
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, append(endSignals, syscall.SIGTSTP, syscall.SIGCONT)...)
-	// Bubble Tea's suspend sends the process group a SIGTSTP and waits for
+	// The program's suspend sends the process group a SIGTSTP and waits for
 	// SIGCONT. The SIGTSTP arrives here, caught, so while suspending it is
 	// turned into the real stop (or, where no stop can happen, into the
 	// SIGCONT the suspend waits for: the app comes straight back).
