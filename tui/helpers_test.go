@@ -34,7 +34,7 @@ const testRoutineYAML = `routines:
 // harness drives the root model with a fake clock: ticks are collected
 // instead of sleeping, and fired by advancing the clock.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	m       *Model
 	now     time.Time
 	start   time.Time
@@ -47,7 +47,7 @@ type pendingTick struct {
 	msg tea.Msg
 }
 
-func testLibrary(t *testing.T) *routines.Library {
+func testLibrary(t testing.TB) *routines.Library {
 	t.Helper()
 	lib, _ := userRoutine(t, "test.yaml", testRoutineYAML, "test-routine")
 	return lib
@@ -57,7 +57,7 @@ func testLibrary(t *testing.T) *routines.Library {
 // yaml) and returns the library and the file's routine id. The routine's
 // Source is a fixed path, so golden frames are free of the temp folder's
 // name.
-func userRoutine(t *testing.T, name, yaml, id string) (*routines.Library, *routines.Routine) {
+func userRoutine(t testing.TB, name, yaml, id string) (*routines.Library, *routines.Routine) {
 	t.Helper()
 	dir := t.TempDir()
 	testfiles.Write(t, filepath.Join(dir, name), yaml)
@@ -83,7 +83,7 @@ func testSessionOptions() session.Options {
 	return o
 }
 
-func newHarness(t *testing.T, w, h int, mutate func(*Options)) *harness {
+func newHarness(t testing.TB, w, h int, mutate func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{t: t, now: time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC)}
 	opts := Options{
@@ -114,7 +114,7 @@ func (hs *harness) launch(opts Options, w, h int, mutate func(*Options)) *harnes
 
 // startRoutine opens the test routine on a fresh harness, straight into
 // the session screen.
-func startRoutine(t *testing.T, w, h int, mutate func(*Options)) *harness {
+func startRoutine(t testing.TB, w, h int, mutate func(*Options)) *harness {
 	t.Helper()
 	return newHarness(t, w, h, func(o *Options) {
 		r, err := o.Library.Routine("test-routine")

@@ -24,13 +24,20 @@ import (
 // attributes (so the pen need not change to write it), and a full block is
 // written as a space on its colour (one byte instead of three; the cell
 // looks the same, and the pen is shared with neighbouring filled cells).
+//
+// Its two screens are compact cells, indices into tables of the distinct
+// graphemes, styles and links (cells.go): at 120×40 they take about
+// 115 KB where uv.Cells took over a megabyte, most of a session's heap.
+// The frame is laid out straight into them (frameScreen), so no buffer of
+// uv.Cells is kept at all.
 type painter struct {
 	w, h    int
 	profile colorprofile.Profile
-	shown   []uv.Cell  // what the terminal shows, row by row
-	next    []uv.Cell  // the frame being drawn, canonical, row by row
-	frame   *uv.Buffer // next as a buffer to draw into (its lines share next's cells)
-	row     []uv.Cell  // the row of next being drawn
+	cells   cellTable // the graphemes, styles and links of shown and next
+	shown   []cell    // what the terminal shows, row by row
+	next    []cell    // the frame being drawn, canonical, row by row
+	row     []cell    // the row of next being drawn
+	at      uv.Cell   // frameScreen.CellAt's answer
 	pen     uv.Style
 	link    uv.Link
 	x, y    int // the cursor; x < 0: after the last column (pending wrap)
@@ -46,13 +53,12 @@ func newPainter(w, h int, p colorprofile.Profile) *painter {
 // resize forgets the terminal's contents: the next paint must erase first.
 func (p *painter) resize(w, h int) {
 	p.w, p.h = w, h
-	p.shown = make([]uv.Cell, w*h)
-	p.next = make([]uv.Cell, w*h)
-	p.frame = &uv.Buffer{Lines: make([]uv.Line, h)}
-	for y := range h {
-		p.frame.Lines[y] = p.next[y*w : (y+1)*w : (y+1)*w]
+	p.cells = newCellTable()
+	p.shown = make([]cell, w*h)
+	p.next = make([]cell, w*h)
+	for i := range p.shown {
+		p.shown[i] = cell{glyph: placeholderGlyph} // unknown (uv.Cell{}): not even a blank
 	}
-	p.frame.Clear()
 }
 
 // erase clears the terminal (with the pen reset, so the erased cells are
@@ -68,25 +74,34 @@ func (p *painter) erase(b *bytes.Buffer) {
 	}
 	b.WriteString("\x1b[H\x1b[2J")
 	p.x, p.y = 0, 0
-	for i := range p.shown {
-		p.shown[i] = uv.EmptyCell
-	}
+	clear(p.shown)
 }
 
-// paint writes to b what turns the terminal's screen into buf. When buf is
-// the painter's own frame (drawn into in place, which saves a screen's
-// worth of cells: half a megabyte at 120×40), its cells are made canonical
-// where they are.
+// clearFrame starts a frame drawn in place (frameScreen, then paintFrame):
+// next is all blanks. The tables are rebuilt first if they have grown too
+// big.
+func (p *painter) clearFrame() {
+	p.cells.rebuild(p.shown)
+	clear(p.next)
+}
+
+// paint writes to b what turns the terminal's screen into buf.
 func (p *painter) paint(b *bytes.Buffer, buf *uv.Buffer) {
-	if buf != p.frame {
-		for y := range p.h {
-			for x := range p.w {
-				p.next[y*p.w+x] = cellAt(buf, x, y)
-			}
+	p.cells.rebuild(p.shown)
+	for y := range p.h {
+		for x := range p.w {
+			c := cellAt(buf, x, y)
+			p.next[y*p.w+x] = p.cells.add(&c)
 		}
 	}
+	p.paintFrame(b)
+}
+
+// paintFrame writes to b what turns the terminal's screen into the frame
+// drawn into next, making its cells canonical where they are.
+func (p *painter) paintFrame(b *bytes.Buffer) {
 	for i := range p.next {
-		p.next[i] = p.canon(p.next[i])
+		p.next[i] = p.canonCell(p.next[i])
 	}
 	for y := range p.h {
 		p.paintRow(b, y)
@@ -112,21 +127,41 @@ func (p *painter) canon(c uv.Cell) uv.Cell {
 	return c
 }
 
+// canonCell is canon for a cell of the painter's: canon's answer for its
+// style and kind of grapheme, worked out once (cellTable.canonStyle).
+func (p *painter) canonCell(c cell) cell {
+	if c == (cell{}) {
+		return c // a blank stays one
+	}
+	t := &p.cells
+	g := &t.glyphs[c.glyph]
+	s, toSpace := t.canonStyle(p, c.style, g.kind)
+	c.style = s
+	if toSpace {
+		c.glyph = t.glyphOf(" ", t.glyphs[c.glyph].width)
+	}
+	if c.link != 0 {
+		c.link = t.linkOf(uv.ConvertLink(t.links[c.link], p.profile))
+	}
+	return c
+}
+
 // blankPen reports whether a space written with s is a plain blank.
 func blankPen(s uv.Style) bool {
 	return s.Bg == nil && s.Attrs&(uv.AttrReverse|uv.AttrStrikethrough) == 0 && s.Underline == uv.UnderlineStyleNone
 }
 
 func (p *painter) paintRow(b *bytes.Buffer, y int) {
+	t := &p.cells
 	shown := p.shown[y*p.w : (y+1)*p.w]
 	next := p.next[y*p.w : (y+1)*p.w]
 	p.row = next
 	for x := 0; x < p.w; {
-		if next[x].Equal(&shown[x]) {
+		if t.same(next[x], shown[x]) {
 			x++
 			continue
 		}
-		if next[x].Width == 0 && x > 0 {
+		if t.width(next[x]) == 0 && x > 0 {
 			x-- // the second half of a wide character: write the character
 		}
 		if p.clearsRest(x, shown) {
@@ -136,9 +171,7 @@ func (p *painter) paintRow(b *bytes.Buffer, y int) {
 				p.pen = uv.Style{}
 			}
 			b.WriteString(ansi.EraseLineRight)
-			for i := x; i < p.w; i++ {
-				shown[i] = uv.EmptyCell
-			}
+			clear(shown[x:])
 			return
 		}
 		p.moveOrFill(b, x, y, shown)
@@ -149,14 +182,14 @@ func (p *painter) paintRow(b *bytes.Buffer, y int) {
 // clearsRest reports whether erasing to the end of the line is the way to
 // draw the rest of the row from x: it is all blank, and more than a few of
 // its cells change.
-func (p *painter) clearsRest(x int, shown []uv.Cell) bool {
+func (p *painter) clearsRest(x int, shown []cell) bool {
 	changed := 0
 	for i := x; i < p.w; i++ {
-		c := &p.row[i]
-		if !c.Equal(&uv.EmptyCell) {
+		c := p.row[i]
+		if c != (cell{}) { // not a blank (uv.EmptyCell)
 			return false
 		}
-		if !c.Equal(&shown[i]) {
+		if !p.cells.same(c, shown[i]) {
 			changed++
 		}
 	}
@@ -164,24 +197,25 @@ func (p *painter) clearsRest(x int, shown []uv.Cell) bool {
 }
 
 // put writes the cell at x (the cursor is there) and returns its width.
-func (p *painter) put(b *bytes.Buffer, x int, shown []uv.Cell) int {
-	c := &p.row[x]
-	if !c.Link.Equal(&p.link) {
-		if c.Link.IsZero() {
+func (p *painter) put(b *bytes.Buffer, x int, shown []cell) int {
+	t := &p.cells
+	c := p.row[x]
+	if link := &t.links[c.link]; !link.Equal(&p.link) {
+		if link.IsZero() {
 			b.WriteString(ansi.ResetHyperlink())
 		} else {
-			b.WriteString(ansi.SetHyperlink(c.Link.URL, c.Link.Params))
+			b.WriteString(ansi.SetHyperlink(link.URL, link.Params))
 		}
-		p.link = c.Link
+		p.link = *link
 	}
-	pen, d := penFor(p.pen, c, p.nextInk(x))
+	pen, d := p.penFor(p.pen, c, p.nextInk(x))
 	b.WriteString(d)
 	p.pen = pen
-	w := max(c.Width, 1)
-	if c.Content == "" {
+	w := max(t.width(c), 1)
+	if content := t.content(c); content == "" {
 		b.WriteByte(' ')
 	} else {
-		b.WriteString(c.Content)
+		b.WriteString(content)
 	}
 	for i := x; i < x+w && i < p.w; i++ {
 		shown[i] = p.row[i]
@@ -197,7 +231,7 @@ func (p *painter) put(b *bytes.Buffer, x int, shown []uv.Cell) int {
 // on the same row, by rewriting the unchanged cells in between when that
 // writes fewer bytes (counting the pen change the cell at x needs either
 // way).
-func (p *painter) moveOrFill(b *bytes.Buffer, x, y int, shown []uv.Cell) {
+func (p *painter) moveOrFill(b *bytes.Buffer, x, y int, shown []cell) {
 	if p.y == y && p.x == x {
 		return
 	}
@@ -209,10 +243,10 @@ func (p *painter) moveOrFill(b *bytes.Buffer, x, y int, shown []uv.Cell) {
 		for p.x < x {
 			p.put(&p.scratch, p.x, shown)
 		}
-		fill := p.scratch.Len() + len(penChange(p.pen, &p.row[x]))
+		fill := p.scratch.Len() + len(p.penChange(p.pen, p.row[x]))
 		filledPen, filledLink := p.pen, p.link
 		p.pen, p.link, p.x = pen, link, cx
-		if fill <= len(mv)+len(penChange(pen, &p.row[x])) && filledLink.Equal(&link) {
+		if fill <= len(mv)+len(p.penChange(pen, p.row[x])) && filledLink.Equal(&link) {
 			b.Write(p.scratch.Bytes())
 			p.pen, p.link, p.x = filledPen, filledLink, x
 			return
@@ -224,35 +258,35 @@ func (p *painter) moveOrFill(b *bytes.Buffer, x, y int, shown []uv.Cell) {
 
 // penChange is the pen change writing c needs after pen: none for the
 // same style, nor for a blank when the pen writes blanks.
-func penChange(pen uv.Style, c *uv.Cell) string {
-	if c.Style.Equal(&pen) || isBlank(c) && blankPen(pen) {
+func (p *painter) penChange(pen uv.Style, c cell) string {
+	s := p.cells.style(c)
+	if s.Equal(&pen) || p.cells.isBlank(c) && blankPen(pen) {
 		return ""
 	}
-	return sgrFrom(pen, c.Style)
+	return sgrFrom(pen, *s)
 }
-
-func isBlank(c *uv.Cell) bool { return c.Content == " " && c.Style.IsZero() }
 
 // penFor is the pen to write c with after pen, and the change to it. A
 // blank can be written with any pen that shows no background: of a reset
 // and the pen with only what shows on a blank taken off, the one that is
 // cheaper counting the change to the next cell with ink (nil if none).
-func penFor(pen uv.Style, c, next *uv.Cell) (uv.Style, string) {
-	if !isBlank(c) || blankPen(pen) {
-		if c.Style.Equal(&pen) || isBlank(c) {
-			return pen, ""
+func (p *painter) penFor(pen uv.Style, c cell, next *cell) (uv.Style, string) {
+	blank := p.cells.isBlank(c)
+	if !blank || blankPen(pen) {
+		if s := p.cells.style(c); !s.Equal(&pen) && !blank {
+			return *s, sgrFrom(pen, *s)
 		}
-		return c.Style, sgrFrom(pen, c.Style)
+		return pen, ""
 	}
 	bare := pen
 	bare.Bg, bare.UnderlineColor, bare.Underline = nil, nil, uv.UnderlineStyleNone
 	bare.Attrs &^= uv.AttrReverse | uv.AttrStrikethrough
 	best, bestD, bestCost := uv.Style{}, ansi.ResetStyle, -1
-	for _, cand := range []uv.Style{{}, bare} {
+	for _, cand := range [...]uv.Style{{}, bare} {
 		d := sgrFrom(pen, cand)
 		cost := len(d)
 		if next != nil {
-			cost += len(penChange(cand, next))
+			cost += len(p.penChange(cand, *next))
 		}
 		if bestCost < 0 || cost < bestCost {
 			best, bestD, bestCost = cand, d, cost
@@ -263,8 +297,19 @@ func penFor(pen uv.Style, c, next *uv.Cell) (uv.Style, string) {
 
 // nextInk is the next cell after x on the cursor's row (or a later one)
 // that will be written and is not a blank, or nil.
-func (p *painter) nextInk(x int) *uv.Cell {
-	return nextInk(p.shown, p.next, p.y*p.w+x)
+func (p *painter) nextInk(x int) *cell {
+	return p.nextInkAfter(p.y*p.w + x)
+}
+
+// nextInkAfter is the next changed cell after i that is not a blank, or nil.
+func (p *painter) nextInkAfter(i int) *cell {
+	t := &p.cells
+	for j := i + 1; j < len(p.next); j++ {
+		if c := &p.next[j]; !t.same(*c, p.shown[j]) && !t.isBlank(*c) && t.width(*c) > 0 {
+			return c
+		}
+	}
+	return nil
 }
 
 // sgrFrom is the shorter of the SGR diff from pen to s and a reset
@@ -356,62 +401,56 @@ func cup(x, y int) string {
 // start at the first changed cell, free. Both screens are w×h cells, taken
 // as the painter writes them (full blocks as coloured spaces and so on).
 // It is the yardstick the renderer is measured against.
-func Floor(a, b *uv.Buffer, p colorprofile.Profile) int {
+func Floor(a, b *uv.Buffer, prof colorprofile.Profile) int {
 	w, h := b.Width(), b.Height()
-	pa, pb := newPainter(w, h, p), newPainter(w, h, p)
+	// One painter holds both: a as shown, b as next; its cursor and pen
+	// are the writing's.
+	p := newPainter(w, h, prof)
+	t := &p.cells
 	for y := range h {
 		for x := range w {
-			pa.shown[y*w+x] = pa.canon(cellAt(a, x, y))
-			pb.shown[y*w+x] = pb.canon(cellAt(b, x, y))
+			ca, cb := cellAt(a, x, y), cellAt(b, x, y)
+			p.shown[y*w+x] = p.canonCell(t.add(&ca))
+			p.next[y*w+x] = p.canonCell(t.add(&cb))
 		}
 	}
 	n, started := 0, false
 	for i := 0; i < w*h; {
-		c := &pb.shown[i]
-		if c.Equal(&pa.shown[i]) || c.Width == 0 {
+		c := p.next[i]
+		if t.same(c, p.shown[i]) || t.width(c) == 0 {
 			i++
 			continue
 		}
 		x, y := i%w, i/w
 		if !started {
-			pa.pen, pa.x, pa.y, started = c.Style, x, y, true
+			p.pen, p.x, p.y, started = *t.style(c), x, y, true
 		}
-		if pa.x != x || pa.y != y {
-			mv := len(pa.move(x, y))
+		if p.x != x || p.y != y {
+			mv := len(p.move(x, y))
 			// A gap on the same row can be rewritten instead.
-			if pa.y == y && pa.x >= 0 && pa.x < x {
-				fill, pen := 0, pa.pen
-				for j := y*w + pa.x; j < i; j++ {
+			if p.y == y && p.x >= 0 && p.x < x {
+				fill, pen := 0, p.pen
+				for j := y*w + p.x; j < i; j++ {
 					var d string
-					pen, d = penFor(pen, &pb.shown[j], c)
-					fill += len(d) + max(len(pb.shown[j].Content), 1)
+					pen, d = p.penFor(pen, p.next[j], &c)
+					fill += len(d) + max(len(t.content(p.next[j])), 1)
 				}
-				if fill+len(penChange(pen, c)) < mv+len(penChange(pa.pen, c)) {
-					mv, pa.pen = fill, pen
+				if fill+len(p.penChange(pen, c)) < mv+len(p.penChange(p.pen, c)) {
+					mv, p.pen = fill, pen
 				}
 			}
 			n += mv
 		}
 		var d string
-		pa.pen, d = penFor(pa.pen, c, nextInk(pa.shown, pb.shown, i))
-		n += len(d) + max(len(c.Content), 1)
-		pa.x, pa.y = x+max(c.Width, 1), y
-		if pa.x >= w {
-			pa.x = -1
+		p.pen, d = p.penFor(p.pen, c, p.nextInkAfter(i))
+		n += len(d) + max(len(t.content(c)), 1)
+		p.x, p.y = x+max(t.width(c), 1), y
+		if p.x >= w {
+			p.x = -1
 		}
-		i += max(c.Width, 1)
+		i += max(t.width(c), 1)
 	}
 	return n
-}
-
-// nextInk is the next changed cell after i that is not a blank, or nil.
-func nextInk(a, b []uv.Cell, i int) *uv.Cell {
-	for j := i + 1; j < len(b); j++ {
-		if c := &b[j]; !c.Equal(&a[j]) && !isBlank(c) && c.Width > 0 {
-			return c
-		}
-	}
-	return nil
 }
 
 func cellAt(b *uv.Buffer, x, y int) uv.Cell {

@@ -42,7 +42,7 @@ type Terminal struct {
 
 	mu     sync.Mutex
 	paint  *painter
-	cells  frameScreen  // the painter's frame, drawn into in place
+	cells  frameScreen  // the painter's next frame, drawn into in place
 	wbuf   bytes.Buffer // one frame, written with a single write
 	width  int
 	height int
@@ -109,16 +109,9 @@ func NewTerminal(in, out *os.File, env []string) *Terminal {
 	t := &Terminal{in: in, out: out, env: env, profile: colorprofile.Detect(out, env)}
 	t.width, t.height = t.size()
 	t.paint = newPainter(t.width, t.height, t.profile)
-	t.cells = frameScreen{t.paint.frame}
+	t.cells = frameScreen{t.paint}
 	return t
 }
-
-// frameScreen is a buffer of cells as a screen to draw styled text on.
-type frameScreen struct{ *uv.Buffer }
-
-// WidthMethod measures text by grapheme cluster, as the layout does
-// (lipgloss); it also keeps go-runewidth's 2 MB table unbuilt.
-func (frameScreen) WidthMethod() uv.WidthMethod { return ansi.GraphemeWidth }
 
 // size is the terminal's size, or 80×24 if it cannot be read.
 func (t *Terminal) size() (int, int) {
@@ -190,7 +183,6 @@ func (t *Terminal) Resize(w, h int, whole bool) {
 	if w != t.width || h != t.height {
 		t.width, t.height = w, h
 		t.paint.resize(w, h)
-		t.cells = frameScreen{t.paint.frame}
 		whole = true
 	}
 	t.whole = t.whole || whole
@@ -204,12 +196,12 @@ func (t *Terminal) Draw(content string) {
 	if t.cooked == nil || t.gone || !t.whole && content == t.shown {
 		return
 	}
-	t.cells.Clear()
+	t.paint.clearFrame()
 	uv.NewStyledString(content).Draw(t.cells, t.cells.Bounds())
 	if t.whole {
 		t.paint.erase(&t.wbuf)
 	}
-	t.paint.paint(&t.wbuf, t.cells.Buffer)
+	t.paint.paintFrame(&t.wbuf)
 	t.flush()
 	t.shown, t.whole = content, false
 }

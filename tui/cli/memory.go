@@ -24,8 +24,9 @@ const idleGCPercent = 25
 // collection. The start-up peak is the session's peak, so this is what
 // sets it. Measured at 120×40 (`go run ./tui/bench -runs 0`, 10 starts,
 // twice): 15.2–15.3 MB at the default, 13.5–13.7 MB at 50, first frame
-// 14–20 ms either way. A whole session's peak at 120×40 stays about
-// 15.5 MB: by then it is the binary's own pages (8–9 MB) and the heap.
+// 14–20 ms either way. A whole session's peak at 120×40 was then about
+// 15.3 MB, the binary's own pages (8–9 MB) and the heap; with the painter's
+// compact cells (a megabyte less) it is 14.1–14.3 MB.
 const startGCPercent = 50
 
 // tuneForStartup sets startGCPercent unless GOGC is set in the environment.
