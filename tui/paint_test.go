@@ -247,3 +247,38 @@ func TestHoldSecondBytes(t *testing.T) {
 		})
 	}
 }
+
+// A view with a tab, a control character or an escape sequence the layout
+// does not draw leaves a zero-width cell with no wide character before it:
+// the painter writes it as a blank (it used to step back and forth over it
+// for ever, holding the terminal's lock), and the text around it shows.
+func TestPainterStrayZeroWidthCells(t *testing.T) {
+	for _, content := range []string{"ab\t", "ab\x1b[2K", "ab\x1b[?25l", "ab\x01cd", "\tab", "中\x1b[2Kx"} {
+		t.Run(fmt.Sprintf("%q", content), func(t *testing.T) {
+			s := newPaintScreen(t, 10, 2)
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				s.p.paint(&s.buf, cellsOf(content, 10, 2))
+			}()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("the painter did not finish the frame")
+			}
+			s.flush()
+			var row strings.Builder
+			for x := range 10 {
+				if c := s.em.CellAt(x, 0); c != nil && c.Width > 0 {
+					row.WriteString(c.Content)
+				}
+			}
+			got := strings.TrimRight(row.String(), " ")
+			for _, part := range []string{"ab", "cd", "中", "x"} {
+				if strings.Contains(ansi.Strip(content), part) && !strings.Contains(got, part) {
+					t.Errorf("row 1 shows %q, want %q in it", got, part)
+				}
+			}
+		})
+	}
+}
