@@ -100,35 +100,31 @@ func (p *painter) paint(b *bytes.Buffer, buf *uv.Buffer) {
 // paintFrame writes to b what turns the terminal's screen into the frame
 // drawn into next, making its cells canonical where they are.
 func (p *painter) paintFrame(b *bytes.Buffer) {
-	for i := range p.next {
-		p.next[i] = p.canonCell(p.next[i])
-	}
-	p.blankStrayHalves()
 	for y := range p.h {
+		p.canonRow(p.next[y*p.w : (y+1)*p.w])
 		p.paintRow(b, y)
 	}
 }
 
-// blankStrayHalves makes a blank of every zero-width cell of next that is
-// not the second half of the wide character before it. The layout leaves
-// one after a tab, a control character or an escape sequence it does not
-// draw (a view ending "ab\t"); the painter writes a zero-width cell by
-// writing the character it belongs to, and with none there it stepped
-// back and forth over it for ever.
-func (p *painter) blankStrayHalves() {
-	for y := range p.h {
-		row := p.next[y*p.w : (y+1)*p.w]
-		covered := 0 // cells still covered by the last wide character
-		for x := range row {
-			switch w := p.cells.width(row[x]); {
-			case w > 0:
-				covered = w - 1
-			case covered > 0:
-				covered--
-			default:
-				row[x] = cell{}
-			}
+// canonRow makes the cells of a row of next canonical, and a blank of
+// every zero-width cell that is not the second half of the wide character
+// before it. The layout leaves one after a tab, a control character or an
+// escape sequence it does not draw (a view ending "ab\t"); the painter
+// writes a zero-width cell by writing the character it belongs to, and
+// with none there it stepped back and forth over it for ever.
+func (p *painter) canonRow(row []cell) {
+	covered := 0 // cells still covered by the last wide character
+	for x := range row {
+		switch w := p.cells.width(row[x]); {
+		case w > 0:
+			covered = w - 1
+		case covered > 0:
+			covered--
+		default:
+			row[x] = cell{}
+			continue
 		}
+		row[x] = p.canonCell(row[x])
 	}
 }
 

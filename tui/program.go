@@ -122,7 +122,7 @@ func (p *Program) Run() (err error) {
 					return err
 				}
 			case tea.BatchMsg, sequenceMsg:
-				p.run(func() tea.Msg { return msg })
+				go p.deliver(msg)
 				continue
 			}
 			p.run(p.update(msg))
@@ -137,8 +137,7 @@ func (p *Program) run(cmd tea.Cmd) {
 	}
 }
 
-// exec runs cmd and delivers its message: a batch's commands side by side,
-// a sequence's in order, waiting for each. A panic ends Run.
+// exec runs cmd and delivers its message. A panic ends Run.
 func (p *Program) exec(cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -148,7 +147,13 @@ func (p *Program) exec(cmd tea.Cmd) {
 			}
 		}
 	}()
-	switch msg := cmd().(type) {
+	p.deliver(cmd())
+}
+
+// deliver sends msg to the loop, or runs what it holds: a batch's commands
+// side by side, a sequence's in order, waiting for each.
+func (p *Program) deliver(msg tea.Msg) {
+	switch msg := msg.(type) {
 	case nil:
 	case tea.BatchMsg:
 		var wg sync.WaitGroup

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"sync"
 	"syscall"
 
@@ -282,7 +281,7 @@ func (t *Terminal) NewProgram(m *Model) (p *Program, stop func()) {
 		return cmd
 	}
 	filter := func(msg tea.Msg) tea.Msg { return d.filter(d, msg) }
-	p = newProgram(in, envValue(t.env, "TERM"), d.init, update, filter)
+	p = newProgram(in, uv.Environ(t.env).Getenv("TERM"), d.init, update, filter)
 	in.gone = func() { go p.Send(TerminalGoneMsg{}) }
 	done := make(chan struct{})
 	go func() {
@@ -303,16 +302,6 @@ func (t *Terminal) NewProgram(m *Model) (p *Program, stop func()) {
 		signal.Stop(winch)
 		close(done)
 	}
-}
-
-// envValue is the value of key in env (KEY=VALUE lines), or "".
-func envValue(env []string, key string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if k, v, ok := strings.Cut(env[i], "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
 }
 
 // guard makes a command give the terminal back if it panics, and the
