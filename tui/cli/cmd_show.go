@@ -32,9 +32,6 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := lib.AddBuiltinPoses(); err != nil {
-				return err
-			}
 			width := 80
 			if w, isTerm := a.io.width(a.io.out); isTerm {
 				width = max(min(w, 80), 30)
@@ -42,6 +39,9 @@ func (a *app) showCmd() *cobra.Command {
 			r, err := lib.Routine(args[0])
 			if err != nil {
 				if e, ok := lib.Exercise(args[0]); ok {
+					if err := addPoses(lib, e); err != nil {
+						return err
+					}
 					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
 					return err
 				}
@@ -56,6 +56,13 @@ func (a *app) showCmd() *cobra.Command {
 				if cmd.Flags().Changed("kit") {
 					r, kitLine, _ = withKit(lib, r, a.kitNow())
 				}
+				var exs []*routines.Exercise
+				for _, st := range r.Steps {
+					exs = append(exs, st.Exercise)
+				}
+				if err := addPoses(lib, exs...); err != nil {
+					return err
+				}
 				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii), kitLine)
 			} else {
 				shown, kitLine, _ := withKit(lib, r, a.kitNow())
@@ -69,6 +76,27 @@ func (a *app) showCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw pose pictures in plain ASCII instead of braille")
 	a.addKitFlag(cmd)
 	return cmd
+}
+
+// addPoses gives the exercises without a pose their built-in one,
+// parsing only their entries of the poses file: parsing all of it was
+// half the time of a command that prints one routine or one exercise.
+func addPoses(lib *routines.Library, exs ...*routines.Exercise) error {
+	var ids []string
+	for _, e := range exs {
+		if e != nil && e.Pose == nil {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	poses, err := routines.BuiltinPosesFor(ids)
+	if err != nil {
+		return err
+	}
+	lib.AddPoses(poses)
+	return nil
 }
 
 // timingNote says what the computed total of r includes: the longer
