@@ -136,8 +136,11 @@ type common struct {
 	opts   *Options
 	keys   *KeyMap
 	styles Styles
-	width  int
-	height int
+	// stylesGen counts the changes of styles, so a drawing kept from an
+	// earlier frame knows when its colours are stale.
+	stylesGen int
+	width     int
+	height    int
 	// notice is a one-line warning for the session screen.
 	notice string
 	// after delivers msg once d has passed; tests replace it to fire
@@ -382,6 +385,7 @@ func (m *Model) updateTerminal(msg tea.Msg) (_ tea.Cmd, done bool) {
 			return nil, true // the setting wins over the terminal's answer
 		}
 		m.c.styles = DefaultStyles(msg.IsDark())
+		m.c.stylesGen++
 		m.help.Styles = m.c.styles.Help
 		return nil, true
 	case tea.KeyPressMsg:

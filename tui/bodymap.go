@@ -57,14 +57,17 @@ func bodyMap(st Styles, areas []string) []string {
 	for _, a := range areas {
 		on[a] = true
 	}
+	// Each cell is one of two glyphs in its style, rendered once: rendering
+	// a style is the costly part of a frame, and the map is 21 rows.
+	areaOn, areaOff := st.Area.Render("█"), st.AreaOff.Render("░")
 	cell := func(c rune) string {
 		switch {
 		case c == ' ':
 			return " "
 		case on[bodyCodes[c]]:
-			return st.Area.Render("█")
+			return areaOn
 		}
-		return st.AreaOff.Render("░")
+		return areaOff
 	}
 	lines := make([]string, 0, len(bodyFront)+2)
 	for i := range bodyFront {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -127,6 +128,17 @@ func figureStyles(st Styles) *pose.Styles {
 	return &pose.Styles{Body: st.Cue, Work: st.Area, Prop: st.Faint}
 }
 
+// poseLines is the pose drawn at frac in a w×h box, as lines, kept from the
+// last frame when it drew the same (a hold's figure does not move).
+func (r *runScreen) poseLines(p *routines.Pose, frac float64, w, h int, mirror, sided bool) []string {
+	k := figKey{pose: p, frac: frac, w: w, h: h, ascii: r.c.opts.FigureASCII, mirror: mirror, sided: sided, styles: r.c.stylesGen}
+	if r.kept.figLines == nil || r.kept.figKey != k {
+		pic := pose.Render(p, frac, w, h, pose.Options{ASCII: k.ascii, Mirror: mirror, Sided: sided, Styles: figureStyles(r.c.styles)})
+		r.kept.figKey, r.kept.figLines = k, strings.Split(pic, "\n")
+	}
+	return r.kept.figLines
+}
+
 // withFigure lays the column out beside the stick figure, with the body
 // map under the figure when the window has room for both.
 func (r *runScreen) withFigure(p *routines.Pose, w, h int) string {
@@ -137,22 +149,16 @@ func (r *runScreen) withFigure(p *routines.Pose, w, h int) string {
 	ex := r.sess.Timeline().Routine.Steps[r.sess.StepIndex()].Exercise
 	frac, _ := r.figureNow(r.c.now())
 	seg := r.sess.Segment()
-	pic := pose.Render(p, frac, fw, fh, pose.Options{
-		ASCII:  r.c.opts.FigureASCII,
-		Mirror: seg.Side == session.Right,
-		Sided:  ex.PerSide,
-		Styles: figureStyles(r.c.styles),
-	})
-	right := strings.Split(pic, "\n")
+	right := slices.Clone(r.poseLines(p, frac, fw, fh, seg.Side == session.Right, ex.PerSide))
 	// The figure's top is level with the phase line (GET READY, HOLD),
 	// which the column lowers on a tall window.
 	top := 2
 	for top < len(left)-1 && strings.TrimSpace(left[top]) == "" {
 		top++
 	}
-	if rows := top + fh + 1 + len(bodyMap(r.c.styles, ex.Areas)); r.c.width >= BodyMapMinWidth && rows <= h && fw >= bodyMapWidth {
+	if bm := r.bodyMap(ex.Areas); r.c.width >= BodyMapMinWidth && top+fh+1+len(bm) <= h && fw >= bodyMapWidth {
 		right = append(right, "")
-		for _, l := range bodyMap(r.c.styles, ex.Areas) {
+		for _, l := range bm {
 			right = append(right, strings.Repeat(" ", (fw-bodyMapWidth)/2)+l)
 		}
 	}

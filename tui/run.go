@@ -43,6 +43,42 @@ type runScreen struct {
 	recErr error
 	ended  bool
 	figure Figure // what shows beside the countdown; the f key switches it
+	kept   kept   // the pose figure and body map of the last frame
+}
+
+// kept holds the parts of the last frame that stay the same from one
+// second of a step to the next (the body map, the pose figure while it is
+// still), with what they were drawn from: a second of a hold then lays out
+// only what changes. Drawing them was most of a frame's time (a body map
+// is 21 rows of styled cells), and under load a long frame is a late one.
+type kept struct {
+	mapKey   mapKey
+	mapLines []string
+	figKey   figKey
+	figLines []string
+}
+
+type mapKey struct {
+	areas  string
+	styles int
+}
+
+type figKey struct {
+	pose                 *routines.Pose
+	frac                 float64
+	w, h                 int
+	ascii, mirror, sided bool
+	styles               int
+}
+
+// bodyMap is bodyMap for areas in the current styles, kept from the last
+// frame when it drew the same.
+func (r *runScreen) bodyMap(areas []string) []string {
+	k := mapKey{strings.Join(areas, ","), r.c.stylesGen}
+	if r.kept.mapLines == nil || r.kept.mapKey != k {
+		r.kept.mapKey, r.kept.mapLines = k, bodyMap(r.c.styles, areas)
+	}
+	return r.kept.mapLines
 }
 
 func newRunScreen(c *common, r *routines.Routine, level routines.Level) *runScreen {
@@ -348,7 +384,7 @@ func (r *runScreen) view(w, h int) string {
 	if ex := r.sess.Timeline().Routine.Steps[r.sess.StepIndex()].Exercise; ex != nil {
 		areas = ex.Areas
 	}
-	bm := bodyMap(r.c.styles, areas)
+	bm := r.bodyMap(areas)
 	top := 3
 	if h >= 30 {
 		top = 8
