@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cooldown-app/cooldown/routines/session"
@@ -196,5 +200,68 @@ func TestFigureSidesAndKey(t *testing.T) {
 	h.key("f")
 	if s := h.screen(); !hasBraille(s) {
 		t.Errorf("f did not bring the figure back:\n%s", s)
+	}
+}
+
+// The pose figure and body map kept from one frame to the next draw
+// exactly what drawing them afresh would, through a whole routine: get
+// ready (the figure moving), holds, a side switch (mirrored), the f key
+// (body map alone, then no figure) and the terminal's background colour
+// arriving midway (the styles change under what was kept).
+func TestKeptDrawingsMatchFresh(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {100, 24}} {
+		h := startRoutine(t, size[0], size[1], nil)
+		fresh := func() string {
+			r := h.run_()
+			k := r.kept
+			r.kept = kept{}
+			v := h.m.View().Content
+			r.kept = k
+			return v
+		}
+		var sawFigure, sawMap bool
+		for i := 0; h.pending != nil && i < 20000; i++ {
+			if _, ok := h.m.screen.(*runScreen); !ok {
+				break
+			}
+			switch i {
+			case 200:
+				h.send(tea.BackgroundColorMsg{Color: color.White})
+			case 400, 600:
+				h.key("f")
+			}
+			got := h.m.View().Content
+			if want := fresh(); got != want {
+				t.Fatalf("%dx%d, frame %d: the kept drawing differs from a fresh one:\n%s\nwant\n%s", size[0], size[1], i, ansi.Strip(got), ansi.Strip(want))
+			}
+			sawFigure = sawFigure || hasBraille(got)
+			sawMap = sawMap || strings.Contains(got, "front         back")
+			h.advance(250 * time.Millisecond)
+		}
+		if !sawFigure || !sawMap {
+			t.Errorf("%dx%d: figure shown %v, body map shown %v; want both", size[0], size[1], sawFigure, sawMap)
+		}
+	}
+}
+
+// A second of a session at 120×40, the figure and body map beside the
+// countdown, from the model to the bytes written: Update, View and paint.
+func BenchmarkSessionFrame(b *testing.B) {
+	h := startRoutine(b, 120, 40, nil)
+	h.advance(h.sess().Remaining(h.now) + 2*time.Second)
+	p := newPainter(120, 40, colorprofile.TrueColor)
+	var out bytes.Buffer
+	p.erase(&out)
+	b.ReportAllocs()
+	for b.Loop() {
+		if h.pending == nil || h.sess().State() != session.Running {
+			b.StopTimer()
+			h = startRoutine(b, 120, 40, nil)
+			h.advance(h.sess().Remaining(h.now) + 2*time.Second)
+			b.StartTimer()
+		}
+		h.advance(time.Second)
+		out.Reset()
+		drawFrame(p, &out, h.m.View().Content)
 	}
 }
