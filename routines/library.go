@@ -570,6 +570,11 @@ func (lib *Library) addExercises(files []*File, broken Problems) (_, problems Pr
 				broken = append(broken, Problem{File: f.Name, Line: e.Pos.Line, Col: e.Pos.Col, Field: strictyaml.JoinPath(at, "id"),
 					Msg: fmt.Sprintf("exercise %q is defined twice in the built-in data", e.ID)})
 			}
+			if prev, ok := lib.exercises[e.ID]; ok {
+				// Replacing a built-in exercise, maybe by way of another
+				// user file, is marked, as for routines.
+				e.Overrides = e.Source != BuiltIn && (prev.Source == BuiltIn || prev.Overrides)
+			}
 			lib.exercises[e.ID] = e
 		}
 	}

@@ -200,8 +200,9 @@ type Exercise struct {
 	Needs   []Need
 	Without map[Tool]Fallback
 
-	Source string // "built-in" or the user file's path
-	Pos    Pos    // where its id was written
+	Source    string // "built-in" or the user file's path
+	Pos       Pos    // where its id was written
+	Overrides bool   // a user exercise that replaced a built-in one of the same id
 }
 
 // Step is one entry of a routine: an exercise held for a time, maybe repeated.
