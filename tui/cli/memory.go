@@ -29,8 +29,26 @@ const idleGCPercent = 25
 // compact cells (a megabyte less) it is 14.1–14.3 MB.
 const startGCPercent = 50
 
-// tuneForStartup sets startGCPercent unless GOGC is set in the environment.
+// commandGCPercent is the collector's target for a command that prints
+// and exits (list, show, validate, plan...): it parses the same data as a
+// session's start and then frees everything at once by exiting, so
+// collecting on the way is time spent for nothing. At 400 the heap grows to
+// five times what is live before a collection (tens of megabytes at most,
+// for a moment), and `list` took 46 → 25 ms of CPU, 30 → 20 ms of wall time
+// (2 cores, 8 runs each). Not off: a history of 100,000 sessions is 50 MB.
+const commandGCPercent = 400
+
+// tuneForStartup sets commandGCPercent unless GOGC is set in the
+// environment; a session sets its own (tuneForSession).
 func tuneForStartup(env func(string) string) {
+	if env("GOGC") == "" {
+		debug.SetGCPercent(commandGCPercent)
+	}
+}
+
+// tuneForSession sets startGCPercent, before a session (the picker or a
+// routine) loads its data, unless GOGC is set in the environment.
+func tuneForSession(env func(string) string) {
 	if env("GOGC") == "" {
 		debug.SetGCPercent(startGCPercent)
 	}
