@@ -273,6 +273,24 @@ func fastClock(now func() time.Time, speed float64) (func() time.Time, func(time
 	return fast, after
 }
 
+// Shown is called once the first frame is on screen, with what Init
+// returned, and returns the commands to run instead. A session started by
+// Init is started again now, so that the time the first frame took to
+// draw and write (on a loaded machine, a hundred milliseconds) does not
+// come off its first get-ready: its clock starts when the person can see
+// it. Nothing has been handled yet, so nothing is lost; Init's commands
+// (the record's beginning, the cues, the first tick) are made again from
+// the new start and the first ones are never run.
+func (m *Model) Shown(first tea.Cmd) tea.Cmd {
+	r, ok := m.screen.(*runScreen)
+	if !ok || r.sess.State() != session.Running {
+		return first
+	}
+	r.sess = session.New(r.sess.Routine(), m.c.opts.Session)
+	r.kept = kept{}
+	return m.Init()
+}
+
 // Result reports how the program ended. Read it after Run returns.
 func (m *Model) Result() Result { return m.result }
 

@@ -272,8 +272,9 @@ func (t *Terminal) NewProgram(m *Model) (p *Program, stop func()) {
 	func() {
 		defer t.releaseOnPanic()
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-		d.init = t.guard(m.Init())
+		first := m.Init()
 		t.Draw(m.View().Content)
+		d.init = t.guard(m.Shown(first))
 	}()
 	in := &watchedInput{File: t.in}
 	update := func(msg tea.Msg) tea.Cmd {
