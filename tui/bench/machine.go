@@ -207,3 +207,39 @@ func statusKB(pid int, field string) int64 {
 	}
 	return 0
 }
+
+// cpuTimes is the machine's total and stolen CPU time so far, in clock
+// ticks (the first line of /proc/stat): steal is time a virtual machine's
+// processors were ready but the host ran something else, which no program
+// in the machine can avoid, and which makes every figure here late or slow
+// by its share.
+func cpuTimes() (total, steal int64) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, 0
+	}
+	for i, v := range f[1:] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		if i < 8 { // user nice system idle iowait irq softirq steal; guest is in user
+			total += n
+		}
+		if i == 7 {
+			steal = n
+		}
+	}
+	return total, steal
+}
+
+// stealText says how much of the machine's CPU time the host took between
+// two readings of cpuTimes.
+func stealText(total0, steal0, total1, steal1 int64) string {
+	if total1 <= total0 {
+		return "steal unknown"
+	}
+	return fmt.Sprintf("CPU time stolen by the host (steal) %.1f %%", float64(steal1-steal0)/float64(total1-total0)*100)
+}

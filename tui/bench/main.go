@@ -103,6 +103,7 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 	}
 	m := describeMachine()
 	loadBefore := loadAvg()
+	total0, steal0 := cpuTimes()
 	logf := func(format string, args ...any) {
 		if verbose {
 			fmt.Fprintf(os.Stderr, format+"\n", args...)
@@ -142,10 +143,11 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 
 	fmt.Fprintf(out, "cooldown benchmark: %s, routine of %v in %d segments (3 s gaps), %d runs at each size, all %d side by side, %d extra starts at 80×24\n",
 		filepath.Base(bin), total, len(benchSegments), runs, len(results), starts)
-	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after; %s\n",
-		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg(), time.Now().UTC().Format("2 January 2006 15:04 UTC"))
+	total1, steal1 := cpuTimes()
+	fmt.Fprintf(out, "machine: %s, %d cores, Linux %s, %s; load average %s before, %s after; %s; %s\n",
+		m.cpu, m.cores, m.kernel, m.goVersion, loadBefore, loadAvg(), stealText(total0, steal0, total1, steal1), time.Now().UTC().Format("2 January 2006 15:04 UTC"))
 	if o.load > 0 {
-		fmt.Fprintf(out, "under load: %d CPU burners (busy loops, one process each) ran throughout, on %d cores\n", o.load, m.cores)
+		fmt.Fprintf(out, "under load: %d CPU burners (busy loops, one process each) ran throughout, on %d cores; the wake-ups are not counted (that polls every thread each millisecond, the benchmark's own largest load)\n", o.load, m.cores)
 	}
 	var all []time.Duration
 	for k, size := range sizes {
@@ -340,6 +342,12 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration, cmd
 			for _, v := range r.vals {
 				fmt.Fprintf(tw, r.format+"\t", v)
 			}
+		}
+		if math.IsNaN(med) && r.text == nil {
+			// Not measured in this run (the wake-ups under -load).
+			fmt.Fprint(tw, strings.Repeat("—\t", len(rs)))
+			fmt.Fprintf(tw, "—\t%s\tnot measured\t\n", r.target)
+			continue
 		}
 		met := ""
 		if r.ok != nil {
