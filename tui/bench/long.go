@@ -108,13 +108,15 @@ func longRun(bin, dir string, o options) (*longResult, error) {
 
 func (lr *longResult) report(out io.Writer) {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	worst := 0.0
-	for _, e := range lr.errs {
-		worst = math.Max(worst, math.Abs(ms(e)))
+	worst, at := 0.0, 0
+	for i, e := range lr.errs {
+		if math.Abs(ms(e)) > worst {
+			worst, at = math.Abs(ms(e)), i
+		}
 	}
 	n := len(lr.errs)
 	fmt.Fprintf(out, "\nno accumulation: a %v routine (%d segments) on a clock %g× fast, so %v of real time and about %.0f writes a second (80×24), each end against the first frame + the lengths so far / %g, in real ms:\n",
 		lr.total, n, lr.speed, time.Duration(float64(lr.total)/lr.speed).Round(time.Second), lr.ticksPerS, lr.speed)
-	fmt.Fprintf(out, "  first end %+.1f ms, middle end %+.1f ms, last end (the end of the routine) %+.1f ms, worst |error| %.1f ms; last − first %+.1f ms (target: the end within 10 ms)\n",
-		ms(lr.errs[0]), ms(lr.errs[n/2]), ms(lr.errs[n-1]), worst, ms(lr.errs[n-1]-lr.errs[0]))
+	fmt.Fprintf(out, "  first end %+.1f ms, middle end %+.1f ms, last end (the end of the routine) %+.1f ms, worst |error| %.1f ms (end %d of %d); last − first %+.1f ms (target: the end within 10 ms)\n",
+		ms(lr.errs[0]), ms(lr.errs[n/2]), ms(lr.errs[n-1]), worst, at+1, n, ms(lr.errs[n-1]-lr.errs[0]))
 }

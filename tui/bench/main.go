@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -206,6 +207,12 @@ func startLoad(n int) (stop func(), err error) {
 	}
 	for range n {
 		c := exec.Command(exe, "-burn")
+		// Each burner in a session of its own, as a build in another
+		// terminal would be: with autogroup scheduling (Linux's default)
+		// a process shares the processors with its session, and burners in
+		// the benchmark's session would starve its own reader of the pty,
+		// adding the observer's wait to every figure.
+		c.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 		if err := c.Start(); err != nil {
 			stop()
 			return nil, err
