@@ -7,8 +7,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -242,4 +244,50 @@ func stealText(total0, steal0, total1, steal1 int64) string {
 		return "steal unknown"
 	}
 	return fmt.Sprintf("CPU time stolen by the host (steal) %.1f %%", float64(steal1-steal0)/float64(total1-total0)*100)
+}
+
+// stealSample is the machine's stolen CPU time so far, read at a moment.
+type stealSample struct {
+	at    time.Time
+	steal int64 // clock ticks, all processors
+}
+
+// stealLog reads the host's steal every 10 ms (the kernel counts it in
+// 10 ms ticks) until stop is closed, so each segment end can be told apart
+// by whether the host took CPU time while it was due.
+type stealLog struct {
+	mu      sync.Mutex
+	samples []stealSample
+}
+
+func (l *stealLog) run(stop <-chan struct{}) {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		_, s := cpuTimes()
+		l.mu.Lock()
+		l.samples = append(l.samples, stealSample{time.Now(), s})
+		l.mu.Unlock()
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// stoleDuring reports whether the host took any CPU time between from and
+// to, widened to the samples around them (false when not sampled).
+func (l *stealLog) stoleDuring(from, to time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	i := sort.Search(len(l.samples), func(i int) bool { return l.samples[i].at.After(from) })
+	j := sort.Search(len(l.samples), func(i int) bool { return !l.samples[i].at.Before(to) })
+	if i > 0 {
+		i--
+	}
+	if j >= len(l.samples) {
+		return false
+	}
+	return l.samples[j].steal > l.samples[i].steal
 }

@@ -126,7 +126,11 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 		total += s.dur
 	}
 	logf("%d runs of %v at each of %d sizes, started %v apart", runs, total, len(sizes), stagger)
+	var steals stealLog
+	stopSteals := make(chan struct{})
+	go steals.run(stopSteals)
 	results, err := fullRuns(bin, tmp, sizes, runs*len(sizes), stagger, o, logf)
+	close(stopSteals)
 	if err != nil {
 		return err
 	}
@@ -170,6 +174,20 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 		fmt.Fprintf(out, "segment ends on screen against the app's own deadlines (the start it recorded + the lengths), %d ends: %s\n", len(late), spread(late))
 	}
 	fmt.Fprintf(out, "\nall sizes, %d segment ends against the app's deadlines: %s\n", len(all), spread(all))
+	// The same, told apart by whether the host took CPU time from this
+	// machine in the 20 ms before the end was due or until it showed.
+	var calm, stolen []time.Duration
+	for _, r := range results {
+		for i, late := range r.segLate {
+			if steals.stoleDuring(r.segDue[i].Add(-20*time.Millisecond), r.segSeen[i]) {
+				stolen = append(stolen, late)
+			} else {
+				calm = append(calm, late)
+			}
+		}
+	}
+	fmt.Fprintf(out, "  of which the host took no CPU time while due (%d): %s\n", len(calm), spread(calm))
+	fmt.Fprintf(out, "  of which the host took CPU time while due (%d): %s\n", len(stolen), spread(stolen))
 	if lr != nil {
 		lr.report(out)
 	}
