@@ -244,6 +244,16 @@ const BuiltIn = "built-in"
 // Suits reports whether the routine lists level l.
 func (r *Routine) Suits(l Level) bool { return slices.Contains(r.Soreness, l) }
 
+// Exercises is each step's exercise, in step order (nil where a step is not
+// linked to one).
+func (r *Routine) Exercises() []*Exercise {
+	exs := make([]*Exercise, len(r.Steps))
+	for i, st := range r.Steps {
+		exs[i] = st.Exercise
+	}
+	return exs
+}
+
 // Areas lists the body areas the routine's steps work, in vocabulary order.
 func (r *Routine) Areas() []string {
 	seen := map[string]bool{}

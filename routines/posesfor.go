@@ -29,6 +29,34 @@ func BuiltinPosesFor(ids []string) (map[string]*Pose, error) {
 	return posesByID(f), nil
 }
 
+// WithoutPose is the ids of the exercises given (nil ones skipped) that
+// have no pose yet: those whose built-in poses are still to be parsed.
+func WithoutPose(exs ...*Exercise) []string {
+	var ids []string
+	for _, e := range exs {
+		if e != nil && e.Pose == nil {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
+}
+
+// AddBuiltinPosesFor gives the exercises without a pose their built-in
+// one, parsing only their entries of the poses file (AddBuiltinPoses parses
+// all of it). Like AddPoses, call it where the exercises are read.
+func (l *Library) AddBuiltinPosesFor(exs ...*Exercise) error {
+	ids := WithoutPose(exs...)
+	if len(ids) == 0 {
+		return nil
+	}
+	poses, err := BuiltinPosesFor(ids)
+	if err != nil {
+		return err
+	}
+	l.AddPoses(poses)
+	return nil
+}
+
 // onlyPoses blanks the entries of the poses: mapping (keys indented by two
 // spaces, each with its lines below it) whose id is not wanted, keeping
 // every line break so line numbers stay; n is the number of entries kept.

@@ -287,7 +287,6 @@ func (m *Model) Shown(first tea.Cmd) tea.Cmd {
 		return first
 	}
 	r.sess = session.New(r.sess.Routine(), m.c.opts.Session)
-	r.kept = kept{}
 	return m.Init()
 }
 
@@ -322,12 +321,7 @@ type posesMsg struct {
 // only those, not the whole file (its parse is the largest allocation of a
 // start, and it sets the peak of the resident set).
 func loadPoses(r *routines.Routine) tea.Cmd {
-	var ids []string
-	for _, st := range r.Steps {
-		if ex := st.Exercise; ex != nil && ex.Pose == nil {
-			ids = append(ids, ex.ID)
-		}
-	}
+	ids := routines.WithoutPose(r.Exercises()...)
 	if len(ids) == 0 {
 		return nil
 	}

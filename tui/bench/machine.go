@@ -225,15 +225,13 @@ func cpuTimes() (total, steal int64) {
 	if len(f) < 9 || f[0] != "cpu" {
 		return 0, 0
 	}
-	for i, v := range f[1:] {
+	// user nice system idle iowait irq softirq steal; guest time is
+	// already in user, so the fields after steal are left out.
+	for _, v := range f[1:9] {
 		n, _ := strconv.ParseInt(v, 10, 64)
-		if i < 8 { // user nice system idle iowait irq softirq steal; guest is in user
-			total += n
-		}
-		if i == 7 {
-			steal = n
-		}
+		total += n
 	}
+	steal, _ = strconv.ParseInt(f[8], 10, 64)
 	return total, steal
 }
 

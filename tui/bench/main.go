@@ -180,7 +180,8 @@ func bench(out io.Writer, bin string, sizes [][2]int, runs, starts int, stagger 
 	var calm, stolen []time.Duration
 	for _, r := range results {
 		for i, late := range r.segLate {
-			if steals.stoleDuring(r.segDue[i].Add(-20*time.Millisecond), r.segSeen[i]) {
+			due := r.segSeen[i].Add(-late)
+			if steals.stoleDuring(due.Add(-20*time.Millisecond), r.segSeen[i]) {
 				stolen = append(stolen, late)
 			} else {
 				calm = append(calm, late)
@@ -356,6 +357,12 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration, cmd
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s\t", r.name)
 		med := median(r.vals)
+		if math.IsNaN(med) && r.text == nil {
+			// Not measured in this run (the wake-ups under -load).
+			fmt.Fprint(tw, strings.Repeat("—\t", len(rs)))
+			fmt.Fprintf(tw, "—\t%s\tnot measured\t\n", r.target)
+			continue
+		}
 		if r.text != nil {
 			for i := range rs {
 				t := ""
@@ -368,12 +375,6 @@ func report(out io.Writer, rs []*result, quick, quickPicker []time.Duration, cmd
 			for _, v := range r.vals {
 				fmt.Fprintf(tw, r.format+"\t", v)
 			}
-		}
-		if math.IsNaN(med) && r.text == nil {
-			// Not measured in this run (the wake-ups under -load).
-			fmt.Fprint(tw, strings.Repeat("—\t", len(rs)))
-			fmt.Fprintf(tw, "—\t%s\tnot measured\t\n", r.target)
-			continue
 		}
 		met := ""
 		if r.ok != nil {

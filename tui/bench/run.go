@@ -426,8 +426,7 @@ type result struct {
 	keyEcho      []time.Duration
 	segErr       []time.Duration // per segment: seen end - deadline
 	segLate      []time.Duration // per segment: seen end - (the app's recorded start + lengths)
-	segDue       []time.Time     // per segment: the app's deadline (its recorded start + lengths)
-	segSeen      []time.Time     // per segment: when the end showed
+	segSeen      []time.Time     // per segment: when the end showed (its deadline: segSeen - segLate)
 	endErr       time.Duration
 	paused       time.Duration // as the app recorded it
 	restored     string        // "yes" or what was wrong
@@ -610,7 +609,6 @@ func (t *term) segmentErrors(res *result, zero, appStart time.Time) error {
 		}
 		res.segErr = append(res.segErr, trs[i].at.Sub(zero)-deadline)
 		res.segLate = append(res.segLate, trs[i].at.Sub(appStart)-deadline)
-		res.segDue = append(res.segDue, appStart.Add(deadline))
 		res.segSeen = append(res.segSeen, trs[i].at)
 	}
 	res.endErr = res.segErr[len(res.segErr)-1]

@@ -348,7 +348,7 @@ type launch struct {
 }
 
 func (a *app) runTUI(args []string) error {
-	tuneForSession(os.Getenv) // before the data is parsed: its peak is the session's
+	collectAt(os.Getenv, startGCPercent) // before the data is parsed: its peak is the session's
 	l, err := a.prepareLaunch(args)
 	if err != nil {
 		return err

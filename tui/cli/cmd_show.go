@@ -39,7 +39,7 @@ func (a *app) showCmd() *cobra.Command {
 			r, err := lib.Routine(args[0])
 			if err != nil {
 				if e, ok := lib.Exercise(args[0]); ok {
-					if err := addPoses(lib, e); err != nil {
+					if err := lib.AddBuiltinPosesFor(e); err != nil {
 						return err
 					}
 					_, err = io.WriteString(a.io.out, showExercise(e, lib, width, asciiPictures(ascii)))
@@ -56,11 +56,7 @@ func (a *app) showCmd() *cobra.Command {
 				if cmd.Flags().Changed("kit") {
 					r, kitLine, _ = withKit(lib, r, a.kitNow())
 				}
-				var exs []*routines.Exercise
-				for _, st := range r.Steps {
-					exs = append(exs, st.Exercise)
-				}
-				if err := addPoses(lib, exs...); err != nil {
+				if err := lib.AddBuiltinPosesFor(r.Exercises()...); err != nil {
 					return err
 				}
 				out = showMarkdown(r, a.timing(), a.units(), asciiPictures(ascii), kitLine)
@@ -76,27 +72,6 @@ func (a *app) showCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw pose pictures in plain ASCII instead of braille")
 	a.addKitFlag(cmd)
 	return cmd
-}
-
-// addPoses gives the exercises without a pose their built-in one,
-// parsing only their entries of the poses file: parsing all of it was
-// half the time of a command that prints one routine or one exercise.
-func addPoses(lib *routines.Library, exs ...*routines.Exercise) error {
-	var ids []string
-	for _, e := range exs {
-		if e != nil && e.Pose == nil {
-			ids = append(ids, e.ID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	poses, err := routines.BuiltinPosesFor(ids)
-	if err != nil {
-		return err
-	}
-	lib.AddPoses(poses)
-	return nil
 }
 
 // timingNote says what the computed total of r includes: the longer

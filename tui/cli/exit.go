@@ -110,7 +110,7 @@ func exitCode(err error) int {
 // Main runs the command line with the process's streams and returns the
 // exit code. version is what --version prints ("" reads the build info).
 func Main(ctx context.Context, version string, args []string) int {
-	tuneForStartup(os.Getenv)
+	collectAt(os.Getenv, commandGCPercent)
 	return run(ctx, args, ioStreams{in: os.Stdin, out: os.Stdout, err: os.Stderr, version: version})
 }
 

@@ -38,20 +38,16 @@ const startGCPercent = 50
 // (2 cores, 8 runs each). Not off: a history of 100,000 sessions is 50 MB.
 const commandGCPercent = 400
 
-// tuneForStartup sets commandGCPercent unless GOGC is set in the
-// environment; a session sets its own (tuneForSession).
-func tuneForStartup(env func(string) string) {
-	if env("GOGC") == "" {
-		debug.SetGCPercent(commandGCPercent)
+// collectAt sets the collector's target to percent, unless GOGC is set in
+// the environment (then it is left alone and collectAt reports false).
+// Main sets commandGCPercent; a session sets startGCPercent before it loads
+// its data and idleGCPercent once it runs (settleForSession).
+func collectAt(env func(string) string, percent int) bool {
+	if env("GOGC") != "" {
+		return false
 	}
-}
-
-// tuneForSession sets startGCPercent, before a session (the picker or a
-// routine) loads its data, unless GOGC is set in the environment.
-func tuneForSession(env func(string) string) {
-	if env("GOGC") == "" {
-		debug.SetGCPercent(startGCPercent)
-	}
+	debug.SetGCPercent(percent)
+	return true
 }
 
 // settleForSession is called once start-up is done (the first frame is on
@@ -72,9 +68,7 @@ func settleForSession(env func(string) string) {
 		runtime.GOMAXPROCS(1)
 	}
 	shortSlice()
-	if env("GOGC") != "" {
-		return
+	if collectAt(env, idleGCPercent) {
+		debug.FreeOSMemory()
 	}
-	debug.SetGCPercent(idleGCPercent)
-	debug.FreeOSMemory()
 }
